@@ -1,0 +1,171 @@
+//! The completeness and consistency check: a pure function over the model that reports every
+//! problem at once, in the terms a DPO or the Vlaamse Toezichtcommissie would use.
+//!
+//! Rule ids are stable: users, tests and the UI rely on them. Messages are Dutch and say what
+//! is wrong and what to do.
+
+pub mod identifiers;
+mod parties;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::model::Protocol;
+use crate::step::Step;
+
+/// How serious a finding is.
+#[derive(Serialize, Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Must be fixed before the protocol can be signed (fout).
+    Fout,
+    /// Should be looked at; a reviewer is likely to ask (waarschuwing).
+    Waarschuwing,
+    /// Worth knowing (info).
+    Info,
+}
+
+impl Severity {
+    /// The severity in Dutch, as shown to users.
+    pub fn label(self) -> &'static str {
+        match self {
+            Severity::Fout => "fout",
+            Severity::Waarschuwing => "waarschuwing",
+            Severity::Info => "info",
+        }
+    }
+}
+
+/// One problem the check found.
+#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    /// Stable rule id, e.g. `party.kbo.checksum`.
+    pub rule: &'static str,
+    /// How serious it is.
+    pub severity: Severity,
+    /// The wizard step the problem belongs to.
+    pub step: Step,
+    /// The field, e.g. `parties[2].kbo`, so the UI can jump there.
+    pub path: String,
+    /// What is wrong and what to do, in Dutch.
+    pub message: String,
+}
+
+impl Finding {
+    /// A finding of severity `fout`.
+    pub fn error(
+        rule: &'static str,
+        step: Step,
+        path: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        Self {
+            rule,
+            severity: Severity::Fout,
+            step,
+            path: path.into(),
+            message: message.into(),
+        }
+    }
+
+    /// A finding of severity `waarschuwing`.
+    pub fn warning(
+        rule: &'static str,
+        step: Step,
+        path: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        Self {
+            severity: Severity::Waarschuwing,
+            ..Self::error(rule, step, path, message)
+        }
+    }
+
+    /// A finding of severity `info`.
+    pub fn info(
+        rule: &'static str,
+        step: Step,
+        path: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        Self {
+            severity: Severity::Info,
+            ..Self::error(rule, step, path, message)
+        }
+    }
+}
+
+/// What the check needs besides the protocol: today's date (passed in, so tests and batch
+/// runs are repeatable).
+#[derive(Clone, Copy, Debug)]
+pub struct Context {
+    /// The date advice dates are compared with.
+    pub today: NaiveDate,
+}
+
+impl Context {
+    /// A context for today's local date.
+    pub fn today() -> Self {
+        Self {
+            today: chrono::Local::now().date_naive(),
+        }
+    }
+}
+
+/// Checks the protocol and returns every finding, ordered by step, then severity, then path.
+pub fn check(protocol: &Protocol, context: &Context) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    parties::check(protocol, context, &mut findings);
+    findings.sort_by(|a, b| {
+        (a.step, a.severity, &a.path, a.rule).cmp(&(b.step, b.severity, &b.path, b.rule))
+    });
+    findings
+}
+
+/// The state of one step, for the wizard's badges.
+#[derive(Serialize, Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct StepSummary {
+    /// Number of `fout` findings.
+    pub errors: usize,
+    /// Number of `waarschuwing` findings.
+    pub warnings: usize,
+    /// Number of `info` findings.
+    pub infos: usize,
+}
+
+impl StepSummary {
+    /// Whether the step has nothing left to fix (no errors and no warnings).
+    pub fn is_complete(&self) -> bool {
+        self.errors == 0 && self.warnings == 0
+    }
+}
+
+/// Counts the findings per step, in wizard order; every step is present.
+pub fn summary(findings: &[Finding]) -> Vec<(Step, StepSummary)> {
+    Step::ALL
+        .iter()
+        .map(|step| {
+            let mut counts = StepSummary::default();
+            for finding in findings.iter().filter(|finding| finding.step == *step) {
+                match finding.severity {
+                    Severity::Fout => counts.errors += 1,
+                    Severity::Waarschuwing => counts.warnings += 1,
+                    Severity::Info => counts.infos += 1,
+                }
+            }
+            (*step, counts)
+        })
+        .collect()
+}
+
+/// Whether any finding is a `fout`.
+pub fn has_errors(findings: &[Finding]) -> bool {
+    findings
+        .iter()
+        .any(|finding| finding.severity == Severity::Fout)
+}
+
+/// Whether a text is empty or only white space.
+pub(crate) fn is_blank(text: &str) -> bool {
+    text.trim().is_empty()
+}

@@ -1,0 +1,64 @@
+//! Dates as Dutch documents write them: "13 februari 2025".
+
+use chrono::{Datelike, NaiveDate};
+
+const MONTHS: [&str; 12] = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
+/// The Dutch long form of a date, e.g. "1 maart 2020" (no leading zero, month in lower case).
+pub fn dutch_long(date: NaiveDate) -> String {
+    let month = MONTHS
+        .get(date.month0() as usize)
+        .copied()
+        .unwrap_or_default();
+    format!("{} {} {}", date.day(), month, date.year())
+}
+
+/// Parses an ISO date (`2025-02-13`), as the file format and the CLI write them.
+pub fn parse_iso(text: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_form_has_no_leading_zero() {
+        let date = NaiveDate::from_ymd_opt(2025, 2, 3).unwrap();
+        assert_eq!(dutch_long(date), "3 februari 2025");
+    }
+
+    #[test]
+    fn every_month_is_named() {
+        for month in 1..=12 {
+            let date = NaiveDate::from_ymd_opt(2024, month, 28).unwrap();
+            assert_eq!(
+                dutch_long(date),
+                format!("28 {} 2024", MONTHS[month as usize - 1])
+            );
+        }
+    }
+
+    #[test]
+    fn iso_parsing_rejects_impossible_dates() {
+        assert_eq!(
+            parse_iso("2025-02-13"),
+            NaiveDate::from_ymd_opt(2025, 2, 13)
+        );
+        assert_eq!(parse_iso("2025-02-30"), None);
+        assert_eq!(parse_iso("13/02/2025"), None);
+    }
+}

@@ -1,0 +1,15 @@
+//! Protocolwijzer: draft, check and export protocols for the electronic disclosure of personal
+//! data under article 8, §1 of the Flemish e-government decree.
+//!
+//! Data flows one way: file → model → check / document → writers. The app only edits the model.
+
+pub mod app; //      the egui wizard; edits the model, runs commands
+pub mod check; //    pure completeness and consistency check, findings in Dutch
+pub mod cli; //      clap subcommands over the library
+pub mod dates; //    Dutch long-form dates
+pub mod document; // the neutral document tree both writers render
+pub mod file; //     RON load/save: format version, atomic writes, Dutch errors
+pub mod fingerprint; // SHA-256 of the protocol's content
+pub mod model; //    plain serde data of a protocol
+pub mod step; //     the wizard's steps, shared by check, preview and app
+pub mod template; // built-in templates and the parts they lock

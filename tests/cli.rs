@@ -1,0 +1,136 @@
+//! The command line: `new`, `templates`, `open` on a bad file, and the documented exit codes
+//! (0 ok, 1 findings/refused, 2 unreadable input).
+
+#![allow(clippy::unwrap_used)] // tests may unwrap: a failure is the test failing
+
+use std::fs;
+use std::process::{Command, Output};
+
+use protocolwijzer::{file, template};
+
+fn protocolwijzer(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_protocolwijzer"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+#[test]
+fn templates_lists_names_and_titles() {
+    let output = protocolwijzer(&["templates"]);
+    assert_eq!(output.status.code(), Some(0));
+    let text = stdout(&output);
+    for entry in template::TEMPLATES {
+        assert!(text.contains(entry.name), "{text}");
+        assert!(text.contains(&entry.title()), "{text}");
+    }
+    assert!(text.contains("Standaardprotocol Opgroeien"), "{text}");
+}
+
+#[test]
+fn new_writes_the_template_as_a_file() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("Protocol Zoë.ron");
+    let output = protocolwijzer(&[
+        "new",
+        "--template",
+        "leeg-protocol",
+        "-o",
+        path.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(
+        file::load(&path).unwrap(),
+        template::new_protocol("leeg-protocol").unwrap()
+    );
+}
+
+#[test]
+fn new_defaults_to_the_opgroeien_template() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("gemeente.ron");
+    let output = protocolwijzer(&["new", "-o", path.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let protocol = file::load(&path).unwrap();
+    assert_eq!(protocol.template.name, template::DEFAULT_TEMPLATE);
+}
+
+#[test]
+fn new_refuses_to_overwrite_unless_forced() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("bestaand.ron");
+    fs::write(&path, "mijn werk").unwrap();
+    let output = protocolwijzer(&["new", "-o", path.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("bestaat al"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(fs::read_to_string(&path).unwrap(), "mijn werk");
+
+    let output = protocolwijzer(&["new", "-o", path.to_str().unwrap(), "--force"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(
+        fs::read_to_string(file::backup_path(&path)).unwrap(),
+        "mijn werk"
+    );
+    assert!(file::load(&path).is_ok());
+}
+
+#[test]
+fn unknown_template_is_exit_2_with_the_names() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("x.ron");
+    let output = protocolwijzer(&[
+        "new",
+        "--template",
+        "bestaat-niet",
+        "-o",
+        path.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    let message = stderr(&output);
+    assert!(
+        message.contains("geen sjabloon ‘bestaat-niet’"),
+        "{message}"
+    );
+    assert!(message.contains("opgroeien-lokaal-bestuur"), "{message}");
+    assert!(!path.exists());
+}
+
+#[test]
+fn opening_a_bad_file_is_exit_2_with_line_and_column() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("kapot.ron");
+    fs::write(&path, "(\n    format: 1,\n    retention: 12,\n)").unwrap();
+    let output = protocolwijzer(&["open", path.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    let message = stderr(&output);
+    assert!(message.contains("regel 3, kolom"), "{message}");
+    assert!(message.contains("kapot.ron"), "{message}");
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        "(\n    format: 1,\n    retention: 12,\n)"
+    );
+}
+
+#[test]
+fn usage_errors_are_exit_2_and_help_is_exit_0() {
+    assert_eq!(protocolwijzer(&["bestaat-niet"]).status.code(), Some(2));
+    assert_eq!(protocolwijzer(&["new"]).status.code(), Some(2));
+    let help = protocolwijzer(&["--help"]);
+    assert_eq!(help.status.code(), Some(0));
+    assert!(stdout(&help).contains("Afsluitcodes"), "{}", stdout(&help));
+    let version = protocolwijzer(&["--version"]);
+    assert_eq!(version.status.code(), Some(0));
+    assert!(stdout(&version).contains(env!("CARGO_PKG_VERSION")));
+}

@@ -1,0 +1,210 @@
+//! Proptest strategies that generate whole protocols with arbitrary Unicode text, for round
+//! trips and for "never panics" tests of the check and the writers.
+
+#![allow(dead_code)]
+
+use chrono::NaiveDate;
+use proptest::collection::vec;
+use proptest::option;
+use proptest::prelude::*;
+use protocolwijzer::model::*;
+
+/// Arbitrary Unicode text, including control characters, quotes, backslashes and emoji.
+pub fn text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        3 => any::<String>(),
+        1 => "[ -~ëéèïüö’‘“”–—€…\\n\\t\"\\\\«»]{0,40}",
+        1 => Just(String::new()),
+    ]
+}
+
+pub fn date() -> impl Strategy<Value = Option<NaiveDate>> {
+    option::of((1900i32..2100, 1u32..=12, 1u32..=28))
+        .prop_map(|parts| parts.and_then(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d)))
+}
+
+fn outcome() -> impl Strategy<Value = Option<AdviceOutcome>> {
+    option::of(proptest::sample::select(AdviceOutcome::ALL.to_vec()))
+}
+
+prop_compose! {
+    fn purpose()(description in text(), legal_basis in text()) -> Purpose {
+        Purpose { description, legal_basis }
+    }
+}
+
+prop_compose! {
+    fn signatory()(name in text(), function in text()) -> Signatory {
+        Signatory { name, function }
+    }
+}
+
+prop_compose! {
+    fn processor()(name in text(), task in text(), agreement_concluded in any::<bool>()) -> Processor {
+        Processor { name, task, agreement_concluded }
+    }
+}
+
+prop_compose! {
+    fn party_identity()(
+        id in text(), legal_name in text(), kbo in text(), address in text(),
+        short_name in text(), legal_status in text(), provider in any::<bool>(),
+        recipient in any::<bool>(), signatories in vec(signatory(), 0..3),
+    ) -> Party {
+        Party {
+            id, legal_name, kbo, address, short_name, legal_status,
+            roles: Roles { provider, recipient },
+            signatories,
+            ..Party::default()
+        }
+    }
+}
+
+prop_compose! {
+    pub fn party()(
+        identity in party_identity(),
+        dpo in (text(), text(), text()),
+        advice in (date(), outcome(), text()),
+        original_purposes in vec(purpose(), 0..3),
+        processing_purposes in vec(purpose(), 0..3),
+        services_with_access in vec(text(), 0..3),
+        need_to_know in text(),
+        onward_disclosure in text(),
+        processors in vec(processor(), 0..2),
+        publication_url in text(),
+    ) -> Party {
+        Party {
+            dpo: Dpo { name: dpo.0, email: dpo.1, phone: dpo.2 },
+            dpo_advice: DpoAdvice { date: advice.0, outcome: advice.1, remarks: advice.2 },
+            original_purposes, processing_purposes, services_with_access, need_to_know,
+            onward_disclosure, processors, publication_url,
+            ..identity
+        }
+    }
+}
+
+prop_compose! {
+    pub fn flow()(
+        id in text(), name in text(), from_party in text(), to_parties in vec(text(), 0..3),
+        description in text(),
+        channel in proptest::sample::select(ChannelKind::ALL.to_vec()),
+        channel_detail in text(), via_service_integrator in any::<bool>(),
+        service_integrator in text(),
+        frequency in proptest::sample::select(Frequency::ALL.to_vec()),
+        day_of_month in option::of(any::<u8>()), detail in text(), justification in text(),
+    ) -> DataFlow {
+        DataFlow {
+            id, name, from_party, to_parties, description, channel, channel_detail,
+            via_service_integrator, service_integrator,
+            periodicity: Periodicity { frequency, day_of_month, detail },
+            justification,
+        }
+    }
+}
+
+prop_compose! {
+    pub fn data_item()(
+        description in text(), justification in text(), purpose in text(),
+        flows in vec(text(), 0..3), retention in text(),
+        special_category in proptest::sample::select(SpecialCategory::ALL.to_vec()),
+        special_category_justification in text(),
+    ) -> DataItem {
+        DataItem {
+            description, justification, purpose, flows, retention, special_category,
+            special_category_justification,
+        }
+    }
+}
+
+fn confirmation() -> impl Strategy<Value = Confirmation> {
+    (any::<bool>(), text()).prop_map(|(confirmed, detail)| Confirmation { confirmed, detail })
+}
+
+prop_compose! {
+    fn municipal_case()(
+        municipality_party in text(), data_use in text(), financial_scenario in text(),
+        decision in (date(), text(), text()),
+        exchange_channel in proptest::sample::select(ExchangeChannel::ALL.to_vec()),
+        confirmations in (confirmation(), confirmation(), confirmation(), confirmation(), confirmation()),
+    ) -> MunicipalCase {
+        MunicipalCase {
+            municipality_party, data_use, financial_scenario,
+            college_decision: protocolwijzer::model::CollegeDecision {
+                date: decision.0, reference: decision.1, body: decision.2,
+            },
+            exchange_channel,
+            key_exchange: confirmations.0,
+            destruction: confirmations.1,
+            security_policy: confirmations.2,
+            processing_register: confirmations.3,
+            information_duty: confirmations.4,
+        }
+    }
+}
+
+prop_compose! {
+    fn clauses()(texts in vec(text(), 6)) -> StandardClauses {
+        StandardClauses {
+            data_quality: texts[0].clone(), sanction: texts[1].clone(),
+            notification: texts[2].clone(), transparency: texts[3].clone(),
+            law_and_disputes: texts[4].clone(), entry_into_force: texts[5].clone(),
+        }
+    }
+}
+
+prop_compose! {
+    fn measure()(kind in proptest::sample::select(MeasureKind::ALL.to_vec()), text in text()) -> SecurityMeasure {
+        SecurityMeasure { kind, text }
+    }
+}
+
+prop_compose! {
+    fn head()(
+        template in (text(), text(), text(), vec((text(), text(), text()), 0..3)),
+        title in (text(), text(), date()),
+        recitals in (text(), text(), text(), text()),
+    ) -> (TemplateInfo, Title, Recitals) {
+        (
+            TemplateInfo {
+                name: template.0, title: template.1, version: template.2,
+                locked: template.3.into_iter()
+                    .map(|(path, by, reason)| LockedPart { path, by, reason })
+                    .collect(),
+            },
+            Title { context: title.0, short_title: title.1, date: title.2 },
+            Recitals { context: recitals.0, planned_flow: recitals.1, service_integrator: recitals.2, intent: recitals.3 },
+        )
+    }
+}
+
+prop_compose! {
+    /// A whole protocol with arbitrary content in every field.
+    pub fn protocol()(
+        head in head(),
+        parties in vec(party(), 0..4),
+        flows in vec(flow(), 0..3),
+        compatibility in text(), identifier in text(),
+        data_items in vec(data_item(), 0..4),
+        retention in text(),
+        term in (proptest::sample::select(TermKind::ALL.to_vec()), text(), text()),
+        security in (vec(measure(), 0..4), text()),
+        data_subject_rights in text(),
+        clauses in clauses(),
+        vtc_advice_date in date(),
+        signing in (text(), date()),
+        annexes in vec((text(), text()), 0..3),
+        municipal in option::of(municipal_case()),
+    ) -> Protocol {
+        Protocol {
+            format: FORMAT_VERSION,
+            template: head.0, title: head.1, parties, recitals: head.2, flows, compatibility,
+            identifier, data_items, retention,
+            term: Term { kind: term.0, description: term.1, justification: term.2 },
+            security: Security { measures: security.0, additional_text: security.1 },
+            data_subject_rights, clauses, vtc_advice_date,
+            signing: Signing { place: signing.0, date: signing.1 },
+            annexes: annexes.into_iter().map(|(title, description)| Annex { title, description }).collect(),
+            municipal,
+        }
+    }
+}

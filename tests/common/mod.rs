@@ -1,0 +1,3 @@
+//! Shared test helpers: protocol generators and fixtures.
+
+pub mod generate;
