@@ -120,3 +120,22 @@ fn the_example_in_the_format_documentation_is_the_template() {
         "regenerate the example with `protocolwijzer new`"
     );
 }
+
+#[test]
+fn the_stress_protocol_has_the_promised_size_and_round_trips() {
+    let protocol = common::stress::stress_protocol();
+    assert_eq!(protocol.parties.len(), 12);
+    assert_eq!(protocol.data_items.len(), 250);
+    for party in &protocol.parties {
+        assert!(
+            protocolwijzer::check::identifiers::check_kbo(&party.kbo).is_ok(),
+            "{}",
+            party.kbo
+        );
+    }
+    let text = file::to_ron_string(&protocol);
+    assert_eq!(
+        file::from_str(&text, Path::new("stress.ron")).unwrap(),
+        protocol
+    );
+}
