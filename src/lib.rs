@@ -8,6 +8,7 @@ pub mod check; //    pure completeness and consistency check, findings in Dutch
 pub mod cli; //      clap subcommands over the library
 pub mod dates; //    Dutch long-form dates
 pub mod document; // the neutral document tree both writers render
+pub mod export; //   DOCX and PDF writers over the document tree
 pub mod file; //     RON load/save: format version, atomic writes, Dutch errors
 pub mod fingerprint; // SHA-256 of the protocol's content
 pub mod model; //    plain serde data of a protocol

