@@ -1,0 +1,301 @@
+//! The wizard driven headless like a user would: by labels and roles (egui_kittest), asserting
+//! on the model and on what the check panel shows.
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use protocolwijzer::app::ProtocolApp;
+use protocolwijzer::model::{ChannelKind, Protocol};
+use protocolwijzer::step::Step;
+use protocolwijzer::template;
+
+fn harness_with(protocol: Protocol, dir: &std::path::Path) -> Harness<'static, ProtocolApp> {
+    let dir = dir.to_path_buf();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_eframe(move |_cc| ProtocolApp::new(protocol, None, dir));
+    harness.run();
+    harness
+}
+
+fn opgroeien() -> Protocol {
+    template::new_protocol(template::DEFAULT_TEMPLATE).unwrap()
+}
+
+/// Replaces the whole text of the field labelled `label` with `text`.
+fn retype(harness: &mut Harness<'_, ProtocolApp>, label: &str, text: &str) {
+    harness.get_by_label(label).click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_label(label).type_text(text);
+    harness.run();
+}
+
+fn has_finding(harness: &Harness<'_, ProtocolApp>, rule: &str, path: &str) -> bool {
+    harness
+        .state()
+        .findings()
+        .iter()
+        .any(|finding| finding.rule == rule && finding.path == path)
+}
+
+#[test]
+fn a_wrong_kbo_number_shows_in_controle_and_goes_away_when_fixed() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness_with(opgroeien(), dir.path());
+    // The municipality is the template's second party, still without a name.
+    harness.get_by_label("Partij 2").click();
+    harness.run();
+
+    retype(&mut harness, "Naam", "Gemeente Zoersel");
+    assert_eq!(
+        harness.state().protocol().parties[1].legal_name,
+        "Gemeente Zoersel"
+    );
+
+    retype(&mut harness, "KBO-nummer", "0207.451.228");
+    assert_eq!(harness.state().protocol().parties[1].kbo, "0207.451.228");
+    assert!(has_finding(
+        &harness,
+        "party.kbo.checksum",
+        "parties[1].kbo"
+    ));
+    assert!(
+        harness
+            .query_by_label_contains("(‘0207.451.228’) klopt niet")
+            .is_some(),
+        "the finding is listed under Controle"
+    );
+
+    retype(&mut harness, "KBO-nummer", "0207.451.227");
+    assert!(!has_finding(
+        &harness,
+        "party.kbo.checksum",
+        "parties[1].kbo"
+    ));
+    assert!(harness.query_by_label_contains("klopt niet").is_none());
+}
+
+#[test]
+fn template_locked_fields_are_read_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness_with(opgroeien(), dir.path());
+    harness
+        .get_by_role_and_label(Role::Button, "Opgroeien regie")
+        .click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_role_and_label(Role::TextInput, "KBO-nummer")
+            .is_none()
+    );
+    // The municipality's own fields are editable.
+    harness.get_by_label("Partij 2").click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_role_and_label(Role::TextInput, "KBO-nummer")
+            .is_some()
+    );
+}
+
+#[test]
+fn a_data_item_is_added_with_its_justification() {
+    let dir = tempfile::tempdir().unwrap();
+    let blank = template::new_protocol("leeg-protocol").unwrap();
+    let before = blank.data_items.len();
+    let mut harness = harness_with(blank, dir.path());
+    harness
+        .get_by_label("4. Gegevens en proportionaliteit")
+        .click();
+    harness.run();
+    assert_eq!(harness.state().step(), Step::Data);
+
+    harness.get_by_label("➕ Gegeven toevoegen").click();
+    harness.run();
+    assert_eq!(harness.state().protocol().data_items.len(), before + 1);
+
+    harness
+        .get_by_label("Omschrijving van het gegeven")
+        .type_text("De naam van de begunstigde");
+    harness.run();
+    harness
+        .get_by_label("Verantwoording (waarom is dit gegeven nodig?)")
+        .click();
+    harness.run();
+    harness
+        .get_by_label("Verantwoording (waarom is dit gegeven nodig?)")
+        .type_text("Nodig om de tegemoetkoming aan de juiste persoon te betalen.");
+    harness.run();
+    let item = harness
+        .state()
+        .protocol()
+        .data_items
+        .last()
+        .unwrap()
+        .clone();
+    assert_eq!(item.description, "De naam van de begunstigde");
+    assert_eq!(
+        item.justification,
+        "Nodig om de tegemoetkoming aan de juiste persoon te betalen."
+    );
+}
+
+#[test]
+fn volgende_goes_through_every_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness_with(opgroeien(), dir.path());
+    let mut seen = vec![harness.state().step()];
+    for _ in 1..Step::ALL.len() {
+        harness.get_by_label("Volgende ▶").click();
+        harness.run();
+        seen.push(harness.state().step());
+    }
+    assert_eq!(seen, Step::ALL.to_vec());
+    // On the last step "Volgende" does nothing more.
+    harness.get_by_label("Volgende ▶").click();
+    harness.run();
+    assert_eq!(harness.state().step(), Step::Export);
+    harness.get_by_label("◀ Vorige").click();
+    harness.run();
+    assert_eq!(harness.state().step(), Step::Signing);
+}
+
+#[test]
+fn every_step_renders_on_a_filled_in_protocol() {
+    let dir = tempfile::tempdir().unwrap();
+    let protocol = common::fixture("opgroeien-gemeente-ingevuld.ron");
+    let mut harness = harness_with(protocol.clone(), dir.path());
+    for step in Step::ALL {
+        harness
+            .get_by_label(&format!("{}. {}", step.number(), step.title()))
+            .click();
+        harness.run();
+        assert_eq!(harness.state().step(), step);
+    }
+    assert_eq!(
+        harness.state().protocol(),
+        &protocol,
+        "looking changes nothing"
+    );
+    assert!(!harness.state().is_dirty());
+}
+
+#[test]
+fn undo_and_redo_restore_the_model() {
+    let dir = tempfile::tempdir().unwrap();
+    let original = opgroeien();
+    let mut harness = harness_with(original.clone(), dir.path());
+    harness.get_by_label("Partij 2").click();
+    harness.run();
+    retype(&mut harness, "Naam", "Stad Mechelen");
+    let edited = harness.state().protocol().clone();
+    assert_ne!(edited, original);
+    assert!(harness.state().is_dirty());
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(harness.state().protocol(), &original);
+
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    harness.run();
+    assert_eq!(harness.state().protocol(), &edited);
+}
+
+#[test]
+fn removing_an_annex_is_undoable() {
+    let dir = tempfile::tempdir().unwrap();
+    let protocol = common::fixture("opgroeien-gemeente-ingevuld.ron");
+    let annexes = protocol.annexes.len();
+    assert!(annexes > 0, "the fixture has annexes");
+    let mut harness = harness_with(protocol.clone(), dir.path());
+    harness.get_by_label("11. Ondertekening").click();
+    harness.run();
+    harness
+        .get_all_by_label("🗑 Verwijderen")
+        .next()
+        .unwrap()
+        .click_accesskit();
+    harness.run();
+    assert_eq!(harness.state().protocol().annexes.len(), annexes - 1);
+    harness.get_by_label("Ongedaan maken").click();
+    harness.run();
+    assert_eq!(harness.state().protocol(), &protocol);
+}
+
+#[test]
+fn clicking_a_finding_lands_on_its_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness_with(opgroeien(), dir.path());
+    harness.get_by_label("7. Beveiliging").click();
+    harness.run();
+    assert_eq!(harness.state().step(), Step::Security);
+
+    harness
+        .get_by_label_contains("Vul het KBO-nummer van partij 2 in.")
+        .click();
+    harness.run();
+    assert_eq!(harness.state().step(), Step::Parties);
+    let field = harness.get_by_role_and_label(Role::TextInput, "KBO-nummer");
+    assert!(field.is_focused(), "the KBO field of party 2 has the focus");
+    assert!(
+        harness.state().field_id("parties[1].kbo").is_some(),
+        "the field is known by its path"
+    );
+}
+
+#[test]
+fn choosing_the_exchange_channel_sets_both_flows() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness_with(opgroeien(), dir.path());
+    harness
+        .get_by_label("9. Gemeentelijk scenario en besluit")
+        .click();
+    harness.run();
+    harness
+        .get_by_label("Kanaal voor de INSZ-lijst")
+        .click_accesskit();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "versleutelde e-mail")
+        .click_accesskit();
+    harness.run();
+    let protocol = harness.state().protocol();
+    assert!(protocol.flows.len() >= 2);
+    assert!(
+        protocol
+            .flows
+            .iter()
+            .all(|flow| flow.channel == ChannelKind::EncryptedEmail)
+    );
+}
+
+#[test]
+fn autosave_then_restore_gives_back_the_exact_model() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut first = harness_with(opgroeien(), dir.path());
+    first.get_by_label("Partij 2").click();
+    first.run();
+    retype(&mut first, "Naam", "Gemeente Zoersel");
+    retype(&mut first, "KBO-nummer", "0207.451.227");
+    first.state_mut().autosave_now().unwrap();
+    let autosaved = first.state().protocol().clone();
+    drop(first); // as if the app crashed: no clean close
+
+    let mut second = harness_with(opgroeien(), dir.path());
+    assert!(
+        second.query_by_label("Herstellen").is_some(),
+        "restore is offered"
+    );
+    second.get_by_label("Herstellen").click();
+    second.run();
+    assert_eq!(second.state().protocol(), &autosaved);
+    assert!(
+        second.state().is_dirty(),
+        "restored work still has to be saved"
+    );
+}
