@@ -199,6 +199,11 @@ impl ProtocolApp {
         self.generation != self.saved_generation
     }
 
+    /// Shows `step`.
+    pub fn set_step(&mut self, step: Step) {
+        self.go_to(step);
+    }
+
     /// Switches the right panel.
     pub fn set_side_tab(&mut self, tab: SideTab) {
         self.side_tab = tab;
@@ -901,7 +906,18 @@ fn badge(
 
 /// Opens the app window on `protocol` and runs until it is closed.
 pub fn run(protocol: Protocol, path: Option<PathBuf>) -> eframe::Result {
-    let app = ProtocolApp::new(protocol, path, Settings::default_dir());
+    let mut app = ProtocolApp::new(protocol, path, Settings::default_dir());
+    // For screenshots and demos: start on a given step (1–12) and side view.
+    if let Some(step) = std::env::var("PROTOCOLWIJZER_STAP")
+        .ok()
+        .and_then(|text| text.trim().parse::<usize>().ok())
+        .and_then(|number| Step::ALL.get(number.wrapping_sub(1)).copied())
+    {
+        app.go_to(step);
+    }
+    if std::env::var("PROTOCOLWIJZER_VOORBEELD").is_ok_and(|value| value == "1") {
+        app.set_side_tab(SideTab::Preview);
+    }
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title(app.window_title())

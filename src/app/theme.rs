@@ -4,7 +4,7 @@
 use egui::{Color32, FontFamily, FontId, Margin, TextStyle, Theme, Vec2};
 
 /// Width of the steps panel on the left.
-pub const STEPS_PANEL_WIDTH: f32 = 270.0;
+pub const STEPS_PANEL_WIDTH: f32 = 300.0;
 /// Default width of the check/preview panel on the right.
 pub const SIDE_PANEL_WIDTH: f32 = 380.0;
 /// Widest a form may be, so lines stay readable on wide screens.

@@ -64,7 +64,9 @@ pub fn data_ui(protocol: &mut Protocol, form: &mut Form, ui: &mut Ui) {
                         }
                         let response = ui.add_sized(
                             [ui.available_width(), theme::LIST_ROW_HEIGHT],
-                            egui::Button::selectable(selected == number, rich).truncate(),
+                            egui::Button::selectable(selected == number, rich)
+                                .right_text("")
+                                .truncate(),
                         );
                         if response.clicked() {
                             selected = number;
