@@ -299,3 +299,102 @@ fn autosave_then_restore_gives_back_the_exact_model() {
         "restored work still has to be saved"
     );
 }
+
+/// Steps the harness until `label` shows up (work on a worker thread finishes).
+fn wait_for(harness: &mut Harness<'_, ProtocolApp>, label: &str) {
+    for _ in 0..200 {
+        harness.step();
+        if harness.query_by_label_contains(label).is_some() {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("‘{label}’ did not appear");
+}
+
+#[test]
+fn a_bad_file_is_reported_in_dutch_with_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("kapot.ron");
+    std::fs::write(
+        &bad,
+        "(\n    format: 1,\n    title: (context: \"x\" short_title: \"\"),\n)\n",
+    )
+    .unwrap();
+    let original = opgroeien();
+    let mut harness = harness_with(original.clone(), dir.path());
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .run_command(&ctx, protocolwijzer::app::Command::OpenRecent(bad));
+    wait_for(&mut harness, "regel 3, kolom");
+    assert!(
+        harness
+            .query_by_label_contains("Het bestand kan niet geopend worden")
+            .is_some()
+    );
+    assert_eq!(
+        harness.state().protocol(),
+        &original,
+        "nothing was replaced"
+    );
+    harness.get_by_label("Sluiten").click();
+    harness.run();
+    assert!(harness.query_by_label_contains("regel 3, kolom").is_none());
+}
+
+#[test]
+fn a_good_file_opens_and_becomes_a_recent_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::fixture_path("opgroeien-gemeente-ingevuld.ron");
+    let mut harness = harness_with(opgroeien(), dir.path());
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .run_command(&ctx, protocolwijzer::app::Command::OpenRecent(path.clone()));
+    wait_for(&mut harness, "opgroeien-gemeente-ingevuld.ron");
+    assert_eq!(
+        harness.state().protocol(),
+        &common::fixture("opgroeien-gemeente-ingevuld.ron")
+    );
+    assert_eq!(harness.state().path(), Some(path.as_path()));
+    let recent = std::fs::read_to_string(dir.path().join("recent.txt")).unwrap();
+    assert!(recent.contains("opgroeien-gemeente-ingevuld.ron"));
+}
+
+#[test]
+fn quitting_with_unsaved_changes_asks_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness_with(opgroeien(), dir.path());
+    harness.get_by_label("Partij 2").click();
+    harness.run();
+    retype(&mut harness, "Naam", "Gemeente Zoersel");
+    harness.get_by_label("Bestand").click();
+    harness.run();
+    harness.get_by_label("Afsluiten").click();
+    harness.run();
+    assert!(harness.query_by_label("Wijzigingen opslaan?").is_some());
+    harness.get_by_label("Annuleren").click();
+    harness.run();
+    assert!(harness.query_by_label("Wijzigingen opslaan?").is_none());
+    assert_eq!(
+        harness.state().protocol().parties[1].legal_name,
+        "Gemeente Zoersel"
+    );
+}
+
+#[test]
+fn a_new_protocol_starts_from_the_chosen_template() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness_with(common::fixture("zeven-partijen.ron"), dir.path());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    harness.run();
+    assert!(harness.query_by_label("Nieuw protocol").is_some());
+    let blank = template::new_protocol("leeg-protocol").unwrap();
+    harness
+        .get_by_label(&template::find("leeg-protocol").unwrap().title())
+        .click();
+    harness.run();
+    assert_eq!(harness.state().protocol(), &blank);
+    assert!(harness.state().path().is_none());
+}

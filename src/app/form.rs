@@ -26,6 +26,26 @@ pub struct Selection {
     pub data_item: usize,
 }
 
+impl Selection {
+    /// The starting selection: the drafting party open (the municipality in the Opgroeien
+    /// case: the party the user has to fill in), the first flow and data item.
+    pub fn for_protocol(protocol: &crate::model::Protocol) -> Self {
+        let party = protocol
+            .drafting_party()
+            .and_then(|drafting| {
+                protocol
+                    .parties
+                    .iter()
+                    .position(|party| party.id == drafting.id)
+            })
+            .unwrap_or(0);
+        Self {
+            party,
+            ..Self::default()
+        }
+    }
+}
+
 /// What a step's form needs besides the protocol: the template's locks, what to focus,
 /// and where to report changes and commands. Built by the app for every frame.
 pub struct Form<'a> {

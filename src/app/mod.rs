@@ -117,8 +117,13 @@ pub struct ProtocolApp {
     applied_dark: Option<bool>,
     sent_title: String,
     scroll_form_to_top: bool,
-    preview_scroll_pending: bool,
+    /// Frames during which the preview keeps scrolling to the current step (block heights
+    /// are measured as they are shown, so the first jump may land a little off).
+    preview_scroll_frames: u8,
     findings_heights: virtual_list::Heights,
+    /// Show only the findings of the current step.
+    findings_this_step: bool,
+    findings_heights_step: Option<Step>,
 }
 
 impl ProtocolApp {
@@ -152,12 +157,15 @@ impl ProtocolApp {
             applied_dark: None,
             sent_title: String::new(),
             scroll_form_to_top: false,
-            preview_scroll_pending: true,
+            preview_scroll_frames: 3,
             findings_heights: virtual_list::Heights::default(),
+            findings_this_step: false,
+            findings_heights_step: None,
         };
         if let Some(path) = app.path.clone() {
             app.settings.add_recent(&path);
         }
+        app.selection = Selection::for_protocol(&app.protocol);
         app.refresh_derived();
         app
     }
@@ -207,7 +215,7 @@ impl ProtocolApp {
     /// Switches the right panel.
     pub fn set_side_tab(&mut self, tab: SideTab) {
         self.side_tab = tab;
-        self.preview_scroll_pending = true;
+        self.preview_scroll_frames = 3;
     }
 
     /// Which item of each list is open.
@@ -237,7 +245,7 @@ impl ProtocolApp {
         if self.step != step {
             self.step = step;
             self.scroll_form_to_top = true;
-            self.preview_scroll_pending = true;
+            self.preview_scroll_frames = 3;
         }
     }
 
@@ -273,11 +281,11 @@ impl ProtocolApp {
         self.generation += 1;
         self.saved_generation = self.generation;
         self.autosaved_generation = self.generation;
-        self.selection = Selection::default();
+        self.selection = Selection::for_protocol(&self.protocol);
         self.focus = None;
         self.step = Step::Parties;
         self.scroll_form_to_top = true;
-        self.preview_scroll_pending = true;
+        self.preview_scroll_frames = 3;
         self.settings.delete_recovery();
     }
 
@@ -572,7 +580,8 @@ impl ProtocolApp {
         match self.side_tab {
             SideTab::Check => self.findings_ui(ui, commands),
             SideTab::Preview => {
-                let scroll = std::mem::take(&mut self.preview_scroll_pending);
+                let scroll = self.preview_scroll_frames > 0;
+                self.preview_scroll_frames = self.preview_scroll_frames.saturating_sub(1);
                 let dark = self.settings.dark;
                 self.derived
                     .preview
@@ -582,8 +591,33 @@ impl ProtocolApp {
     }
 
     fn findings_ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
-        let findings = &self.derived.findings;
+        if ui
+            .checkbox(&mut self.findings_this_step, "Alleen deze stap")
+            .on_hover_text("Toon alleen wat de controle vindt in de huidige stap.")
+            .changed()
+        {
+            self.findings_heights.reset();
+        }
+        let current = self.step;
+        let this_step_only = self.findings_this_step;
+        if this_step_only && self.derived.generation.is_some() {
+            // The list changes with the step: heights of other rows do not apply.
+            if self.findings_heights_step != Some(current) {
+                self.findings_heights.reset();
+                self.findings_heights_step = Some(current);
+            }
+        }
+        let findings: Vec<&Finding> = self
+            .derived
+            .findings
+            .iter()
+            .filter(|finding| !this_step_only || finding.step == current)
+            .collect();
         if findings.is_empty() {
+            if this_step_only && !self.derived.findings.is_empty() {
+                ui.label("In deze stap vindt de controle niets meer.");
+                return;
+            }
             ui.label(
                 RichText::new("✔ De controle vindt niets meer. Het protocol is volledig.")
                     .color(theme::ok_colour(self.settings.dark)),
@@ -591,7 +625,6 @@ impl ProtocolApp {
             return;
         }
         let dark = self.settings.dark;
-        let current = self.step;
         virtual_list::show(
             ui,
             "bevindingen",
@@ -600,7 +633,7 @@ impl ProtocolApp {
             60.0,
             None,
             |ui, index| {
-                let Some(finding) = findings.get(index) else {
+                let Some(finding) = findings.get(index).copied() else {
                     return;
                 };
                 let (icon, colour) = match finding.severity {
@@ -683,6 +716,9 @@ impl ProtocolApp {
             ..
         } = form;
         commands.extend(asked);
+        // A focus request lives one frame: if its field is not on this step's form (e.g. an
+        // empty list), it must not steal the focus later.
+        self.focus = None;
         if changed {
             self.generation += 1;
             self.history.record(&self.protocol, now, structural);
@@ -734,7 +770,6 @@ impl ProtocolApp {
                             .on_hover_text("De wijzigingen gaan verloren.")
                             .clicked()
                         {
-                            self.saved_generation = self.generation;
                             self.dialog = None;
                             self.run_pending(ctx, pending.clone());
                             close = self.dialog.is_none();

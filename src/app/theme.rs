@@ -1,7 +1,7 @@
 //! The look of the app in one place: text sizes, spacing, colours of badges and findings,
 //! and the light and dark themes.
 
-use egui::{Color32, FontFamily, FontId, Margin, TextStyle, Theme, Vec2};
+use egui::{Color32, FontFamily, FontId, Margin, Stroke, TextStyle, Theme, Vec2};
 
 /// Width of the steps panel on the left.
 pub const STEPS_PANEL_WIDTH: f32 = 300.0;
@@ -86,6 +86,12 @@ pub fn apply(ctx: &egui::Context, dark: bool) {
             style.spacing.interact_size.y = 24.0;
             style.spacing.window_margin = Margin::same(14);
             style.spacing.text_edit_width = FORM_MAX_WIDTH;
+            if theme == Theme::Light {
+                // Text fields and buttons get a visible edge, so it is clear what can be typed in.
+                style.visuals.widgets.inactive.bg_stroke =
+                    Stroke::new(1.0, Color32::from_gray(180));
+                style.visuals.extreme_bg_color = Color32::WHITE;
+            }
         });
     }
 }
