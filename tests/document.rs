@@ -215,7 +215,7 @@ fn the_template_shows_gaps_for_the_municipality_and_is_a_draft() {
     }
     assert!(gaps.iter().all(|gap| gap.starts_with("[in te vullen:")));
     assert!(document.metadata.draft);
-    assert_eq!(document.metadata.status, "Ontwerp");
+    assert_eq!(document.metadata.status, "Ontwerp – concept");
 }
 
 #[test]

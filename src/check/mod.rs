@@ -6,6 +6,7 @@
 
 pub mod identifiers;
 mod parties;
+mod review;
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -116,6 +117,7 @@ impl Context {
 pub fn check(protocol: &Protocol, context: &Context) -> Vec<Finding> {
     let mut findings = Vec::new();
     parties::check(protocol, context, &mut findings);
+    review::check(protocol, context, &mut findings);
     findings.sort_by(|a, b| {
         (a.step, a.severity, &a.path, a.rule).cmp(&(b.step, b.severity, &b.path, b.rule))
     });

@@ -3,6 +3,7 @@
 //! Exit codes: 0 all well, 1 findings or a refusal, 2 unreadable input (or a usage error).
 
 mod check;
+mod diff;
 mod export;
 
 use std::path::{Path, PathBuf};
@@ -60,6 +61,19 @@ pub enum Command {
     Check(CheckArgs),
     /// Exporteer een protocol als DOCX en/of PDF.
     Export(ExportArgs),
+    /// Toon welke velden verschillen tussen twee versies van een protocol (afsluitcode 0: geen
+    /// verschil, 1: verschillen, 2: onleesbaar).
+    Diff {
+        /// De oude versie.
+        old: PathBuf,
+        /// De nieuwe versie.
+        new: PathBuf,
+    },
+    /// Toon de vingerafdruk (SHA-256) van de inhoud van een protocol.
+    Fingerprint {
+        /// Het .ron-bestand.
+        file: PathBuf,
+    },
 }
 
 /// Arguments of `check`.
@@ -122,6 +136,17 @@ pub fn run(command: &Command) -> Option<ExitCode> {
         Command::Templates => templates(),
         Command::Check(args) => check::run(args),
         Command::Export(args) => export::run(args),
+        Command::Diff { old, new } => diff::run(old, new),
+        Command::Fingerprint { file: path } => match file::load(path) {
+            Ok(protocol) => {
+                println!("{}", crate::fingerprint::fingerprint(&protocol));
+                EXIT_OK
+            }
+            Err(error) => {
+                eprintln!("Fout: {error}");
+                EXIT_UNREADABLE
+            }
+        },
     };
     Some(ExitCode::from(code))
 }
