@@ -13,6 +13,14 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::{file, template};
 
+/// The version and the commit it was built from, e.g. "0.1.0 (commit 5983b7f1c2ab)".
+pub const VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (commit ",
+    env!("PROTOCOLWIJZER_COMMIT"),
+    ")"
+);
+
 /// Exit code: all went well.
 pub const EXIT_OK: u8 = 0;
 /// Exit code: the check found errors, or the command refused (e.g. would overwrite a file).
@@ -23,7 +31,7 @@ pub const EXIT_UNREADABLE: u8 = 2;
 /// Protocolwijzer: protocollen voor de elektronische mededeling van persoonsgegevens
 /// (art. 8, §1, e-govdecreet) opstellen, controleren en exporteren.
 #[derive(Parser, Debug)]
-#[command(name = "protocolwijzer", version, about, long_about = None)]
+#[command(name = "protocolwijzer", version = VERSION, about, long_about = None)]
 #[command(
     after_help = "Zonder opdracht opent de app met een nieuw protocol volgens het \
     standaardprotocol van Opgroeien.\n\nAfsluitcodes: 0 in orde, 1 bevindingen of geweigerd, \
