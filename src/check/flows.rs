@@ -174,7 +174,7 @@ fn check_recitals(protocol: &Protocol, findings: &mut Vec<Finding>) {
     }
     if is_blank(&recitals.intent) {
         findings.push(Finding::warning(
-            "recital.missing",
+            "recital.intent.missing",
             Step::Context,
             "recitals.intent",
             "Vul overweging D in: de wil van de partijen om dit protocol te sluiten en bekend te \

@@ -11,6 +11,7 @@ pub mod identifiers;
 mod municipal;
 mod parties;
 mod purposes;
+mod rules;
 mod security;
 mod signing;
 pub mod text;
@@ -20,6 +21,8 @@ use serde::Serialize;
 
 use crate::model::Protocol;
 use crate::step::Step;
+
+pub use rules::{RULES, Rule, find as find_rule};
 
 /// How serious a finding is.
 #[derive(Serialize, Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

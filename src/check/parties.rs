@@ -329,7 +329,7 @@ fn check_roles(protocol: &Protocol, findings: &mut Vec<Finding>) {
         }
         if has_flows && roles.provider && !sends[index] {
             findings.push(Finding::warning(
-                "party.role_inconsistent",
+                "party.role_unused",
                 Step::Parties,
                 path.clone(),
                 format!(
@@ -341,7 +341,7 @@ fn check_roles(protocol: &Protocol, findings: &mut Vec<Finding>) {
         }
         if has_flows && roles.recipient && !receives[index] {
             findings.push(Finding::warning(
-                "party.role_inconsistent",
+                "party.role_unused",
                 Step::Parties,
                 path,
                 format!(

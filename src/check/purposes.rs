@@ -165,7 +165,7 @@ fn check_processors(protocol: &Protocol, index: usize, name: &str, findings: &mu
         }
         if is_blank(&processor.task) {
             findings.push(Finding::warning(
-                "processors.missing_field",
+                "processors.task.missing",
                 Step::Recipients,
                 at("task"),
                 format!(
