@@ -174,3 +174,36 @@ fn normalise(text: &str) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stand_ins_and_short_texts_are_not_justifications() {
+        for text in [
+            "",
+            "  ",
+            "…",
+            "nvt",
+            "N.V.T.",
+            "TODO",
+            "todo: later",
+            "Nodig voor de toekenning.",
+        ] {
+            assert!(is_placeholder_justification(text), "{text:?}");
+        }
+        assert!(!is_placeholder_justification(
+            "Zonder dit gegeven kan het lokaal bestuur de begunstigde niet bepalen."
+        ));
+    }
+
+    #[test]
+    fn normalising_ignores_case_and_spacing_only() {
+        assert_eq!(normalise("  Het  INSZ\nis nodig "), "het insz is nodig");
+        assert_ne!(
+            normalise("het insz is nodig"),
+            normalise("het insz is nodig.")
+        );
+    }
+}

@@ -354,3 +354,18 @@ fn check_roles(protocol: &Protocol, findings: &mut Vec<Finding>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn web_addresses_are_complete_http_addresses() {
+        assert!(is_web_address("https://www.opgroeien.be"));
+        assert!(is_web_address("http://voorbeeldegem.be/privacy?x=1"));
+        assert!(!is_web_address("www.opgroeien.be"));
+        assert!(!is_web_address("https://localhost"));
+        assert!(!is_web_address("https://voorbeeldegem be"));
+        assert!(!is_web_address("https://.be"));
+    }
+}

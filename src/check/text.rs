@@ -469,3 +469,95 @@ fn placeholder_excerpt(text: &str) -> String {
         excerpt
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashSet;
+
+    use super::*;
+    use crate::template;
+
+    fn fields(protocol: &Protocol) -> Vec<(String, Step, TextKind, String)> {
+        let mut out = Vec::new();
+        for_each_text(protocol, |field| {
+            out.push((
+                field.path.to_string(),
+                field.step,
+                field.kind,
+                field.text.to_string(),
+            ));
+        });
+        out
+    }
+
+    #[test]
+    fn the_visitor_gives_each_field_once_with_its_path_and_step() {
+        let protocol = template::new_protocol(template::DEFAULT_TEMPLATE).unwrap();
+        let visited = fields(&protocol);
+        let paths: HashSet<&str> = visited.iter().map(|(path, ..)| path.as_str()).collect();
+        assert_eq!(paths.len(), visited.len(), "a path is visited twice");
+        assert!(
+            visited
+                .iter()
+                .all(|(path, ..)| !path.starts_with('.') && !path.contains(".."))
+        );
+        let find = |wanted: &str| {
+            visited
+                .iter()
+                .find(|(path, ..)| path == wanted)
+                .unwrap_or_else(|| panic!("{wanted} not visited"))
+        };
+        let (_, step, kind, text) = find("parties[0].signatories[0].name");
+        assert_eq!(
+            (*step, *kind, text.as_str()),
+            (Step::Parties, TextKind::Free, "Leo Van Loo")
+        );
+        assert_eq!(find("parties[0].kbo").2, TextKind::Code);
+        assert_eq!(
+            find("parties[0].services_with_access[1]").1,
+            Step::Recipients
+        );
+        assert_eq!(
+            find("parties[0].original_purposes[1].legal_basis").1,
+            Step::Purposes
+        );
+        assert_eq!(find("parties[1].dpo_advice.remarks").1, Step::Advice);
+        assert_eq!(find("flows[1].periodicity.detail").1, Step::Periodicity);
+        assert_eq!(find("flows[0].channel_detail").1, Step::Context);
+        assert_eq!(find("data_items[2].justification").1, Step::Data);
+        assert_eq!(find("security.measures[5].text").1, Step::Security);
+        assert_eq!(find("clauses.entry_into_force").1, Step::Clauses);
+        assert_eq!(find("annexes[0].title").1, Step::Signing);
+        assert_eq!(find("municipal.information_duty.detail").1, Step::Municipal);
+        assert_eq!(
+            find("title.context").3,
+            protocol.title.context,
+            "the text is the field's own"
+        );
+        // Ids and references are not text a person writes.
+        assert!(!paths.contains("parties[0].id"));
+        assert!(!paths.iter().any(|path| path.contains("from_party")));
+    }
+
+    #[test]
+    fn without_a_municipal_case_no_municipal_field_is_visited() {
+        let mut protocol = template::new_protocol(template::DEFAULT_TEMPLATE).unwrap();
+        protocol.municipal = None;
+        assert!(
+            !fields(&protocol)
+                .iter()
+                .any(|(path, ..)| path.starts_with("municipal"))
+        );
+    }
+
+    #[test]
+    fn placeholders_need_both_guillemets() {
+        assert!(has_placeholder("Gemeente «naam»"));
+        assert!(has_placeholder("«…»"));
+        assert!(!has_placeholder("een citaat «zonder einde"));
+        assert!(!has_placeholder("» omgekeerd «"));
+        assert_eq!(placeholder_excerpt("x «naam» y"), "«naam»");
+        let long = format!("«{}»", "a".repeat(100));
+        assert!(placeholder_excerpt(&long).ends_with('…'));
+    }
+}
