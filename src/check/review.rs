@@ -8,7 +8,10 @@ use crate::review::labels::path_label;
 use crate::step::Step;
 
 pub(super) fn check(protocol: &Protocol, _context: &Context, findings: &mut Vec<Finding>) {
-    for comment in crate::review::open_comments(protocol) {
+    for (index, comment) in protocol.review.comments.iter().enumerate() {
+        if comment.resolved.is_some() {
+            continue;
+        }
         let place = if comment.path.is_empty() {
             String::new()
         } else {
@@ -17,7 +20,11 @@ pub(super) fn check(protocol: &Protocol, _context: &Context, findings: &mut Vec<
         findings.push(Finding::warning(
             "review.open_comment",
             comment.step.unwrap_or(Step::Export),
-            comment.path.clone(),
+            if comment.path.is_empty() {
+                format!("review.comments[{index}]")
+            } else {
+                comment.path.clone()
+            },
             format!(
                 "Opmerking {} van {}{place} is nog open: “{}”. Pas het protocol aan en markeer \
                  de opmerking als afgehandeld.",
@@ -27,14 +34,15 @@ pub(super) fn check(protocol: &Protocol, _context: &Context, findings: &mut Vec<
             ),
         ));
     }
-    for verdict in &protocol.review.verdicts {
+    for (index, verdict) in protocol.review.verdicts.iter().enumerate() {
         let Some(step) = verdict.step else { continue };
+        let path = format!("review.verdicts[{index}]");
         match verdict.kind {
             VerdictKind::Acceptable => {}
             VerdictKind::ToCorrect => findings.push(Finding::error(
                 "review.step_to_correct",
                 step,
-                String::new(),
+                path,
                 format!(
                     "{} beoordeelde deze stap als ‘te corrigeren’: “{}”. Verbeter de stap en \
                      vraag een nieuwe beoordeling.",
@@ -45,7 +53,7 @@ pub(super) fn check(protocol: &Protocol, _context: &Context, findings: &mut Vec<
             VerdictKind::Improvable => findings.push(Finding::warning(
                 "review.step_to_improve",
                 step,
-                String::new(),
+                path,
                 format!(
                     "{} beoordeelde deze stap als ‘te verbeteren’: “{}”.",
                     non_empty(&verdict.by.name, "De nazichter"),
