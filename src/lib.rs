@@ -12,5 +12,6 @@ pub mod export; //   DOCX and PDF writers over the document tree
 pub mod file; //     RON load/save: format version, atomic writes, Dutch errors
 pub mod fingerprint; // SHA-256 of the protocol's content
 pub mod model; //    plain serde data of a protocol
+pub mod review; //   comments, verdicts, advice, status, approval, diff, report
 pub mod step; //     the wizard's steps, shared by check, preview and app
 pub mod template; // built-in templates and the parts they lock

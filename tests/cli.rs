@@ -132,5 +132,7 @@ fn usage_errors_are_exit_2_and_help_is_exit_0() {
     assert!(stdout(&help).contains("Afsluitcodes"), "{}", stdout(&help));
     let version = protocolwijzer(&["--version"]);
     assert_eq!(version.status.code(), Some(0));
-    assert!(stdout(&version).contains(env!("CARGO_PKG_VERSION")));
+    let version = stdout(&version);
+    assert!(version.contains(env!("CARGO_PKG_VERSION")), "{version}");
+    assert!(version.contains("(commit "), "{version}");
 }

@@ -235,9 +235,14 @@ fn clicking_a_finding_lands_on_its_field() {
     harness.run();
     assert_eq!(harness.state().step(), Step::Security);
 
-    harness
-        .get_by_label_contains("Vul het KBO-nummer van partij 2 in.")
-        .click();
+    let message = harness
+        .state()
+        .findings()
+        .iter()
+        .find(|finding| finding.path == "parties[1].kbo")
+        .map(|finding| finding.message.clone())
+        .unwrap();
+    harness.get_by_label_contains(&message).click();
     harness.run();
     assert_eq!(harness.state().step(), Step::Parties);
     let field = harness.get_by_role_and_label(Role::TextInput, "KBO-nummer");

@@ -4,14 +4,26 @@
 //! Rule ids are stable: users, tests and the UI rely on them. Messages are Dutch and say what
 //! is wrong and what to do.
 
+mod advice;
+mod data;
+mod flows;
 pub mod identifiers;
+mod municipal;
 mod parties;
+mod purposes;
+mod review;
+mod rules;
+mod security;
+mod signing;
+pub mod text;
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::model::Protocol;
 use crate::step::Step;
+
+pub use rules::{RULES, Rule, find as find_rule};
 
 /// How serious a finding is.
 #[derive(Serialize, Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -116,6 +128,17 @@ impl Context {
 pub fn check(protocol: &Protocol, context: &Context) -> Vec<Finding> {
     let mut findings = Vec::new();
     parties::check(protocol, context, &mut findings);
+    flows::check(protocol, context, &mut findings);
+    purposes::check(protocol, context, &mut findings);
+    data::check(protocol, context, &mut findings);
+    security::check(protocol, context, &mut findings);
+    advice::check(protocol, context, &mut findings);
+    signing::check(protocol, context, &mut findings);
+    if protocol.municipal.is_some() {
+        municipal::check(protocol, context, &mut findings);
+    }
+    text::check(protocol, context, &mut findings);
+    review::check(protocol, context, &mut findings);
     findings.sort_by(|a, b| {
         (a.step, a.severity, &a.path, a.rule).cmp(&(b.step, b.severity, &b.path, b.rule))
     });
@@ -168,4 +191,38 @@ pub fn has_errors(findings: &[Finding]) -> bool {
 /// Whether a text is empty or only white space.
 pub(crate) fn is_blank(text: &str) -> bool {
     text.trim().is_empty()
+}
+
+/// How a message names a party: its short or legal name, else "het lokaal bestuur" for the
+/// municipality of the Opgroeien case, else "partij <n>" (1-based).
+pub(crate) fn party_name(protocol: &Protocol, index: usize) -> String {
+    match protocol.parties.get(index) {
+        Some(party) if !is_blank(party.display_name()) => party.display_name().trim().to_string(),
+        Some(party)
+            if protocol
+                .municipal
+                .as_ref()
+                .is_some_and(|case| case.municipality_party == party.id) =>
+        {
+            "het lokaal bestuur".to_string()
+        }
+        _ => format!("partij {}", index + 1),
+    }
+}
+
+/// The text with its first letter in upper case, for names at the start of a sentence.
+pub(crate) fn capitalize(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// How a message names a flow: its name, else "gegevensstroom <n>" (1-based).
+pub(crate) fn flow_name(protocol: &Protocol, index: usize) -> String {
+    match protocol.flows.get(index) {
+        Some(flow) if !is_blank(&flow.name) => format!("de gegevensstroom ‘{}’", flow.name.trim()),
+        _ => format!("gegevensstroom {}", index + 1),
+    }
 }

@@ -1,17 +1,28 @@
-//! Rules about the parties: identity, KBO number, signatories, DPO.
+//! Rules about the parties: identity, KBO number, signatories, DPO, roles, publication URL.
+
+use std::collections::HashMap;
 
 use super::identifiers::{KboProblem, check_kbo, kbo_digits};
-use super::{Context, Finding, is_blank};
+use super::{Context, Finding, capitalize, is_blank, party_name};
 use crate::model::Protocol;
 use crate::step::Step;
 
 pub(super) fn check(protocol: &Protocol, _context: &Context, findings: &mut Vec<Finding>) {
+    check_identity(protocol, findings);
+    check_duplicate_kbo(protocol, findings);
+    check_duplicate_ids(protocol, findings);
+    check_roles(protocol, findings);
     for (index, party) in protocol.parties.iter().enumerate() {
-        let name = if is_blank(party.display_name()) {
-            format!("partij {}", index + 1)
-        } else {
-            party.display_name().to_string()
-        };
+        let name = party_name(protocol, index);
+        check_signatories(protocol, index, &name, findings);
+        check_dpo(protocol, index, &name, findings);
+        check_publication(party.publication_url.trim(), index, &name, findings);
+    }
+}
+
+fn check_identity(protocol: &Protocol, findings: &mut Vec<Finding>) {
+    for (index, party) in protocol.parties.iter().enumerate() {
+        let name = party_name(protocol, index);
         let required = [
             ("legal_name", &party.legal_name, "de officiële naam"),
             ("kbo", &party.kbo, "het KBO-nummer"),
@@ -76,7 +87,6 @@ pub(super) fn check(protocol: &Protocol, _context: &Context, findings: &mut Vec<
             }
         }
     }
-    check_duplicate_kbo(protocol, findings);
 }
 
 fn check_duplicate_kbo(protocol: &Protocol, findings: &mut Vec<Finding>) {
@@ -100,5 +110,262 @@ fn check_duplicate_kbo(protocol: &Protocol, findings: &mut Vec<Finding>) {
                 ),
             ));
         }
+    }
+}
+
+fn check_signatories(protocol: &Protocol, index: usize, name: &str, findings: &mut Vec<Finding>) {
+    let Some(party) = protocol.parties.get(index) else {
+        return;
+    };
+    // No named signatory at all is `party.missing_field`; here: the incomplete ones beside it.
+    let any_named = party.signatories.iter().any(|s| !is_blank(&s.name));
+    for (position, signatory) in party.signatories.iter().enumerate() {
+        let blank_name = is_blank(&signatory.name);
+        if any_named && blank_name && !is_blank(&signatory.function) {
+            findings.push(Finding::error(
+                "party.signatory.name.missing",
+                Step::Parties,
+                format!("parties[{index}].signatories[{position}].name"),
+                format!(
+                    "Vul de naam in van de {} die voor {name} ondertekent, of verwijder deze \
+                     ondertekenaar als hij niet tekent.",
+                    signatory.function.trim()
+                ),
+            ));
+        }
+        if !blank_name && is_blank(&signatory.function) {
+            findings.push(Finding::error(
+                "party.signatory.function.missing",
+                Step::Parties,
+                format!("parties[{index}].signatories[{position}].function"),
+                format!(
+                    "Vul de functie in van {} (bijvoorbeeld burgemeester, algemeen directeur, \
+                     administrateur-generaal): het handtekeningenblok vermeldt in welke \
+                     hoedanigheid hij voor {name} tekent.",
+                    signatory.name.trim()
+                ),
+            ));
+        }
+    }
+}
+
+fn check_dpo(protocol: &Protocol, index: usize, name: &str, findings: &mut Vec<Finding>) {
+    let Some(party) = protocol.parties.get(index) else {
+        return;
+    };
+    if is_blank(&party.dpo.name) {
+        findings.push(Finding::error(
+            "party.dpo.missing",
+            Step::Parties,
+            format!("parties[{index}].dpo.name"),
+            format!(
+                "Vul de naam in van de functionaris voor gegevensbescherming van {name}. Het \
+                 protocol moet de contactgegevens van de DPO van elke partij vermelden."
+            ),
+        ));
+    }
+    if is_blank(&party.dpo.email) && is_blank(&party.dpo.phone) {
+        findings.push(Finding::error(
+            "party.dpo.missing",
+            Step::Parties,
+            format!("parties[{index}].dpo.email"),
+            format!(
+                "Vul het e-mailadres in van de functionaris voor gegevensbescherming van \
+                 {name}, zodat betrokkenen en de andere partijen hem kunnen bereiken."
+            ),
+        ));
+    }
+}
+
+fn check_publication(url: &str, index: usize, name: &str, findings: &mut Vec<Finding>) {
+    let path = format!("parties[{index}].publication_url");
+    if url.is_empty() {
+        findings.push(Finding::error(
+            "transparency.url.missing",
+            Step::Clauses,
+            path,
+            format!(
+                "Vul de webpagina in waarop {name} het ondertekende protocol bekendmaakt \
+                 (artikel 8, §1, e-govdecreet: elke partij publiceert het protocol op haar \
+                 website)."
+            ),
+        ));
+    } else if !is_web_address(url) {
+        findings.push(Finding::warning(
+            "transparency.url.format",
+            Step::Clauses,
+            path,
+            format!(
+                "‘{url}’ lijkt geen volledig webadres. Schrijf het adres van de pagina waarop \
+                 {name} het protocol publiceert voluit, beginnend met https://."
+            ),
+        ));
+    }
+}
+
+/// Whether a text looks like a complete web address: `http(s)://host.tld…` with no spaces.
+fn is_web_address(url: &str) -> bool {
+    let Some(rest) = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+    else {
+        return false;
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    !url.contains(char::is_whitespace) && host.contains('.') && !host.starts_with('.')
+}
+
+fn check_duplicate_ids(protocol: &Protocol, findings: &mut Vec<Finding>) {
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for (index, party) in protocol.parties.iter().enumerate() {
+        let id = party.id.trim();
+        if id.is_empty() {
+            continue;
+        }
+        if let Some(first) = seen.get(id) {
+            findings.push(Finding::error(
+                "party.id.duplicate",
+                Step::Parties,
+                format!("parties[{index}].id"),
+                format!(
+                    "{} en {} hebben dezelfde interne sleutel ‘{id}’, zodat de \
+                     gegevensstromen niet weten welke partij bedoeld is. Geef elke partij een \
+                     eigen sleutel.",
+                    capitalize(&party_name(protocol, *first)),
+                    party_name(protocol, index)
+                ),
+            ));
+        } else {
+            seen.insert(id, index);
+        }
+    }
+}
+
+fn check_roles(protocol: &Protocol, findings: &mut Vec<Finding>) {
+    if protocol.parties.is_empty() {
+        findings.push(Finding::error(
+            "parties.none",
+            Step::Parties,
+            "parties",
+            "Het protocol heeft nog geen partijen. Voeg de verstrekker en de ontvanger(s) toe.",
+        ));
+        return;
+    }
+    if !protocol.parties.iter().any(|party| party.roles.provider) {
+        findings.push(Finding::error(
+            "parties.no_provider",
+            Step::Parties,
+            "parties",
+            "Geen enkele partij is verstrekker. Duid aan welke partij de gegevens meedeelt.",
+        ));
+    }
+    if !protocol.parties.iter().any(|party| party.roles.recipient) {
+        findings.push(Finding::error(
+            "parties.no_recipient",
+            Step::Parties,
+            "parties",
+            "Geen enkele partij is ontvanger. Duid aan welke partij of partijen de gegevens \
+             ontvangen.",
+        ));
+    }
+    // Which parties send and receive in the flows, by id (first party with that id).
+    let mut by_id: HashMap<&str, usize> = HashMap::new();
+    for (index, party) in protocol.parties.iter().enumerate() {
+        by_id.entry(party.id.as_str()).or_insert(index);
+    }
+    let mut sends = vec![false; protocol.parties.len()];
+    let mut receives = vec![false; protocol.parties.len()];
+    for flow in &protocol.flows {
+        if let Some(&index) = by_id.get(flow.from_party.as_str()) {
+            sends[index] = true;
+        }
+        for to in &flow.to_parties {
+            if let Some(&index) = by_id.get(to.as_str()) {
+                receives[index] = true;
+            }
+        }
+    }
+    let has_flows = !protocol.flows.is_empty();
+    for (index, party) in protocol.parties.iter().enumerate() {
+        let name = party_name(protocol, index);
+        let path = format!("parties[{index}].roles");
+        let roles = party.roles;
+        if !roles.provider && !roles.recipient {
+            findings.push(Finding::error(
+                "party.no_role",
+                Step::Parties,
+                path.clone(),
+                format!(
+                    "{} is verstrekker noch ontvanger. Duid de rol aan, of verwijder de partij \
+                     als ze niet aan de uitwisseling deelneemt.",
+                    capitalize(&name)
+                ),
+            ));
+        }
+        if sends[index] && !roles.provider {
+            findings.push(Finding::error(
+                "party.role_inconsistent",
+                Step::Parties,
+                path.clone(),
+                format!(
+                    "{} verstuurt gegevens in een gegevensstroom, maar is niet als verstrekker \
+                     aangeduid. Duid de rol ‘verstrekker’ aan of corrigeer de gegevensstroom.",
+                    capitalize(&name)
+                ),
+            ));
+        }
+        if receives[index] && !roles.recipient {
+            findings.push(Finding::error(
+                "party.role_inconsistent",
+                Step::Parties,
+                path.clone(),
+                format!(
+                    "{} ontvangt gegevens in een gegevensstroom, maar is niet als ontvanger \
+                     aangeduid. Duid de rol ‘ontvanger’ aan: dan vermeldt het protocol ook haar \
+                     doeleinden en de diensten met toegang.",
+                    capitalize(&name)
+                ),
+            ));
+        }
+        if has_flows && roles.provider && !sends[index] {
+            findings.push(Finding::warning(
+                "party.role_unused",
+                Step::Parties,
+                path.clone(),
+                format!(
+                    "{} is als verstrekker aangeduid, maar verstuurt in geen enkele \
+                     gegevensstroom gegevens. Voeg de gegevensstroom toe of schrap de rol.",
+                    capitalize(&name)
+                ),
+            ));
+        }
+        if has_flows && roles.recipient && !receives[index] {
+            findings.push(Finding::warning(
+                "party.role_unused",
+                Step::Parties,
+                path,
+                format!(
+                    "{} is als ontvanger aangeduid, maar ontvangt in geen enkele \
+                     gegevensstroom gegevens. Voeg de partij toe als bestemming van een \
+                     gegevensstroom of schrap de rol.",
+                    capitalize(&name)
+                ),
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn web_addresses_are_complete_http_addresses() {
+        assert!(is_web_address("https://www.opgroeien.be"));
+        assert!(is_web_address("http://voorbeeldegem.be/privacy?x=1"));
+        assert!(!is_web_address("www.opgroeien.be"));
+        assert!(!is_web_address("https://localhost"));
+        assert!(!is_web_address("https://voorbeeldegem be"));
+        assert!(!is_web_address("https://.be"));
     }
 }

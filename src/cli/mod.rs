@@ -3,6 +3,7 @@
 //! Exit codes: 0 all well, 1 findings or a refusal, 2 unreadable input (or a usage error).
 
 mod check;
+mod diff;
 mod export;
 
 use std::path::{Path, PathBuf};
@@ -11,6 +12,14 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::{file, template};
+
+/// The version and the commit it was built from, e.g. "0.1.0 (commit 5983b7f1c2ab)".
+pub const VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (commit ",
+    env!("PROTOCOLWIJZER_COMMIT"),
+    ")"
+);
 
 /// Exit code: all went well.
 pub const EXIT_OK: u8 = 0;
@@ -22,7 +31,7 @@ pub const EXIT_UNREADABLE: u8 = 2;
 /// Protocolwijzer: protocollen voor de elektronische mededeling van persoonsgegevens
 /// (art. 8, §1, e-govdecreet) opstellen, controleren en exporteren.
 #[derive(Parser, Debug)]
-#[command(name = "protocolwijzer", version, about, long_about = None)]
+#[command(name = "protocolwijzer", version = VERSION, about, long_about = None)]
 #[command(
     after_help = "Zonder opdracht opent de app met een nieuw protocol volgens het \
     standaardprotocol van Opgroeien.\n\nAfsluitcodes: 0 in orde, 1 bevindingen of geweigerd, \
@@ -60,6 +69,19 @@ pub enum Command {
     Check(CheckArgs),
     /// Exporteer een protocol als DOCX en/of PDF.
     Export(ExportArgs),
+    /// Toon welke velden verschillen tussen twee versies van een protocol (afsluitcode 0: geen
+    /// verschil, 1: verschillen, 2: onleesbaar).
+    Diff {
+        /// De oude versie.
+        old: PathBuf,
+        /// De nieuwe versie.
+        new: PathBuf,
+    },
+    /// Toon de vingerafdruk (SHA-256) van de inhoud van een protocol.
+    Fingerprint {
+        /// Het .ron-bestand.
+        file: PathBuf,
+    },
 }
 
 /// Arguments of `check`.
@@ -122,6 +144,17 @@ pub fn run(command: &Command) -> Option<ExitCode> {
         Command::Templates => templates(),
         Command::Check(args) => check::run(args),
         Command::Export(args) => export::run(args),
+        Command::Diff { old, new } => diff::run(old, new),
+        Command::Fingerprint { file: path } => match file::load(path) {
+            Ok(protocol) => {
+                println!("{}", crate::fingerprint::fingerprint(&protocol));
+                EXIT_OK
+            }
+            Err(error) => {
+                eprintln!("Fout: {error}");
+                EXIT_UNREADABLE
+            }
+        },
     };
     Some(ExitCode::from(code))
 }

@@ -7,7 +7,8 @@ pub use build::build;
 pub use tree::*;
 
 use crate::check::{self, Finding};
-use crate::model::{AdviceOutcome, Protocol};
+use crate::model::Protocol;
+use crate::review;
 
 /// What the document builder needs besides the protocol. Nothing here comes from the clock:
 /// the same protocol and options give the same document, and so the same bytes.
@@ -23,25 +24,19 @@ pub struct Options {
 
 impl Options {
     /// Options for exporting `protocol` given its check findings: a draft (ONTWERP) while the
-    /// check finds errors or not every party's DPO has given a favourable advice.
+    /// check finds errors, or until it is approved on exactly its current content.
     pub fn for_protocol(protocol: &Protocol, findings: &[Finding]) -> Self {
-        let advised = !protocol.parties.is_empty()
-            && protocol.parties.iter().all(|party| {
-                party.dpo_advice.date.is_some()
-                    && matches!(
-                        party.dpo_advice.outcome,
-                        Some(AdviceOutcome::Favourable | AdviceOutcome::FavourableWithConditions)
-                    )
-            });
-        let draft = check::has_errors(findings) || !advised;
+        let approved = review::is_approved(protocol);
+        let draft = check::has_errors(findings) || !approved;
+        let status = if approved && draft {
+            "Ontwerp – de controle vindt fouten".to_string()
+        } else {
+            review::status_text(protocol)
+        };
         Self {
             creator: format!("Protocolwijzer {}", env!("CARGO_PKG_VERSION")),
             draft,
-            status: if draft {
-                "Ontwerp".to_string()
-            } else {
-                "Klaar voor ondertekening".to_string()
-            },
+            status,
         }
     }
 }

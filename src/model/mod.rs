@@ -11,6 +11,7 @@ mod content;
 mod flow;
 mod municipal;
 mod party;
+mod review;
 
 pub use content::{
     Annex, ChannelKind, Frequency, MeasureKind, Recitals, Security, SecurityMeasure,
@@ -19,6 +20,10 @@ pub use content::{
 pub use flow::{DataFlow, DataItem, Periodicity};
 pub use municipal::{CollegeDecision, Confirmation, ExchangeChannel, MunicipalCase};
 pub use party::{AdviceOutcome, Dpo, DpoAdvice, Party, Processor, Purpose, Roles, Signatory};
+pub use review::{
+    Approval, Comment, HistoryEntry, Person, Resolution, Review, Role, Snapshot, Status, Verdict,
+    VerdictKind,
+};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -66,6 +71,8 @@ pub struct Protocol {
     pub annexes: Vec<Annex>,
     /// The municipality's part of the Opgroeien case; `None` for any other protocol.
     pub municipal: Option<MunicipalCase>,
+    /// Review comments, verdicts, status, history and approval: not part of the content.
+    pub review: Review,
 }
 
 impl Default for Protocol {
@@ -89,6 +96,7 @@ impl Default for Protocol {
             signing: Signing::default(),
             annexes: Vec::new(),
             municipal: None,
+            review: Review::default(),
         }
     }
 }

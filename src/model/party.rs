@@ -110,6 +110,8 @@ pub struct DpoAdvice {
     pub outcome: Option<AdviceOutcome>,
     /// Remarks or the conditions attached to the advice.
     pub remarks: String,
+    /// The content fingerprint (64 hex) the advice was given on; empty when recorded by hand.
+    pub fingerprint: String,
 }
 
 /// The outcome of a DPO's advice.

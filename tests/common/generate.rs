@@ -64,7 +64,7 @@ prop_compose! {
     pub fn party()(
         identity in party_identity(),
         dpo in (text(), text(), text()),
-        advice in (date(), outcome(), text()),
+        advice in (date(), outcome(), text(), text()),
         original_purposes in vec(purpose(), 0..3),
         processing_purposes in vec(purpose(), 0..3),
         services_with_access in vec(text(), 0..3),
@@ -75,7 +75,7 @@ prop_compose! {
     ) -> Party {
         Party {
             dpo: Dpo { name: dpo.0, email: dpo.1, phone: dpo.2 },
-            dpo_advice: DpoAdvice { date: advice.0, outcome: advice.1, remarks: advice.2 },
+            dpo_advice: DpoAdvice { date: advice.0, outcome: advice.1, remarks: advice.2, fingerprint: advice.3 },
             original_purposes, processing_purposes, services_with_access, need_to_know,
             onward_disclosure, processors, publication_url,
             ..identity
@@ -177,6 +177,55 @@ prop_compose! {
     }
 }
 
+fn moment() -> impl Strategy<Value = Option<chrono::NaiveDateTime>> {
+    (date(), 0u32..24, 0u32..60)
+        .prop_map(|(day, hour, minute)| day.and_then(|day| day.and_hms_opt(hour, minute, 0)))
+}
+
+fn step() -> impl Strategy<Value = Option<protocolwijzer::step::Step>> {
+    option::of(proptest::sample::select(
+        protocolwijzer::step::Step::ALL.to_vec(),
+    ))
+}
+
+prop_compose! {
+    fn person()(name in text(), role in proptest::sample::select(Role::ALL.to_vec()), organisation in text()) -> Person {
+        Person { name, role, organisation }
+    }
+}
+
+prop_compose! {
+    fn comment()(
+        id in any::<u32>(), step in step(), path in text(), author in person(), written in moment(),
+        text in text(), resolved in option::of((person(), moment(), text())),
+    ) -> Comment {
+        Comment {
+            id, step, path, author, written, text,
+            resolved: resolved.map(|(by, when, remark)| Resolution { by, when, remark }),
+        }
+    }
+}
+
+prop_compose! {
+    /// Review data: comments, verdicts, status, approval, history (no snapshots).
+    pub fn review()(
+        status in proptest::sample::select(Status::ALL.to_vec()),
+        comments in vec(comment(), 0..3),
+        verdicts in vec((step(), proptest::sample::select(VerdictKind::ALL.to_vec()), text(), person(), moment()), 0..3),
+        approval in option::of((person(), date(), text(), text())),
+        history in vec((moment(), person(), text(), text(), text()), 0..3),
+    ) -> Review {
+        Review {
+            status,
+            comments,
+            verdicts: verdicts.into_iter().map(|(step, kind, comment, by, when)| Verdict { step, kind, comment, by, when }).collect(),
+            approval: approval.map(|(by, date, fingerprint, remark)| Approval { by, date, fingerprint, remark }),
+            history: history.into_iter().map(|(when, who, action, remark, fingerprint)| HistoryEntry { when, who, action, remark, fingerprint }).collect(),
+            snapshots: Vec::new(),
+        }
+    }
+}
+
 prop_compose! {
     /// A whole protocol with arbitrary content in every field.
     pub fn protocol()(
@@ -194,6 +243,7 @@ prop_compose! {
         signing in (text(), date()),
         annexes in vec((text(), text()), 0..3),
         municipal in option::of(municipal_case()),
+        review in review(),
     ) -> Protocol {
         Protocol {
             format: FORMAT_VERSION,
@@ -205,6 +255,7 @@ prop_compose! {
             signing: Signing { place: signing.0, date: signing.1 },
             annexes: annexes.into_iter().map(|(title, description)| Annex { title, description }).collect(),
             municipal,
+            review,
         }
     }
 }

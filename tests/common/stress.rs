@@ -61,6 +61,7 @@ pub fn stress_protocol() -> Protocol {
                 date: date(3, 1 + index),
                 outcome: Some(AdviceOutcome::Favourable),
                 remarks: String::new(),
+                fingerprint: String::new(),
             },
             original_purposes: vec![Purpose {
                 description: long_text("het oorspronkelijke doel", 2),

@@ -1,0 +1,124 @@
+//! Rules about the advice: every party's DPO advises before signing, with an outcome, and the
+//! dates make sense (not after signing, not in the future); the VTC's advice likewise.
+
+use super::{Context, Finding, capitalize, is_blank, party_name};
+use crate::dates::dutch_long;
+use crate::model::{AdviceOutcome, Protocol};
+use crate::step::Step;
+
+pub(super) fn check(protocol: &Protocol, context: &Context, findings: &mut Vec<Finding>) {
+    let signed = protocol.signing.date;
+    for (index, party) in protocol.parties.iter().enumerate() {
+        let name = party_name(protocol, index);
+        let advice = &party.dpo_advice;
+        let at = |field: &str| format!("parties[{index}].dpo_advice.{field}");
+        match advice.date {
+            None => findings.push(Finding::error(
+                "dpo_advice.missing",
+                Step::Advice,
+                at("date"),
+                format!(
+                    "De functionaris voor gegevensbescherming van {name} heeft nog geen advies \
+                     gegeven. Vraag het advies vóór de ondertekening en vul de datum en de \
+                     uitkomst in."
+                ),
+            )),
+            Some(date) => {
+                if let Some(signed) = signed
+                    && date > signed
+                {
+                    findings.push(Finding::error(
+                        "dpo_advice.after_signing",
+                        Step::Advice,
+                        at("date"),
+                        format!(
+                            "Het advies van de DPO van {name} ({}) valt na de ondertekening ({}). \
+                             Het advies moet vóór de ondertekening gegeven worden: controleer \
+                             beide data.",
+                            dutch_long(date),
+                            dutch_long(signed)
+                        ),
+                    ));
+                }
+                if date > context.today {
+                    findings.push(Finding::error(
+                        "dpo_advice.in_future",
+                        Step::Advice,
+                        at("date"),
+                        format!(
+                            "De datum van het advies van de DPO van {name} ({}) ligt in de \
+                             toekomst. Vul de datum in waarop het advies werkelijk gegeven is.",
+                            dutch_long(date)
+                        ),
+                    ));
+                }
+                if advice.outcome.is_none() {
+                    findings.push(Finding::error(
+                        "dpo_advice.outcome.missing",
+                        Step::Advice,
+                        at("outcome"),
+                        format!(
+                            "Vul de uitkomst in van het advies van de DPO van {name}: gunstig, \
+                             gunstig onder voorwaarden of ongunstig."
+                        ),
+                    ));
+                }
+            }
+        }
+        match advice.outcome {
+            Some(AdviceOutcome::Unfavourable) => findings.push(Finding::warning(
+                "dpo_advice.unfavourable",
+                Step::Advice,
+                at("outcome"),
+                format!(
+                    "De DPO van {name} gaf een ongunstig advies. Pas het protocol aan en vraag \
+                     een nieuw advies, of motiveer in de opmerkingen waarom {name} toch \
+                     ondertekent."
+                ),
+            )),
+            Some(AdviceOutcome::FavourableWithConditions) if is_blank(&advice.remarks) => {
+                findings.push(Finding::error(
+                    "dpo_advice.conditions",
+                    Step::Advice,
+                    at("remarks"),
+                    format!(
+                        "{} gaf een gunstig advies onder voorwaarden, maar de voorwaarden staan \
+                         er niet bij. Neem ze op in de opmerkingen, zodat nagegaan kan worden \
+                         of het protocol eraan voldoet.",
+                        capitalize(&format!("de DPO van {name}"))
+                    ),
+                ));
+            }
+            _ => {}
+        }
+    }
+    if let Some(date) = protocol.vtc_advice_date {
+        if let Some(signed) = signed
+            && date > signed
+        {
+            findings.push(Finding::error(
+                "vtc_advice.after_signing",
+                Step::Advice,
+                "vtc_advice_date",
+                format!(
+                    "Het advies van de Vlaamse Toezichtcommissie ({}) valt na de ondertekening \
+                     ({}). Een advies gaat aan de ondertekening vooraf: controleer beide data.",
+                    dutch_long(date),
+                    dutch_long(signed)
+                ),
+            ));
+        }
+        if date > context.today {
+            findings.push(Finding::error(
+                "vtc_advice.in_future",
+                Step::Advice,
+                "vtc_advice_date",
+                format!(
+                    "De datum van het advies van de Vlaamse Toezichtcommissie ({}) ligt in de \
+                     toekomst. Vul de datum van het gegeven advies in, of laat het veld leeg.",
+                    dutch_long(date)
+                ),
+            ));
+        }
+    }
+}

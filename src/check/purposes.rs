@@ -1,0 +1,191 @@
+//! Rules about finality and the recipients (arts. 2 and 4): purposes with legal bases, the
+//! compatibility of the further processing, who gets access, onward disclosure, processors.
+
+use super::{Context, Finding, capitalize, is_blank, party_name};
+use crate::model::{Protocol, Purpose};
+use crate::step::Step;
+
+pub(super) fn check(protocol: &Protocol, _context: &Context, findings: &mut Vec<Finding>) {
+    for (index, party) in protocol.parties.iter().enumerate() {
+        let name = party_name(protocol, index);
+        if party.roles.provider {
+            check_purposes(
+                &party.original_purposes,
+                &format!("parties[{index}].original_purposes"),
+                &format!(
+                    "Vermeld voor welke doeleinden {name} de gegevens oorspronkelijk heeft \
+                     ingezameld, met de rechtsgrond van elk doeleinde."
+                ),
+                &name,
+                findings,
+            );
+        }
+        if party.roles.recipient {
+            check_purposes(
+                &party.processing_purposes,
+                &format!("parties[{index}].processing_purposes"),
+                &format!(
+                    "Vermeld voor welke doeleinden {name} de gegevens zal verwerken, welbepaald \
+                     en uitdrukkelijk omschreven, met de rechtsgrond van elk doeleinde."
+                ),
+                &name,
+                findings,
+            );
+            check_recipient(protocol, index, &name, findings);
+        }
+        check_processors(protocol, index, &name, findings);
+    }
+    if is_blank(&protocol.compatibility) {
+        findings.push(Finding::error(
+            "compatibility.missing",
+            Step::Purposes,
+            "compatibility",
+            "Leg uit waarom de verdere verwerking verenigbaar is met de doeleinden waarvoor de \
+             gegevens oorspronkelijk zijn ingezameld (redelijke verwachtingen van de \
+             betrokkenen, rechtsgrond, band tussen de doeleinden).",
+        ));
+    }
+    if is_blank(&protocol.data_subject_rights) {
+        findings.push(Finding::warning(
+            "data_subject_rights.missing",
+            Step::Recipients,
+            "data_subject_rights",
+            "Beschrijf hoe de betrokkenen hun rechten (inzage, verbetering, bezwaar) uitoefenen \
+             en bij wie, en of de wet die rechten beperkt.",
+        ));
+    }
+}
+
+fn check_purposes(
+    purposes: &[Purpose],
+    path: &str,
+    missing_message: &str,
+    name: &str,
+    findings: &mut Vec<Finding>,
+) {
+    if purposes
+        .iter()
+        .all(|purpose| is_blank(&purpose.description))
+    {
+        findings.push(Finding::error(
+            "purpose.missing",
+            Step::Purposes,
+            path,
+            missing_message,
+        ));
+    }
+    for (position, purpose) in purposes.iter().enumerate() {
+        let blank_description = is_blank(&purpose.description);
+        if blank_description && !is_blank(&purpose.legal_basis) {
+            findings.push(Finding::error(
+                "purpose.missing",
+                Step::Purposes,
+                format!("{path}[{position}].description"),
+                format!(
+                    "Bij deze rechtsgrond van {name} ontbreekt het doeleinde. Omschrijf het \
+                     doeleinde of verwijder de regel."
+                ),
+            ));
+        }
+        if !blank_description && is_blank(&purpose.legal_basis) {
+            findings.push(Finding::error(
+                "legal_basis.missing",
+                Step::Purposes,
+                format!("{path}[{position}].legal_basis"),
+                format!(
+                    "Vermeld de rechtsgrond van dit doeleinde van {name}: het decreet, de wet of \
+                     het artikel van de AVG, met datum en artikel."
+                ),
+            ));
+        }
+    }
+}
+
+fn check_recipient(protocol: &Protocol, index: usize, name: &str, findings: &mut Vec<Finding>) {
+    let Some(party) = protocol.parties.get(index) else {
+        return;
+    };
+    if party
+        .services_with_access
+        .iter()
+        .all(|service| is_blank(service))
+    {
+        findings.push(Finding::error(
+            "recipients.missing",
+            Step::Recipients,
+            format!("parties[{index}].services_with_access"),
+            format!(
+                "Vermeld welke diensten of teams van {name} toegang krijgen tot de gegevens \
+                 (artikel 4). Toegang hoort beperkt te zijn tot wie de gegevens nodig heeft."
+            ),
+        ));
+    }
+    if is_blank(&party.need_to_know) {
+        findings.push(Finding::warning(
+            "recipients.need_to_know.missing",
+            Step::Recipients,
+            format!("parties[{index}].need_to_know"),
+            format!(
+                "Beschrijf hoe {name} de toegang beperkt tot wie de gegevens nodig heeft \
+                 (need-to-know), bijvoorbeeld een lijst van aangewezen medewerkers."
+            ),
+        ));
+    }
+    if is_blank(&party.onward_disclosure) {
+        findings.push(Finding::warning(
+            "recipients.onward_disclosure.missing",
+            Step::Recipients,
+            format!("parties[{index}].onward_disclosure"),
+            format!(
+                "Vermeld of {name} de gegevens aan derden doorgeeft, en zo ja aan wie en op \
+                 welke grond. Geeft ze niets door, schrijf dat dan uitdrukkelijk."
+            ),
+        ));
+    }
+}
+
+fn check_processors(protocol: &Protocol, index: usize, name: &str, findings: &mut Vec<Finding>) {
+    let Some(party) = protocol.parties.get(index) else {
+        return;
+    };
+    for (position, processor) in party.processors.iter().enumerate() {
+        let at = |field: &str| format!("parties[{index}].processors[{position}].{field}");
+        let processor_name = if is_blank(&processor.name) {
+            format!("verwerker {}", position + 1)
+        } else {
+            format!("verwerker ‘{}’", processor.name.trim())
+        };
+        if is_blank(&processor.name) {
+            findings.push(Finding::error(
+                "processors.missing_field",
+                Step::Recipients,
+                at("name"),
+                format!("Vul de naam in van {processor_name} van {name}."),
+            ));
+        }
+        if is_blank(&processor.task) {
+            findings.push(Finding::warning(
+                "processors.task.missing",
+                Step::Recipients,
+                at("task"),
+                format!(
+                    "Beschrijf wat {processor_name} voor {name} met de gegevens doet (hosting, \
+                     ontwikkeling, verzending, …)."
+                ),
+            ));
+        }
+        if !processor.agreement_concluded {
+            findings.push(Finding::error(
+                "processors.no_agreement",
+                Step::Recipients,
+                at("agreement_concluded"),
+                format!(
+                    "{} schakelt {processor_name} in zonder verwerkersovereenkomst. Sluit een \
+                     overeenkomst volgens artikel 28 AVG vóór de verwerker de gegevens krijgt, \
+                     en duid dat hier aan.",
+                    capitalize(name)
+                ),
+            ));
+        }
+    }
+}

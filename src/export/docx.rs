@@ -1,0 +1,11 @@
+//! The DOCX writer (docx-rs).
+
+use super::ExportError;
+use crate::document::Document;
+
+pub(super) fn write(document: &Document) -> Result<Vec<u8>, ExportError> {
+    let _ = document;
+    Err(ExportError::Writer(
+        "de export naar DOCX is in deze versie nog niet beschikbaar.".to_string(),
+    ))
+}

@@ -1,0 +1,230 @@
+//! What travels with the protocol besides its content: review comments, per-step verdicts,
+//! the workflow status and its history, Opgroeien's approval, and content snapshots that advice
+//! and approval were given on. None of this is part of the content fingerprint.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+
+use super::Protocol;
+use crate::step::Step;
+
+/// The review record of a protocol.
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct Review {
+    /// Where the protocol is in its workflow.
+    pub status: Status,
+    /// Review comments, oldest first.
+    pub comments: Vec<Comment>,
+    /// One verdict per step at most (the latest counts).
+    pub verdicts: Vec<Verdict>,
+    /// Opgroeien's (or the reviewing party's) approval, if given.
+    pub approval: Option<Approval>,
+    /// Every status change and review action, oldest first.
+    pub history: Vec<HistoryEntry>,
+    /// The content as it was when advice or approval was given, keyed by fingerprint, so that
+    /// "what changed since" can be shown.
+    pub snapshots: Vec<Snapshot>,
+}
+
+/// Who did something.
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq, Eq)]
+#[serde(default, deny_unknown_fields)]
+pub struct Person {
+    /// Full name.
+    pub name: String,
+    /// Role in the process.
+    pub role: Role,
+    /// Organisation, e.g. "Gemeente Voorbeeldegem" or "Opgroeien regie".
+    pub organisation: String,
+}
+
+/// The roles in the process.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Role {
+    /// The official who drafts the protocol (opsteller).
+    #[default]
+    Drafter,
+    /// A party's data protection officer.
+    Dpo,
+    /// An Opgroeien staff member who handles submissions (behandelaar).
+    OpgroeienReviewer,
+}
+
+impl Role {
+    /// Every role, in the order a form offers them.
+    pub const ALL: [Role; 3] = [Role::Drafter, Role::Dpo, Role::OpgroeienReviewer];
+
+    /// The role in Dutch.
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::Drafter => "opsteller",
+            Role::Dpo => "functionaris voor gegevensbescherming",
+            Role::OpgroeienReviewer => "behandelaar Opgroeien",
+        }
+    }
+}
+
+/// A review comment on a step or a field.
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct Comment {
+    /// Stable number within the file (1, 2, …), to refer to it.
+    pub id: u32,
+    /// The step it is about.
+    pub step: Option<Step>,
+    /// The field it is about, in the check's path notation; empty for the step as a whole.
+    pub path: String,
+    /// Who wrote it.
+    pub author: Person,
+    /// When.
+    pub written: Option<NaiveDateTime>,
+    /// The comment.
+    pub text: String,
+    /// Who resolved it and when; `None` while open.
+    pub resolved: Option<Resolution>,
+}
+
+/// How a comment was resolved.
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct Resolution {
+    /// Who resolved it.
+    pub by: Person,
+    /// When.
+    pub when: Option<NaiveDateTime>,
+    /// An optional answer ("aangepast in artikel 3").
+    pub remark: String,
+}
+
+/// A reviewer's verdict on one step, as in the CNIL PIA tool.
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct Verdict {
+    /// The step.
+    pub step: Option<Step>,
+    /// The verdict.
+    pub kind: VerdictKind,
+    /// Why; required for "te verbeteren" and "te corrigeren".
+    pub comment: String,
+    /// Who gave it.
+    pub by: Person,
+    /// When.
+    pub when: Option<NaiveDateTime>,
+}
+
+/// The three verdicts.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum VerdictKind {
+    /// Aanvaardbaar.
+    #[default]
+    Acceptable,
+    /// Te verbeteren.
+    Improvable,
+    /// Te corrigeren.
+    ToCorrect,
+}
+
+impl VerdictKind {
+    /// Every verdict, in the order a form offers them.
+    pub const ALL: [VerdictKind; 3] = [
+        VerdictKind::Acceptable,
+        VerdictKind::Improvable,
+        VerdictKind::ToCorrect,
+    ];
+
+    /// The verdict in Dutch.
+    pub fn label(self) -> &'static str {
+        match self {
+            VerdictKind::Acceptable => "aanvaardbaar",
+            VerdictKind::Improvable => "te verbeteren",
+            VerdictKind::ToCorrect => "te corrigeren",
+        }
+    }
+}
+
+/// Where a protocol is in its workflow.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Status {
+    /// Concept: the drafter is working on it.
+    #[default]
+    Draft,
+    /// Ter advies bij DPO.
+    WithDpo,
+    /// Advies gegeven.
+    Advised,
+    /// Ingediend bij Opgroeien.
+    Submitted,
+    /// Terug naar opsteller.
+    Returned,
+    /// Goedgekeurd.
+    Approved,
+    /// Ondertekend.
+    Signed,
+}
+
+impl Status {
+    /// Every status, in workflow order.
+    pub const ALL: [Status; 7] = [
+        Status::Draft,
+        Status::WithDpo,
+        Status::Advised,
+        Status::Submitted,
+        Status::Returned,
+        Status::Approved,
+        Status::Signed,
+    ];
+
+    /// The status in Dutch.
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Draft => "Concept",
+            Status::WithDpo => "Ter advies bij DPO",
+            Status::Advised => "Advies gegeven",
+            Status::Submitted => "Ingediend bij Opgroeien",
+            Status::Returned => "Terug naar opsteller",
+            Status::Approved => "Goedgekeurd",
+            Status::Signed => "Ondertekend",
+        }
+    }
+}
+
+/// An approval, tied to the content it was given on.
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct Approval {
+    /// Who approved.
+    pub by: Person,
+    /// The date of approval.
+    pub date: Option<NaiveDate>,
+    /// The content fingerprint (64 hex) approved.
+    pub fingerprint: String,
+    /// An optional remark.
+    pub remark: String,
+}
+
+/// One line of the history.
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct HistoryEntry {
+    /// When.
+    pub when: Option<NaiveDateTime>,
+    /// Who.
+    pub who: Person,
+    /// What happened, in Dutch ("Status gewijzigd naar Ingediend bij Opgroeien").
+    pub action: String,
+    /// A remark given with it.
+    pub remark: String,
+    /// The content fingerprint at that moment.
+    pub fingerprint: String,
+}
+
+/// The content of the protocol at a moment advice or approval was given.
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct Snapshot {
+    /// The content fingerprint of `content`.
+    pub fingerprint: String,
+    /// The protocol's content then (its own review is empty).
+    pub content: Box<Protocol>,
+}

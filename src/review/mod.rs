@@ -1,0 +1,319 @@
+//! Review and approval inside the file: comments, per-step verdicts, DPO advice tied to the
+//! content fingerprint, the workflow status with its allowed transitions and history,
+//! approval, "what changed" diffs, and the review report (Adviesverslag).
+//!
+//! Every action takes the acting [`Person`] and the moment (`when`) from the caller: nothing
+//! here reads the clock, so tests and batch runs are repeatable.
+
+pub mod diff;
+pub mod labels;
+pub mod report;
+mod workflow;
+
+pub use workflow::{TransitionError, allowed_transitions, transition};
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+use crate::fingerprint;
+use crate::model::{
+    AdviceOutcome, Comment, DpoAdvice, HistoryEntry, Person, Protocol, Resolution, Role, Snapshot,
+    Status, Verdict, VerdictKind,
+};
+use crate::step::Step;
+
+/// Why a review action was refused; the text is Dutch and says what to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReviewError(pub String);
+
+impl std::fmt::Display for ReviewError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for ReviewError {}
+
+/// Adds a comment on a step (and optionally one field) and returns its id.
+pub fn add_comment(
+    protocol: &mut Protocol,
+    author: &Person,
+    when: NaiveDateTime,
+    step: Step,
+    path: &str,
+    text: &str,
+) -> Result<u32, ReviewError> {
+    if text.trim().is_empty() {
+        return Err(ReviewError(
+            "Een opmerking zonder tekst wordt niet bewaard; schrijf wat er moet gebeuren.".into(),
+        ));
+    }
+    let id = protocol
+        .review
+        .comments
+        .iter()
+        .map(|comment| comment.id)
+        .max()
+        .unwrap_or(0)
+        + 1;
+    protocol.review.comments.push(Comment {
+        id,
+        step: Some(step),
+        path: path.to_string(),
+        author: author.clone(),
+        written: Some(when),
+        text: text.trim().to_string(),
+        resolved: None,
+    });
+    log(
+        protocol,
+        author,
+        when,
+        format!("Opmerking {id} toegevoegd bij stap ‘{}’", step.title()),
+        "",
+    );
+    Ok(id)
+}
+
+/// Marks a comment as resolved.
+pub fn resolve_comment(
+    protocol: &mut Protocol,
+    id: u32,
+    by: &Person,
+    when: NaiveDateTime,
+    remark: &str,
+) -> Result<(), ReviewError> {
+    let comment = protocol
+        .review
+        .comments
+        .iter_mut()
+        .find(|comment| comment.id == id)
+        .ok_or_else(|| ReviewError(format!("Er is geen opmerking met nummer {id}.")))?;
+    if comment.resolved.is_some() {
+        return Err(ReviewError(format!("Opmerking {id} is al afgehandeld.")));
+    }
+    comment.resolved = Some(Resolution {
+        by: by.clone(),
+        when: Some(when),
+        remark: remark.trim().to_string(),
+    });
+    log(
+        protocol,
+        by,
+        when,
+        format!("Opmerking {id} afgehandeld"),
+        remark,
+    );
+    Ok(())
+}
+
+/// Reopens a resolved comment.
+pub fn reopen_comment(
+    protocol: &mut Protocol,
+    id: u32,
+    by: &Person,
+    when: NaiveDateTime,
+) -> Result<(), ReviewError> {
+    let comment = protocol
+        .review
+        .comments
+        .iter_mut()
+        .find(|comment| comment.id == id)
+        .ok_or_else(|| ReviewError(format!("Er is geen opmerking met nummer {id}.")))?;
+    comment.resolved = None;
+    log(protocol, by, when, format!("Opmerking {id} heropend"), "");
+    Ok(())
+}
+
+/// Open comments, oldest first.
+pub fn open_comments(protocol: &Protocol) -> impl Iterator<Item = &Comment> {
+    protocol
+        .review
+        .comments
+        .iter()
+        .filter(|comment| comment.resolved.is_none())
+}
+
+/// Gives (or replaces) the verdict on a step. "Te verbeteren" and "te corrigeren" need a
+/// comment saying what to change.
+pub fn set_verdict(
+    protocol: &mut Protocol,
+    step: Step,
+    kind: VerdictKind,
+    comment: &str,
+    by: &Person,
+    when: NaiveDateTime,
+) -> Result<(), ReviewError> {
+    if kind != VerdictKind::Acceptable && comment.trim().is_empty() {
+        return Err(ReviewError(format!(
+            "Bij ‘{}’ hoort een toelichting: schrijf wat er in de stap ‘{}’ moet veranderen.",
+            kind.label(),
+            step.title()
+        )));
+    }
+    protocol
+        .review
+        .verdicts
+        .retain(|verdict| verdict.step != Some(step));
+    protocol.review.verdicts.push(Verdict {
+        step: Some(step),
+        kind,
+        comment: comment.trim().to_string(),
+        by: by.clone(),
+        when: Some(when),
+    });
+    log(
+        protocol,
+        by,
+        when,
+        format!("Stap ‘{}’ beoordeeld als {}", step.title(), kind.label()),
+        comment,
+    );
+    Ok(())
+}
+
+/// The verdict on a step, if any.
+pub fn verdict(protocol: &Protocol, step: Step) -> Option<&Verdict> {
+    protocol
+        .review
+        .verdicts
+        .iter()
+        .find(|verdict| verdict.step == Some(step))
+}
+
+/// Records a DPO's advice for the party at `party_index`: fills the party's advice (and so its
+/// recital line), ties it to the current content fingerprint and keeps a snapshot of that
+/// content. Only a DPO may record advice; conditions are required with "gunstig onder
+/// voorwaarden" and a motivation with "ongunstig".
+pub fn record_dpo_advice(
+    protocol: &mut Protocol,
+    party_index: usize,
+    by: &Person,
+    date: NaiveDate,
+    outcome: AdviceOutcome,
+    remarks: &str,
+    when: NaiveDateTime,
+) -> Result<(), ReviewError> {
+    if by.role != Role::Dpo {
+        return Err(ReviewError(
+            "Alleen een functionaris voor gegevensbescherming kan een advies registreren. \
+             Kies bij ‘Wie bent u?’ de rol DPO."
+                .into(),
+        ));
+    }
+    if outcome != AdviceOutcome::Favourable && remarks.trim().is_empty() {
+        return Err(ReviewError(format!(
+            "Bij een advies ‘{}’ horen de voorwaarden of de motivering; vul ze in.",
+            outcome.label()
+        )));
+    }
+    let fingerprint = fingerprint::fingerprint(protocol);
+    let party_name = {
+        let party = protocol
+            .parties
+            .get_mut(party_index)
+            .ok_or_else(|| ReviewError(format!("Er is geen partij {}.", party_index + 1)))?;
+        party.dpo_advice = DpoAdvice {
+            date: Some(date),
+            outcome: Some(outcome),
+            remarks: remarks.trim().to_string(),
+            fingerprint: fingerprint.clone(),
+        };
+        party.display_name().to_string()
+    };
+    keep_snapshot(protocol, &fingerprint);
+    log(
+        protocol,
+        by,
+        when,
+        format!("Advies van de DPO van {party_name}: {}", outcome.label()),
+        remarks,
+    );
+    Ok(())
+}
+
+/// Whether the DPO advice of this party was given on other content than the current one.
+pub fn advice_outdated(protocol: &Protocol, party_index: usize) -> bool {
+    protocol.parties.get(party_index).is_some_and(|party| {
+        !party.dpo_advice.fingerprint.is_empty()
+            && party.dpo_advice.fingerprint != fingerprint::fingerprint(protocol)
+    })
+}
+
+/// Whether an approval exists and was given on other content than the current one.
+pub fn approval_outdated(protocol: &Protocol) -> bool {
+    protocol
+        .review
+        .approval
+        .as_ref()
+        .is_some_and(|approval| approval.fingerprint != fingerprint::fingerprint(protocol))
+}
+
+/// Whether the protocol is approved (or signed) on exactly its current content.
+pub fn is_approved(protocol: &Protocol) -> bool {
+    matches!(protocol.review.status, Status::Approved | Status::Signed)
+        && protocol.review.approval.is_some()
+        && !approval_outdated(protocol)
+}
+
+/// The content a fingerprint was recorded on, if the file kept it.
+pub fn snapshot<'a>(protocol: &'a Protocol, fingerprint: &str) -> Option<&'a Protocol> {
+    protocol
+        .review
+        .snapshots
+        .iter()
+        .find(|snapshot| snapshot.fingerprint == fingerprint)
+        .map(|snapshot| snapshot.content.as_ref())
+}
+
+/// Keeps the current content as a snapshot under `fingerprint` (once).
+fn keep_snapshot(protocol: &mut Protocol, fingerprint: &str) {
+    if snapshot(protocol, fingerprint).is_some() {
+        return;
+    }
+    let mut content = protocol.clone();
+    content.review = Default::default();
+    protocol.review.snapshots.push(Snapshot {
+        fingerprint: fingerprint.to_string(),
+        content: Box::new(content),
+    });
+}
+
+/// Appends a line to the history.
+fn log(protocol: &mut Protocol, who: &Person, when: NaiveDateTime, action: String, remark: &str) {
+    let fingerprint = fingerprint::fingerprint(protocol);
+    protocol.review.history.push(HistoryEntry {
+        when: Some(when),
+        who: who.clone(),
+        action,
+        remark: remark.trim().to_string(),
+        fingerprint,
+    });
+}
+
+/// The document status in words, for headers and the app: approval, or why it is a draft.
+pub fn status_text(protocol: &Protocol) -> String {
+    if approval_outdated(protocol) {
+        return "Ontwerp – gewijzigd na goedkeuring".to_string();
+    }
+    match (&protocol.review.approval, protocol.review.status) {
+        (Some(approval), Status::Approved | Status::Signed) => {
+            let date = approval
+                .date
+                .map(|date| format!(" op {}", crate::dates::dutch_long(date)))
+                .unwrap_or_default();
+            let organisation = if approval.by.organisation.trim().is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", approval.by.organisation.trim())
+            };
+            format!(
+                "Goedgekeurd door {}{organisation}{date}",
+                approval.by.name.trim()
+            )
+        }
+        (_, status) => format!("Ontwerp – {}", status.label().to_lowercase()),
+    }
+}
+
+#[cfg(test)]
+mod tests;

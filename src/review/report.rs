@@ -1,0 +1,274 @@
+//! The review report (Adviesverslag): the DPOs' advice, the approval, the verdicts per step,
+//! the comments and the history, as a document tree that the same DOCX and PDF writers render.
+
+use chrono::NaiveDateTime;
+
+use super::labels::path_label;
+use super::{advice_outdated, approval_outdated, status_text};
+use crate::dates::dutch_long;
+use crate::document::{
+    Align, Block, Cell, Document, Heading, Line, Metadata, Options, Paragraph, Row, Span, Table,
+};
+use crate::fingerprint;
+use crate::model::{Person, Protocol};
+use crate::step::Step;
+
+/// The Adviesverslag of `protocol`.
+pub fn build(protocol: &Protocol, options: &Options) -> Document {
+    let short_fingerprint = fingerprint::short(protocol);
+    let protocol_document = crate::document::build(protocol, options);
+    let mut blocks = vec![
+        Block::Title(vec![Span::plain("Adviesverslag")]),
+        Block::Subtitle(vec![Span::plain(protocol_document.metadata.title.clone())]),
+        paragraph(vec![
+            Span::plain("Status: "),
+            Span::bold(status_text(protocol)),
+            Span::plain(format!(
+                ". Vingerafdruk van de inhoud: {short_fingerprint}."
+            )),
+        ]),
+    ];
+
+    blocks.push(heading(
+        "Adviezen van de functionarissen voor gegevensbescherming",
+        Some(Step::Advice),
+    ));
+    let mut rows = Vec::new();
+    for (index, party) in protocol.parties.iter().enumerate() {
+        let advice = &party.dpo_advice;
+        let mut state = match (advice.date, advice.outcome) {
+            (Some(date), Some(outcome)) => format!("{} op {}", outcome.label(), dutch_long(date)),
+            (Some(date), None) => format!("gegeven op {}", dutch_long(date)),
+            _ => "nog niet gegeven".to_string(),
+        };
+        if advice_outdated(protocol, index) {
+            state.push_str(" — de inhoud is sindsdien gewijzigd");
+        }
+        rows.push(row(vec![
+            text_cell(party.display_name()),
+            text_cell(&state),
+            text_cell(&advice.remarks),
+        ]));
+    }
+    blocks.push(table(
+        &["Partij", "Advies", "Voorwaarden of opmerkingen"],
+        &[3.0, 3.0, 4.0],
+        rows,
+    ));
+
+    blocks.push(heading("Goedkeuring", Some(Step::Export)));
+    blocks.push(paragraph(vec![Span::plain(
+        match &protocol.review.approval {
+            Some(approval) => {
+                let mut text = format!(
+                    "Goedgekeurd door {}{}",
+                    person_text(&approval.by),
+                    approval
+                        .date
+                        .map(|date| format!(" op {}", dutch_long(date)))
+                        .unwrap_or_default()
+                );
+                text.push_str(&format!(
+                    ", op de inhoud met vingerafdruk {}.",
+                    fingerprint::short_form(&approval.fingerprint)
+                ));
+                if approval_outdated(protocol) {
+                    text.push_str(
+                        " De inhoud is sindsdien gewijzigd: de goedkeuring geldt niet meer.",
+                    );
+                }
+                if !approval.remark.trim().is_empty() {
+                    text.push_str(&format!(" Opmerking: {}", approval.remark.trim()));
+                }
+                text
+            }
+            None => "Nog niet goedgekeurd.".to_string(),
+        },
+    )]));
+
+    blocks.push(heading("Beoordeling per stap", None));
+    let verdict_rows: Vec<Row> = Step::ALL
+        .iter()
+        .map(|step| match super::verdict(protocol, *step) {
+            Some(verdict) => row(vec![
+                text_cell(step.title()),
+                text_cell(verdict.kind.label()),
+                text_cell(&format!(
+                    "{}{}",
+                    verdict.comment,
+                    by_line(&verdict.by, verdict.when)
+                )),
+            ]),
+            None => row(vec![
+                text_cell(step.title()),
+                text_cell("niet beoordeeld"),
+                text_cell(""),
+            ]),
+        })
+        .collect();
+    blocks.push(table(
+        &["Stap", "Oordeel", "Toelichting"],
+        &[3.0, 2.0, 5.0],
+        verdict_rows,
+    ));
+
+    blocks.push(heading("Opmerkingen", None));
+    if protocol.review.comments.is_empty() {
+        blocks.push(paragraph(vec![Span::plain("Er zijn geen opmerkingen.")]));
+    } else {
+        let comment_rows = protocol
+            .review
+            .comments
+            .iter()
+            .map(|comment| {
+                let place = match (comment.step, comment.path.is_empty()) {
+                    (Some(step), true) => step.title().to_string(),
+                    (Some(step), false) => {
+                        format!("{} – {}", step.title(), path_label(&comment.path))
+                    }
+                    (None, _) => path_label(&comment.path),
+                };
+                let state = match &comment.resolved {
+                    Some(resolution) => format!(
+                        "afgehandeld{}{}",
+                        by_line(&resolution.by, resolution.when),
+                        if resolution.remark.is_empty() {
+                            String::new()
+                        } else {
+                            format!(": {}", resolution.remark)
+                        }
+                    ),
+                    None => "open".to_string(),
+                };
+                row(vec![
+                    text_cell(&comment.id.to_string()),
+                    text_cell(&place),
+                    text_cell(&format!(
+                        "{}{}",
+                        comment.text,
+                        by_line(&comment.author, comment.written)
+                    )),
+                    text_cell(&state),
+                ])
+            })
+            .collect();
+        blocks.push(table(
+            &["Nr.", "Waar", "Opmerking", "Stand"],
+            &[1.0, 3.0, 5.0, 3.0],
+            comment_rows,
+        ));
+    }
+
+    blocks.push(heading("Geschiedenis", None));
+    if protocol.review.history.is_empty() {
+        blocks.push(paragraph(vec![Span::plain(
+            "Er is nog niets geregistreerd.",
+        )]));
+    } else {
+        let history_rows = protocol
+            .review
+            .history
+            .iter()
+            .map(|entry| {
+                row(vec![
+                    text_cell(&entry.when.map(moment_text).unwrap_or_default()),
+                    text_cell(&person_text(&entry.who)),
+                    text_cell(&if entry.remark.is_empty() {
+                        entry.action.clone()
+                    } else {
+                        format!("{}: {}", entry.action, entry.remark)
+                    }),
+                    text_cell(&fingerprint::short_form(&entry.fingerprint)),
+                ])
+            })
+            .collect();
+        blocks.push(table(
+            &["Wanneer", "Wie", "Wat", "Vingerafdruk"],
+            &[2.5, 3.0, 5.0, 2.0],
+            history_rows,
+        ));
+    }
+
+    Document {
+        metadata: Metadata {
+            title: format!("Adviesverslag – {}", protocol_document.metadata.short_title),
+            subject: protocol_document.metadata.title,
+            short_title: format!("Adviesverslag – {}", protocol_document.metadata.short_title),
+            ..protocol_document.metadata
+        },
+        blocks,
+    }
+}
+
+fn heading(text: &str, step: Option<Step>) -> Block {
+    Block::Heading(Heading {
+        level: 1,
+        text: text.to_string(),
+        step,
+    })
+}
+
+fn paragraph(spans: Line) -> Block {
+    Block::Paragraph(Paragraph {
+        spans,
+        align: Align::Left,
+        keep_with_next: false,
+    })
+}
+
+fn text_cell(text: &str) -> Cell {
+    Cell {
+        paragraphs: vec![vec![Span::plain(
+            text.split_whitespace().collect::<Vec<_>>().join(" "),
+        )]],
+        shaded: false,
+    }
+}
+
+fn row(cells: Vec<Cell>) -> Row {
+    Row {
+        cells,
+        keep_together: true,
+    }
+}
+
+fn table(headers: &[&str], widths: &[f32], rows: Vec<Row>) -> Block {
+    Block::Table(Table {
+        column_widths: widths.to_vec(),
+        header: vec![Row {
+            cells: headers
+                .iter()
+                .map(|header| Cell {
+                    paragraphs: vec![vec![Span::bold(*header)]],
+                    shaded: true,
+                })
+                .collect(),
+            keep_together: true,
+        }],
+        rows,
+    })
+}
+
+fn person_text(person: &Person) -> String {
+    let mut text = person.name.trim().to_string();
+    if text.is_empty() {
+        text = "onbekend".to_string();
+    }
+    text.push_str(&format!(" ({}", person.role.label()));
+    if !person.organisation.trim().is_empty() {
+        text.push_str(&format!(", {}", person.organisation.trim()));
+    }
+    text.push(')');
+    text
+}
+
+fn moment_text(moment: NaiveDateTime) -> String {
+    format!("{} {}", dutch_long(moment.date()), moment.format("%H:%M"))
+}
+
+fn by_line(person: &Person, when: Option<NaiveDateTime>) -> String {
+    let when = when
+        .map(|moment| format!(", {}", moment_text(moment)))
+        .unwrap_or_default();
+    format!(" — {}{when}", person_text(person))
+}

@@ -1,0 +1,222 @@
+//! The workflow: which status may follow which, who may make the step, and which steps need a
+//! remark. Every transition is logged in the history.
+
+use chrono::NaiveDateTime;
+
+use super::{approval_outdated, keep_snapshot, log};
+use crate::check::{self, Context};
+use crate::fingerprint;
+use crate::model::{Approval, Person, Protocol, Role, Status};
+
+/// One allowed step of the workflow.
+struct Rule {
+    from: Status,
+    to: Status,
+    roles: &'static [Role],
+    remark_required: bool,
+}
+
+const RULES: &[Rule] = &[
+    Rule {
+        from: Status::Draft,
+        to: Status::WithDpo,
+        roles: &[Role::Drafter],
+        remark_required: false,
+    },
+    Rule {
+        from: Status::WithDpo,
+        to: Status::Advised,
+        roles: &[Role::Dpo],
+        remark_required: false,
+    },
+    Rule {
+        from: Status::WithDpo,
+        to: Status::Returned,
+        roles: &[Role::Dpo],
+        remark_required: true,
+    },
+    Rule {
+        from: Status::Advised,
+        to: Status::Submitted,
+        roles: &[Role::Drafter],
+        remark_required: false,
+    },
+    Rule {
+        from: Status::Advised,
+        to: Status::WithDpo,
+        roles: &[Role::Drafter],
+        remark_required: true,
+    },
+    Rule {
+        from: Status::Submitted,
+        to: Status::Approved,
+        roles: &[Role::OpgroeienReviewer],
+        remark_required: false,
+    },
+    Rule {
+        from: Status::Submitted,
+        to: Status::Returned,
+        roles: &[Role::OpgroeienReviewer],
+        remark_required: true,
+    },
+    Rule {
+        from: Status::Returned,
+        to: Status::Draft,
+        roles: &[Role::Drafter],
+        remark_required: false,
+    },
+    Rule {
+        from: Status::Returned,
+        to: Status::WithDpo,
+        roles: &[Role::Drafter],
+        remark_required: false,
+    },
+    Rule {
+        from: Status::Returned,
+        to: Status::Submitted,
+        roles: &[Role::Drafter],
+        remark_required: true,
+    },
+    Rule {
+        from: Status::Approved,
+        to: Status::Signed,
+        roles: &[Role::Drafter, Role::OpgroeienReviewer],
+        remark_required: false,
+    },
+    Rule {
+        from: Status::Approved,
+        to: Status::Returned,
+        roles: &[Role::OpgroeienReviewer],
+        remark_required: true,
+    },
+];
+
+/// Why a transition was refused; the text is Dutch and says what to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TransitionError {
+    /// The workflow has no such step.
+    NotAllowed { from: Status, to: Status },
+    /// The step exists, but not for this role.
+    WrongRole { to: Status, role: Role },
+    /// This step needs a remark.
+    RemarkRequired { to: Status },
+    /// Something must be in order first (advice recorded, no errors, approval current).
+    Precondition(String),
+}
+
+impl std::fmt::Display for TransitionError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            TransitionError::NotAllowed { from, to } => write!(
+                f,
+                "Van ‘{}’ kan het protocol niet naar ‘{}’.",
+                from.label(),
+                to.label()
+            ),
+            TransitionError::WrongRole { to, role } => write!(
+                f,
+                "Als {} kunt u het protocol niet op ‘{}’ zetten.",
+                role.label(),
+                to.label()
+            ),
+            TransitionError::RemarkRequired { to } => write!(
+                f,
+                "Geef een toelichting bij ‘{}’: wat moet er gebeuren, en waarom?",
+                to.label()
+            ),
+            TransitionError::Precondition(message) => f.write_str(message),
+        }
+    }
+}
+
+impl std::error::Error for TransitionError {}
+
+/// The statuses `role` may move the protocol to from `from`.
+pub fn allowed_transitions(from: Status, role: Role) -> Vec<Status> {
+    RULES
+        .iter()
+        .filter(|rule| rule.from == from && rule.roles.contains(&role))
+        .map(|rule| rule.to)
+        .collect()
+}
+
+/// Moves the protocol to `to`, if the workflow allows it for `who`'s role, and logs it.
+/// Approving records the approval on the current content fingerprint and keeps a snapshot.
+pub fn transition(
+    protocol: &mut Protocol,
+    to: Status,
+    who: &Person,
+    when: NaiveDateTime,
+    remark: &str,
+) -> Result<(), TransitionError> {
+    let from = protocol.review.status;
+    let rule = RULES
+        .iter()
+        .find(|rule| rule.from == from && rule.to == to)
+        .ok_or(TransitionError::NotAllowed { from, to })?;
+    if !rule.roles.contains(&who.role) {
+        return Err(TransitionError::WrongRole { to, role: who.role });
+    }
+    if rule.remark_required && remark.trim().is_empty() {
+        return Err(TransitionError::RemarkRequired { to });
+    }
+    let current = fingerprint::fingerprint(protocol);
+    match to {
+        Status::Advised => {
+            let advised = protocol
+                .parties
+                .iter()
+                .any(|party| party.dpo_advice.fingerprint == current);
+            if !advised {
+                return Err(TransitionError::Precondition(
+                    "Registreer eerst het advies (datum en uitkomst) bij de partij waarvoor u \
+                     DPO bent."
+                        .into(),
+                ));
+            }
+        }
+        Status::Approved => {
+            let findings = check::check(protocol, &Context { today: when.date() });
+            if check::has_errors(&findings) {
+                return Err(TransitionError::Precondition(format!(
+                    "De controle vindt nog {} fout(en). Stuur het protocol terug naar de \
+                     opsteller of laat de fouten eerst verbeteren.",
+                    findings
+                        .iter()
+                        .filter(|finding| finding.severity == check::Severity::Fout)
+                        .count()
+                )));
+            }
+            protocol.review.approval = Some(Approval {
+                by: who.clone(),
+                date: Some(when.date()),
+                fingerprint: current.clone(),
+                remark: remark.trim().to_string(),
+            });
+            keep_snapshot(protocol, &current);
+        }
+        Status::Signed => {
+            if approval_outdated(protocol) || protocol.review.approval.is_none() {
+                return Err(TransitionError::Precondition(
+                    "De inhoud is gewijzigd sinds de goedkeuring. Laat het protocol opnieuw \
+                     goedkeuren voor het ondertekend wordt."
+                        .into(),
+                ));
+            }
+        }
+        Status::Draft | Status::WithDpo | Status::Submitted | Status::Returned => {}
+    }
+    protocol.review.status = to;
+    log(
+        protocol,
+        who,
+        when,
+        format!(
+            "Status gewijzigd van ‘{}’ naar ‘{}’",
+            from.label(),
+            to.label()
+        ),
+        remark,
+    );
+    Ok(())
+}

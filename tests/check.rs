@@ -1,0 +1,275 @@
+//! The check on whole protocols: the shipped Opgroeien template reports only the
+//! municipality's gaps, the fixtures and the stress protocol behave as their documents do, real
+//! KBO numbers pass, and the check never panics on arbitrary protocols.
+
+#![allow(clippy::unwrap_used)] // tests may unwrap: a failure is the test failing
+
+mod common;
+
+use std::collections::BTreeSet;
+
+use chrono::NaiveDate;
+use proptest::prelude::*;
+use proptest::test_runner::{TestCaseError, TestRunner};
+use protocolwijzer::check::{self, Context, Finding, Severity};
+use protocolwijzer::model::Protocol;
+use protocolwijzer::step::Step;
+use protocolwijzer::template;
+
+fn context() -> Context {
+    Context {
+        today: NaiveDate::from_ymd_opt(2026, 6, 1).unwrap(),
+    }
+}
+
+/// Every finding's rule is in the catalogue, with the catalogue's severity, and says something.
+fn assert_catalogued(findings: &[Finding]) {
+    for finding in findings {
+        let rule = check::find_rule(finding.rule)
+            .unwrap_or_else(|| panic!("rule {} is not in check::RULES", finding.rule));
+        assert_eq!(finding.severity, rule.severity, "{finding:?}");
+        assert!(!finding.path.is_empty(), "{finding:?}");
+        assert!(!finding.message.trim().is_empty(), "{finding:?}");
+    }
+}
+
+#[test]
+fn the_opgroeien_template_reports_only_the_municipality_s_gaps() {
+    let protocol = template::new_protocol(template::DEFAULT_TEMPLATE).unwrap();
+    let findings = check::check(&protocol, &context());
+    assert_catalogued(&findings);
+    // Open at draft time: the advice of both DPOs and the signing.
+    let open_at_draft_time = |finding: &Finding| {
+        finding.step == Step::Advice
+            || finding.step == Step::Signing
+            || finding.path.contains(".dpo_advice.")
+            || finding.path.starts_with("signing.")
+    };
+    let about_fixed_content: Vec<&Finding> = findings
+        .iter()
+        .filter(|finding| template::is_locked(&protocol, &finding.path))
+        .filter(|finding| !open_at_draft_time(finding))
+        .collect();
+    assert!(
+        about_fixed_content.is_empty(),
+        "findings about Opgroeien's fixed content: {about_fixed_content:#?}"
+    );
+    // Nothing about Opgroeien's own party except its advice.
+    assert!(
+        findings
+            .iter()
+            .filter(|finding| finding.path.starts_with("parties[0]"))
+            .all(open_at_draft_time),
+        "{findings:#?}"
+    );
+    // And the municipality's gaps are all reported.
+    let found: BTreeSet<(&str, &str)> = findings
+        .iter()
+        .map(|finding| (finding.rule, finding.path.as_str()))
+        .collect();
+    for expected in [
+        ("party.missing_field", "parties[1].legal_name"),
+        ("party.missing_field", "parties[1].kbo"),
+        ("party.missing_field", "parties[1].signatories"),
+        ("party.dpo.missing", "parties[1].dpo.name"),
+        ("purpose.missing", "parties[1].processing_purposes"),
+        ("recipients.missing", "parties[1].services_with_access"),
+        ("transparency.url.missing", "parties[1].publication_url"),
+        ("flow.missing_field", "flows[0].channel"),
+        ("dpo_advice.missing", "parties[1].dpo_advice.date"),
+        ("municipal.data_use.missing", "municipal.data_use"),
+        (
+            "municipal.financial_scenario.missing",
+            "municipal.financial_scenario",
+        ),
+        (
+            "municipal.college_decision.missing",
+            "municipal.college_decision.date",
+        ),
+        ("municipal.channel.missing", "municipal.exchange_channel"),
+        (
+            "municipal.key_exchange.missing",
+            "municipal.key_exchange.confirmed",
+        ),
+        (
+            "gdpr.security_policy.missing",
+            "municipal.security_policy.confirmed",
+        ),
+        (
+            "gdpr.processing_register.missing",
+            "municipal.processing_register.confirmed",
+        ),
+        (
+            "gdpr.information_duty.missing",
+            "municipal.information_duty.confirmed",
+        ),
+        ("signing.missing", "signing.date"),
+    ] {
+        assert!(found.contains(&expected), "{expected:?} not in {found:#?}");
+    }
+    // The messages name the municipality by its role while its name is still empty.
+    assert!(
+        findings
+            .iter()
+            .any(|finding| finding.message.contains("het lokaal bestuur"))
+    );
+}
+
+#[test]
+fn the_empty_template_has_errors_but_no_placeholder_or_insz_findings() {
+    let protocol = template::new_protocol("leeg-protocol").unwrap();
+    let findings = check::check(&protocol, &context());
+    assert_catalogued(&findings);
+    assert!(check::has_errors(&findings));
+    assert!(
+        !findings
+            .iter()
+            .any(|f| f.rule == "text.contains_insz" || f.rule.starts_with("municipal."))
+    );
+}
+
+#[test]
+fn the_complete_opgroeien_fixture_gives_no_error() {
+    let protocol = common::fixture("opgroeien-gemeente-ingevuld.ron");
+    let findings = check::check(&protocol, &context());
+    assert!(!check::has_errors(&findings), "{findings:#?}");
+    assert!(
+        check::summary(&findings)
+            .iter()
+            .all(|(_, counts)| counts.is_complete())
+    );
+}
+
+#[test]
+fn every_fixture_gives_only_catalogued_findings() {
+    for name in [
+        "opgroeien-gemeente-ingevuld.ron",
+        "vutg-opgroeien-2025.ron",
+        "agodi-kind-en-gezin.ron",
+        "zeven-partijen.ron",
+    ] {
+        let findings = check::check(&common::fixture(name), &context());
+        assert_catalogued(&findings);
+        assert!(
+            !findings
+                .iter()
+                .any(|f| f.rule.starts_with("party.kbo") || f.rule == "text.contains_insz"),
+            "{name}: {findings:#?}"
+        );
+    }
+}
+
+#[test]
+fn the_seven_party_protocol_is_complete() {
+    // One provider, six recipients, three flows: the shape the check must handle cleanly.
+    let findings = check::check(&common::fixture("zeven-partijen.ron"), &context());
+    assert!(!check::has_errors(&findings), "{findings:#?}");
+}
+
+#[test]
+fn real_kbo_numbers_pass_and_typos_fail_in_the_check() {
+    // reference/002: VUTG 0692.793.497 (6927934 mod 97 = 0, so the check digits are 97) and
+    // Opgroeien regie 0886.886.638.
+    let mut protocol = common::fixture("vutg-opgroeien-2025.ron");
+    let kbo_rules = |protocol: &Protocol| -> Vec<(String, &'static str)> {
+        check::check(protocol, &context())
+            .into_iter()
+            .filter(|f| f.rule.starts_with("party.kbo"))
+            .map(|f| (f.path, f.rule))
+            .collect()
+    };
+    protocol.parties[0].kbo = "0692.793.497".into();
+    protocol.parties[1].kbo = "0886.886.638".into();
+    assert_eq!(kbo_rules(&protocol), vec![]);
+    protocol.parties[0].kbo = "0692.793.479".into();
+    protocol.parties[1].kbo = "0886.886.6380".into();
+    assert_eq!(
+        kbo_rules(&protocol),
+        vec![
+            ("parties[0].kbo".to_string(), "party.kbo.checksum"),
+            ("parties[1].kbo".to_string(), "party.kbo.format"),
+        ]
+    );
+}
+
+#[test]
+fn the_stress_protocol_is_clean() {
+    let protocol = common::stress::stress_protocol();
+    let findings = check::check(&protocol, &context());
+    assert!(findings.is_empty(), "{findings:#?}");
+}
+
+/// Regression guard for the copied-justification rule on many items: one finding per copy,
+/// pointing at the copy, each naming the first item.
+#[test]
+fn copied_justifications_are_reported_per_copy() {
+    let mut protocol = common::stress::stress_protocol();
+    let text = protocol.data_items[0].justification.clone();
+    for item in &mut protocol.data_items[1..5] {
+        item.justification = text.clone();
+    }
+    let findings = check::check(&protocol, &context());
+    let copies: Vec<&str> = findings
+        .iter()
+        .filter(|f| f.rule == "data_item.justification.copied")
+        .map(|f| f.path.as_str())
+        .collect();
+    assert_eq!(
+        copies,
+        [
+            "data_items[1].justification",
+            "data_items[2].justification",
+            "data_items[3].justification",
+            "data_items[4].justification",
+        ]
+    );
+    assert!(
+        findings
+            .iter()
+            .filter(|f| f.rule == "data_item.justification.copied")
+            .all(|f| f.message.contains("gegeven 1"))
+    );
+}
+
+/// Runs a property over generated protocols on a thread with a large stack: the generated
+/// value trees are deep, and debug builds use a lot of stack per level.
+fn for_generated_protocols(
+    cases: u32,
+    property: impl Fn(Protocol) -> Result<(), TestCaseError> + Send + 'static,
+) {
+    std::thread::Builder::new()
+        .stack_size(256 * 1024 * 1024)
+        .spawn(move || {
+            let mut runner = TestRunner::new(ProptestConfig::with_cases(cases));
+            if let Err(error) = runner.run(&common::generate::protocol(), property) {
+                panic!("{error}");
+            }
+        })
+        .expect("the test thread starts")
+        .join()
+        .expect("the property holds");
+}
+
+#[test]
+fn the_check_never_panics_on_generated_protocols() {
+    for_generated_protocols(128, |protocol| {
+        let findings = check::check(&protocol, &context());
+        for finding in &findings {
+            let rule = check::find_rule(finding.rule);
+            prop_assert!(rule.is_some(), "unknown rule {}", finding.rule);
+            prop_assert_eq!(Some(finding.severity), rule.map(|rule| rule.severity));
+            prop_assert!(!finding.path.is_empty());
+            prop_assert!(!finding.message.trim().is_empty());
+        }
+        let summary = check::summary(&findings);
+        let errors: usize = summary.iter().map(|(_, counts)| counts.errors).sum();
+        prop_assert_eq!(
+            errors,
+            findings
+                .iter()
+                .filter(|f| f.severity == Severity::Fout)
+                .count()
+        );
+        Ok(())
+    });
+}

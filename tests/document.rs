@@ -1,0 +1,326 @@
+//! The document tree: structure in the order of a signed protocol, every fact of the model in
+//! it, gap markers for empty fields, deterministic, and no panic on any input.
+
+#![allow(clippy::unwrap_used)] // tests may unwrap: a failure is the test failing
+
+mod common;
+
+use chrono::NaiveDate;
+use proptest::prelude::*;
+use proptest::test_runner::{TestCaseError, TestRunner};
+use protocolwijzer::check::{self, Context};
+use protocolwijzer::dates::dutch_long;
+use protocolwijzer::document::{self, Block, Document, Options};
+use protocolwijzer::model::Protocol;
+use protocolwijzer::template;
+
+fn today() -> Context {
+    Context {
+        today: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+    }
+}
+
+fn build(protocol: &Protocol) -> Document {
+    let findings = check::check(protocol, &today());
+    document::build(protocol, &Options::for_protocol(protocol, &findings))
+}
+
+/// Asserts that `needles` occur in `text` in this order.
+fn assert_in_order(text: &str, needles: &[String]) {
+    let mut from = 0;
+    for needle in needles {
+        match text[from..].find(needle.as_str()) {
+            Some(position) => from += position + needle.len(),
+            None => panic!("‘{needle}’ missing or out of order after byte {from}"),
+        }
+    }
+}
+
+fn headings(document: &Document) -> Vec<String> {
+    document
+        .blocks
+        .iter()
+        .filter_map(|block| match block {
+            Block::Heading(heading) if heading.level == 1 => Some(heading.text.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+fn gaps(document: &Document) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut visit = |spans: &[document::Span]| {
+        found.extend(
+            spans
+                .iter()
+                .filter(|span| span.gap)
+                .map(|span| span.text.clone()),
+        )
+    };
+    for block in &document.blocks {
+        match block {
+            Block::Title(spans) | Block::Subtitle(spans) => visit(spans),
+            Block::Paragraph(paragraph) => visit(&paragraph.spans),
+            Block::List(list) => {
+                for item in &list.items {
+                    visit(&item.spans);
+                    item.children.iter().for_each(|child| visit(child));
+                }
+            }
+            Block::Table(table) => {
+                for row in table.header.iter().chain(&table.rows) {
+                    for cell in &row.cells {
+                        cell.paragraphs
+                            .iter()
+                            .for_each(|paragraph| visit(paragraph));
+                    }
+                }
+            }
+            Block::Signatures(boxes) => {
+                for signature in boxes {
+                    if signature.name.contains("[in te vullen") {
+                        visit(&[document::Span::gap("naam")]);
+                    }
+                }
+            }
+            Block::Heading(_) | Block::PageBreak => {}
+        }
+    }
+    found
+}
+
+#[test]
+fn articles_follow_the_structure_of_a_signed_protocol() {
+    let document = build(&common::fixture("vutg-opgroeien-2025.ron"));
+    let mut expected = vec!["Partijen".to_string(), "Overwegingen".to_string()];
+    expected.extend(
+        [
+            "Artikel 1. Onderwerp",
+            "Artikel 2. Doeleinden en rechtsgronden van de mededeling",
+            "Artikel 3. De meegedeelde persoonsgegevens en hun evenredigheid",
+            "Artikel 4. Ontvangers en derden die de gegevens kunnen verkrijgen",
+            "Artikel 5. Periodiciteit en duur van de mededeling",
+            "Artikel 6. Beveiligingsmaatregelen",
+            "Artikel 7. Kwaliteit van de gegevens",
+            "Artikel 8. Sanctie bij niet-naleving",
+            "Artikel 9. Meldingsplichten",
+            "Artikel 10. Transparantie en rechten van de betrokkenen",
+            "Artikel 11. Toepasselijk recht en geschillen",
+            "Artikel 12. Inwerkingtreding en beëindiging",
+            "Ondertekening",
+            "Bijlagen",
+        ]
+        .map(String::from),
+    );
+    assert_eq!(headings(&document), expected);
+    assert!(matches!(document.blocks[0], Block::Title(_)));
+    let text = document.plain_text();
+    assert_in_order(
+        &text,
+        &[
+            "tussen Vlaams Agentschap voor de Uitbetaling",
+            "in het kader van",
+            "13 februari 2025",
+            "artikel 8, §1, van het decreet van 18 juli 2008",
+            "TUSSEN",
+            "EN",
+            "NA TE HEBBEN UITEENGEZET",
+            "WORDT OVEREENGEKOMEN WAT VOLGT",
+            "Opgemaakt te",
+            "in evenveel exemplaren als er partijen zijn",
+        ]
+        .map(String::from),
+    );
+}
+
+#[test]
+fn every_fact_of_the_model_is_in_the_document_in_order() {
+    for name in [
+        "vutg-opgroeien-2025.ron",
+        "zeven-partijen.ron",
+        "opgroeien-gemeente-ingevuld.ron",
+        "agodi-kind-en-gezin.ron",
+    ] {
+        let protocol = common::fixture(name);
+        // Compare with white space folded: texts may be split over paragraphs and cells.
+        let text = build(&protocol)
+            .plain_text()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let mut parties = Vec::new();
+        for party in &protocol.parties {
+            parties.push(party.legal_name.trim().to_string());
+            parties.push(party.kbo.trim().to_string());
+        }
+        assert_in_order(&text, &parties);
+        let mut items = Vec::new();
+        for item in &protocol.data_items {
+            items.push(
+                item.description
+                    .split_whitespace()
+                    .take(8)
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            );
+            items.push(
+                item.justification
+                    .split_whitespace()
+                    .take(12)
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            );
+        }
+        assert_in_order(&text, &items);
+        let advice: Vec<String> = protocol
+            .parties
+            .iter()
+            .filter_map(|party| party.dpo_advice.date.map(dutch_long))
+            .collect();
+        assert_in_order(&text, &advice);
+        let signatories: Vec<String> = protocol
+            .parties
+            .iter()
+            .flat_map(|party| party.signatories.iter().map(|s| s.name.trim().to_string()))
+            .collect();
+        let signing = text.rfind("Opgemaakt te").unwrap();
+        assert_in_order(&text[signing..], &signatories);
+    }
+}
+
+#[test]
+fn a_complete_protocol_has_no_gaps_and_no_draft_mark() {
+    let document = build(&common::fixture("opgroeien-gemeente-ingevuld.ron"));
+    assert_eq!(gaps(&document), Vec::<String>::new());
+    assert!(!document.metadata.draft, "{}", document.metadata.status);
+    assert_eq!(document.metadata.author, "Gemeente Voorbeeldegem");
+    assert_eq!(document.metadata.date, NaiveDate::from_ymd_opt(2026, 3, 30));
+    assert_eq!(document.metadata.fingerprint.len(), 12);
+}
+
+#[test]
+fn the_template_shows_gaps_for_the_municipality_and_is_a_draft() {
+    let document = build(&template::new_protocol(template::DEFAULT_TEMPLATE).unwrap());
+    let gaps = gaps(&document);
+    for expected in [
+        "KBO-nummer",
+        "het specifieke financiële scenario",
+        "plaats",
+        "datum van ondertekening",
+    ] {
+        assert!(
+            gaps.iter().any(|gap| gap.contains(expected)),
+            "no gap for {expected}: {gaps:?}"
+        );
+    }
+    assert!(gaps.iter().all(|gap| gap.starts_with("[in te vullen:")));
+    assert!(document.metadata.draft);
+    assert_eq!(document.metadata.status, "Ontwerp – concept");
+}
+
+#[test]
+fn one_signature_box_per_signatory_with_unique_field_names() {
+    let protocol = common::fixture("zeven-partijen.ron");
+    let document = build(&protocol);
+    let boxes: Vec<_> = document
+        .blocks
+        .iter()
+        .filter_map(|block| match block {
+            Block::Signatures(boxes) => Some(boxes.clone()),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    let signatories: usize = protocol
+        .parties
+        .iter()
+        .map(|party| party.signatories.len())
+        .sum();
+    assert_eq!(boxes.len(), signatories);
+    let mut names: Vec<_> = boxes.iter().map(|b| b.field_name.clone()).collect();
+    assert!(
+        names
+            .iter()
+            .all(|name| name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
+    );
+    names.sort();
+    names.dedup();
+    assert_eq!(names.len(), boxes.len());
+    assert!(boxes.iter().all(|b| b.party.starts_with("Voor ")));
+}
+
+#[test]
+fn the_data_item_table_has_a_header_and_a_row_per_fact() {
+    let protocol = common::fixture("vutg-opgroeien-2025.ron");
+    let document = build(&protocol);
+    let table = document
+        .blocks
+        .iter()
+        .find_map(|block| match block {
+            Block::Table(table) => Some(table),
+            _ => None,
+        })
+        .unwrap();
+    assert_eq!(table.header.len(), 1);
+    assert_eq!(table.column_widths.len(), 2);
+    let labels: Vec<String> = table
+        .rows
+        .iter()
+        .map(|row| {
+            Block::Table(document::Table {
+                column_widths: vec![1.0],
+                header: vec![],
+                rows: vec![document::Row {
+                    cells: vec![row.cells[0].clone()],
+                    keep_together: false,
+                }],
+            })
+            .plain_text()
+            .join("")
+        })
+        .collect();
+    for number in 1..=protocol.data_items.len() {
+        assert!(labels.contains(&format!("Gegeven {number}")));
+    }
+    assert_eq!(
+        labels
+            .iter()
+            .filter(|l| *l == "Verantwoording proportionaliteit")
+            .count(),
+        protocol.data_items.len()
+    );
+}
+
+#[test]
+fn building_is_deterministic() {
+    let protocol = common::stress::stress_protocol();
+    assert_eq!(build(&protocol), build(&protocol));
+}
+
+#[test]
+fn building_never_panics_on_arbitrary_protocols() {
+    std::thread::Builder::new()
+        .stack_size(256 * 1024 * 1024)
+        .spawn(|| {
+            let mut runner = TestRunner::new(ProptestConfig::with_cases(64));
+            runner
+                .run(&common::generate::protocol(), |protocol| {
+                    let document = build(&protocol);
+                    prop_assert!(!document.blocks.is_empty());
+                    for block in &document.blocks {
+                        for line in block.plain_text() {
+                            if line.contains('\n') {
+                                return Err(TestCaseError::fail(format!(
+                                    "newline in a line: {line:?}"
+                                )));
+                            }
+                        }
+                    }
+                    Ok(())
+                })
+                .unwrap();
+        })
+        .unwrap()
+        .join()
+        .unwrap();
+}
