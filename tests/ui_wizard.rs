@@ -403,3 +403,53 @@ fn a_new_protocol_starts_from_the_chosen_template() {
     assert_eq!(harness.state().protocol(), &blank);
     assert!(harness.state().path().is_none());
 }
+
+/// Guards the jump from a finding to its field: every finding the check reports on these
+/// protocols lands on its step with a field (or the list's add button) at or under its path
+/// focused.
+#[test]
+fn every_finding_focuses_a_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut broken = common::fixture("zeven-partijen.ron");
+    broken.parties[1].kbo = "0207.451.228".into();
+    broken.parties[2].signatories.clear();
+    broken.flows[0].name.clear();
+    broken.data_items[0].justification.clear();
+    for protocol in [
+        opgroeien(),
+        template::new_protocol("leeg-protocol").unwrap(),
+        broken,
+    ] {
+        let mut harness = harness_with(protocol, dir.path());
+        let findings = harness.state().findings().to_vec();
+        assert!(!findings.is_empty());
+        let mut missed = Vec::new();
+        for finding in findings {
+            let ctx = harness.ctx.clone();
+            harness.state_mut().run_command(
+                &ctx,
+                protocolwijzer::app::Command::Focus(finding.step, finding.path.clone()),
+            );
+            harness.run();
+            assert_eq!(harness.state().step(), finding.step);
+            let focused = harness.state().focused_field(&harness.ctx);
+            let under = |field: &str| {
+                field == finding.path
+                    || field
+                        .strip_prefix(finding.path.as_str())
+                        .is_some_and(|rest| rest.starts_with('.') || rest.starts_with('['))
+            };
+            if !focused.as_deref().is_some_and(under) {
+                missed.push(format!(
+                    "{} {} (focus: {focused:?})",
+                    finding.rule, finding.path
+                ));
+            }
+        }
+        assert!(
+            missed.is_empty(),
+            "findings without a field:\n{}",
+            missed.join("\n")
+        );
+    }
+}

@@ -313,7 +313,10 @@ impl Form<'_> {
             }
             return false;
         }
-        ui.button(text).clicked()
+        let response = ui.button(text);
+        // A finding about an empty list ("add at least one …") focuses this button.
+        self.register(list_path, &response);
+        response.clicked()
     }
 
     /// Applies a list operation and marks the change as structural.

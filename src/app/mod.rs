@@ -228,6 +228,15 @@ impl ProtocolApp {
         self.field_ids.get(path).copied()
     }
 
+    /// The path of the field that has the keyboard focus, if it is a form field.
+    pub fn focused_field(&self, ctx: &egui::Context) -> Option<String> {
+        let focused = ctx.memory(|memory| memory.focused())?;
+        self.field_ids
+            .iter()
+            .find(|(_, id)| **id == focused)
+            .map(|(path, _)| path.clone())
+    }
+
     /// The title for the window: file name, unsaved mark, app name.
     pub fn window_title(&self) -> String {
         let name = match &self.path {
@@ -691,6 +700,7 @@ impl ProtocolApp {
             area = area.vertical_scroll_offset(0.0);
         }
         let now = ui.input(|input| input.time);
+        self.field_ids.clear();
         let mut form = Form {
             locks: &self.derived.locks,
             selection: &mut self.selection,

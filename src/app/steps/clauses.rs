@@ -24,6 +24,22 @@ pub fn clauses_ui(protocol: &mut Protocol, form: &mut Form, ui: &mut Ui) {
         &mut clauses.notification,
     );
     form.multiline(ui, "clauses.transparency", "Artikel 10. Transparantie", "De bekendmaking op de websites; de publicatieadressen per partij vult u in bij ‘Partijen’.", &mut clauses.transparency);
+    form.section(
+        ui,
+        "Publicatieadressen",
+        "Artikel 10 noemt per partij waar ze het ondertekende protocol publiceert. Publicatie is verplicht meteen na de ondertekening.",
+    );
+    for (index, party) in protocol.parties.iter_mut().enumerate() {
+        let name = super::party_name(party, index);
+        form.text(
+            ui,
+            &format!("parties[{index}].publication_url"),
+            &format!("Publicatieadres van {name}"),
+            "Het webadres van de privacypagina, bv. ‘https://www.zoersel.be/privacy’.",
+            &mut party.publication_url,
+        );
+    }
+    let clauses = &mut protocol.clauses;
     form.multiline(ui, "clauses.law_and_disputes", "Artikel 11. Toepasselijk recht en geschillen", "Belgisch recht, de rechtbanken van Brussel, de scheidbaarheid van bepalingen, wijzigingen enkel schriftelijk met een addendum.", &mut clauses.law_and_disputes);
     form.multiline(ui, "clauses.entry_into_force", "Artikel 12. Inwerkingtreding en beëindiging", "Wanneer het protocol ingaat, de opzegtermijn, en dat het eindigt als de termijn afloopt of de rechtsgrond wegvalt.", &mut clauses.entry_into_force);
 }

@@ -114,15 +114,6 @@ pub fn data_ui(protocol: &mut Protocol, form: &mut Form, ui: &mut Ui) {
     } else {
         ui.label("Er zijn nog geen gegevens. Voeg er een toe.");
     }
-
-    form.section(ui, "Rechten van de betrokkenen", "");
-    form.multiline(
-        ui,
-        "data_subject_rights",
-        "Rechten van de betrokkenen",
-        "Hoe de betrokkenen hun rechten (inzage, verbetering, bezwaar, …) uitoefenen bij de ontvanger, en welke wettelijke beperkingen er eventueel op gelden. De wet van 30 juli 2018 vraagt dit uitdrukkelijk.",
-        &mut protocol.data_subject_rights,
-    );
 }
 
 fn one_line(text: &str, max: usize) -> String {

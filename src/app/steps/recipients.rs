@@ -19,15 +19,30 @@ pub fn recipients_ui(protocol: &mut Protocol, form: &mut Form, ui: &mut Ui) {
         party.roles.recipient
     });
     form.selection.party = selected;
-    let Some(index) = shown else {
-        ui.label(
-            "Geen enkele partij is ontvanger. Duid bij ‘Partijen’ aan wie de gegevens ontvangt.",
-        );
-        return;
-    };
-    let Some(party) = protocol.parties.get_mut(index) else {
-        return;
-    };
+    match shown.and_then(|index| protocol.parties.get_mut(index).map(|party| (index, party))) {
+        Some((index, party)) => party_ui(party, index, form, ui),
+        None => {
+            ui.label(
+                "Geen enkele partij is ontvanger. Duid bij ‘Partijen’ aan wie de gegevens ontvangt.",
+            );
+        }
+    }
+
+    form.section(
+        ui,
+        "Rechten van de betrokkenen",
+        "Dit geldt voor het hele protocol, niet per ontvanger.",
+    );
+    form.multiline(
+        ui,
+        "data_subject_rights",
+        "Rechten van de betrokkenen",
+        "Hoe de betrokkenen hun rechten (inzage, verbetering, bezwaar, …) uitoefenen bij de ontvanger, en welke wettelijke beperkingen er eventueel op gelden. De wet van 30 juli 2018 vraagt dit uitdrukkelijk.",
+        &mut protocol.data_subject_rights,
+    );
+}
+
+fn party_ui(party: &mut crate::model::Party, index: usize, form: &mut Form, ui: &mut Ui) {
     let base = format!("parties[{index}]");
 
     form.section(
