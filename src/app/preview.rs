@@ -147,19 +147,37 @@ fn block_ui(ui: &mut Ui, block: &Block, dark: bool) {
         }
         Block::Table(table) => {
             egui::Frame::group(ui.style()).show(ui, |ui| {
+                let total: f32 = table.column_widths.iter().sum::<f32>().max(1.0);
+                let gap = ui.spacing().item_spacing.x;
+                let width = ui.available_width();
+                let header_rows = table.header.len();
                 for (row_index, row) in table.header.iter().chain(table.rows.iter()).enumerate() {
-                    let header = row_index < table.header.len();
-                    for cell in &row.cells {
-                        for paragraph in &cell.paragraphs {
-                            let job = spans_job(ui, paragraph, None, dark);
-                            let label = egui::Label::new(job).wrap();
-                            if header || cell.shaded {
-                                ui.add(label);
-                            } else {
-                                ui.indent("cel", |ui| ui.add(label));
-                            }
+                    let header = row_index < header_rows;
+                    let columns = row.cells.len().max(1);
+                    ui.horizontal_top(|ui| {
+                        for (column, cell) in row.cells.iter().enumerate() {
+                            let share = table
+                                .column_widths
+                                .get(column)
+                                .map_or(1.0 / columns as f32, |w| w / total);
+                            let cell_width = (width * share - gap).max(100.0);
+                            ui.allocate_ui(egui::vec2(cell_width, 0.0), |ui| {
+                                ui.set_width(cell_width);
+                                ui.vertical(|ui| {
+                                    for paragraph in &cell.paragraphs {
+                                        let mut job = spans_job(ui, paragraph, None, dark);
+                                        if header || cell.shaded {
+                                            for section in &mut job.sections {
+                                                section.format.color =
+                                                    ui.visuals().strong_text_color();
+                                            }
+                                        }
+                                        ui.add(egui::Label::new(job).wrap());
+                                    }
+                                });
+                            });
                         }
-                    }
+                    });
                     ui.separator();
                 }
             });
