@@ -307,14 +307,27 @@ fn autosave_then_restore_gives_back_the_exact_model() {
 
 /// Steps the harness until `label` shows up (work on a worker thread finishes).
 fn wait_for(harness: &mut Harness<'_, ProtocolApp>, label: &str) {
-    for _ in 0..200 {
+    wait_for_any(harness, &[label]);
+}
+
+/// Steps the harness until one of `labels` shows up.
+fn wait_for_any(harness: &mut Harness<'_, ProtocolApp>, labels: &[&str]) {
+    let label = labels.join("’ or ‘");
+    for _ in 0..1000 {
         harness.step();
-        if harness.query_by_label_contains(label).is_some() {
+        if labels
+            .iter()
+            .any(|label| harness.query_by_label_contains(label).is_some())
+        {
             return;
         }
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
-    panic!("‘{label}’ did not appear");
+    let shown: Vec<String> = harness
+        .query_all_by_role(Role::Label)
+        .filter_map(|node| node.value())
+        .collect();
+    panic!("‘{label}’ did not appear; shown: {shown:?}");
 }
 
 #[test]
@@ -452,4 +465,53 @@ fn every_finding_focuses_a_field() {
             missed.join("\n")
         );
     }
+}
+
+#[test]
+fn exporting_a_draft_warns_about_ontwerp_then_writes_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("Protocol ontwerp.docx");
+    let mut harness = harness_with(opgroeien(), dir.path());
+    let ctx = harness.ctx.clone();
+    harness.state_mut().export(
+        &ctx,
+        protocolwijzer::app::Format::Docx,
+        Some(out.clone()),
+        false,
+    );
+    harness.run();
+    assert!(harness.query_by_label("Ontwerp exporteren?").is_some());
+    harness.get_by_label("Toch exporteren…").click_accesskit();
+    harness.step(); // a worker writes the file; the spinner keeps repainting meanwhile
+    wait_for_any(&mut harness, &["Export klaar", "Er ging iets mis"]);
+    if harness.query_by_label("Er ging iets mis").is_some() {
+        // Until the writers are merged they answer that they are not available yet; the app
+        // must then say so in a dialog, in Dutch.
+        assert!(
+            harness
+                .query_by_label_contains("nog niet beschikbaar")
+                .is_some()
+        );
+        return;
+    }
+    assert!(harness.query_by_label("Map openen").is_some());
+    let bytes = std::fs::read(&out).unwrap();
+    assert!(bytes.starts_with(b"PK"), "a DOCX is a zip file");
+}
+
+#[test]
+fn the_export_file_name_names_the_municipality_and_the_date() {
+    let protocol = common::fixture("opgroeien-gemeente-ingevuld.ron");
+    let date = chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
+    let name = protocolwijzer::app::commands::export_file_name(
+        &protocol,
+        protocolwijzer::app::Format::Pdf,
+        date,
+    );
+    let municipality = protocol
+        .drafting_party()
+        .unwrap()
+        .display_name()
+        .to_string();
+    assert_eq!(name, format!("Protocol {municipality} 2 maart 2026.pdf"));
 }

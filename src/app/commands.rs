@@ -291,8 +291,8 @@ impl ProtocolApp {
             Command::OpenRecent(path) => self.after_unsaved(ctx, Pending::OpenPath(path)),
             Command::Save => self.save(ctx, None),
             Command::SaveAs => self.save_as(ctx, None),
-            Command::ExportDocx => self.export(ctx, Format::Docx, false),
-            Command::ExportPdf => self.export(ctx, Format::Pdf, false),
+            Command::ExportDocx => self.export(ctx, Format::Docx, None, false),
+            Command::ExportPdf => self.export(ctx, Format::Pdf, None, false),
             Command::Undo => {
                 if self.history.undo(&mut self.protocol) {
                     self.model_replaced();
@@ -460,8 +460,15 @@ impl ProtocolApp {
         });
     }
 
-    /// Exports; a draft with errors first gets a warning that it will say ONTWERP.
-    pub(super) fn export(&mut self, ctx: &egui::Context, format: Format, confirmed: bool) {
+    /// Exports to `path`, or to a file chosen in a save dialog when `None`. A draft with
+    /// errors first gets a warning that it will say ONTWERP (unless `confirmed`).
+    pub fn export(
+        &mut self,
+        ctx: &egui::Context,
+        format: Format,
+        path: Option<PathBuf>,
+        confirmed: bool,
+    ) {
         self.refresh_derived();
         let errors = self
             .derived
@@ -470,7 +477,11 @@ impl ProtocolApp {
             .filter(|finding| finding.severity == check::Severity::Fout)
             .count();
         if errors > 0 && !confirmed {
-            self.dialog = Some(Dialog::ConfirmDraftExport { format, errors });
+            self.dialog = Some(Dialog::ConfirmDraftExport {
+                format,
+                errors,
+                path,
+            });
             return;
         }
         let protocol = self.protocol.clone();
@@ -478,15 +489,17 @@ impl ProtocolApp {
         let folder = self.folder();
         let name = export_file_name(&protocol, format, chrono::Local::now().date_naive());
         self.worker.spawn(ctx, move || {
-            let Some(mut path) = file_dialog(folder.as_deref())
-                .set_title(match format {
-                    Format::Docx => "Exporteren als DOCX",
-                    Format::Pdf => "Exporteren als PDF",
-                })
-                .add_filter(format.name(), &[format.extension()])
-                .set_file_name(name)
-                .save_file()
-            else {
+            let chosen = path.or_else(|| {
+                file_dialog(folder.as_deref())
+                    .set_title(match format {
+                        Format::Docx => "Exporteren als DOCX",
+                        Format::Pdf => "Exporteren als PDF",
+                    })
+                    .add_filter(format.name(), &[format.extension()])
+                    .set_file_name(name)
+                    .save_file()
+            });
+            let Some(mut path) = chosen else {
                 return Done::Cancelled;
             };
             if path.extension().is_none() {

@@ -55,7 +55,11 @@ enum Dialog {
     /// A recovery file from an earlier session exists.
     Restore(Box<settings::Recovery>),
     /// Exporting a draft that still has errors.
-    ConfirmDraftExport { format: Format, errors: usize },
+    ConfirmDraftExport {
+        format: Format,
+        errors: usize,
+        path: Option<PathBuf>,
+    },
     /// An export is done.
     Exported { path: PathBuf, format: Format },
     /// Something went wrong; the text says what and what to do.
@@ -825,7 +829,11 @@ impl ProtocolApp {
                         }
                     });
                 }
-                Dialog::ConfirmDraftExport { format, errors } => {
+                Dialog::ConfirmDraftExport {
+                    format,
+                    errors,
+                    path,
+                } => {
                     ui.heading("Ontwerp exporteren?");
                     ui.label(format!(
                         "De controle vindt nog {}. U kunt exporteren om na te lezen of te \
@@ -837,7 +845,7 @@ impl ProtocolApp {
                     ui.horizontal(|ui| {
                         if ui.button("Toch exporteren…").clicked() {
                             self.dialog = None;
-                            self.export(ctx, *format, true);
+                            self.export(ctx, *format, path.clone(), true);
                             close = self.dialog.is_none();
                         }
                         if ui.button("Annuleren").clicked() {
