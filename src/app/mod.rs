@@ -128,6 +128,8 @@ pub struct ProtocolApp {
     /// Show only the findings of the current step.
     findings_this_step: bool,
     findings_heights_step: Option<Step>,
+    /// Scroll the findings list to the current step's findings (after a step change).
+    findings_scroll: bool,
 }
 
 impl ProtocolApp {
@@ -165,6 +167,7 @@ impl ProtocolApp {
             findings_heights: virtual_list::Heights::default(),
             findings_this_step: false,
             findings_heights_step: None,
+            findings_scroll: false,
         };
         if let Some(path) = app.path.clone() {
             app.settings.add_recent(&path);
@@ -257,6 +260,7 @@ impl ProtocolApp {
     fn go_to(&mut self, step: Step) {
         if self.step != step {
             self.step = step;
+            self.findings_scroll = true;
             self.scroll_form_to_top = true;
             self.preview_scroll_frames = 3;
         }
@@ -638,13 +642,16 @@ impl ProtocolApp {
             return;
         }
         let dark = self.settings.dark;
+        let scroll_to = std::mem::take(&mut self.findings_scroll)
+            .then(|| findings.iter().position(|finding| finding.step == current))
+            .flatten();
         virtual_list::show(
             ui,
             "bevindingen",
             &mut self.findings_heights,
             findings.len(),
             60.0,
-            None,
+            scroll_to,
             |ui, index| {
                 let Some(finding) = findings.get(index).copied() else {
                     return;
@@ -921,7 +928,7 @@ fn menu_item(ui: &mut Ui, command: &Command, enabled: bool, commands: &mut Vec<C
 }
 
 /// "1 fout" / "3 fouten".
-fn count(n: usize, one: &str, many: &str) -> String {
+pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
     if n == 1 {
         format!("1 {one}")
     } else {

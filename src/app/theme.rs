@@ -4,9 +4,9 @@
 use egui::{Color32, FontFamily, FontId, Margin, Stroke, TextStyle, Theme, Vec2};
 
 /// Width of the steps panel on the left.
-pub const STEPS_PANEL_WIDTH: f32 = 300.0;
+pub const STEPS_PANEL_WIDTH: f32 = 330.0;
 /// Default width of the check/preview panel on the right.
-pub const SIDE_PANEL_WIDTH: f32 = 420.0;
+pub const SIDE_PANEL_WIDTH: f32 = 400.0;
 /// Widest a form may be, so lines stay readable on wide screens.
 pub const FORM_MAX_WIDTH: f32 = 760.0;
 /// Vertical space between two fields of a form.

@@ -3,6 +3,7 @@
 use egui::{RichText, Ui};
 
 use crate::app::commands::Command;
+use crate::app::count;
 use crate::app::form::Form;
 use crate::app::theme;
 use crate::check::{self, Finding};
@@ -22,7 +23,9 @@ pub fn export_ui(protocol: &mut Protocol, form: &mut Form, findings: &[Finding],
         );
     } else {
         ui.label(format!(
-            "De controle vindt nog {errors} fout(en) en {warnings} waarschuwing(en). Fouten moeten opgelost zijn vóór de ondertekening; waarschuwingen zijn punten waar een DPO of de toezichthouder waarschijnlijk naar vraagt."
+            "De controle vindt nog {} en {}. Fouten moeten opgelost zijn vóór de ondertekening; waarschuwingen zijn punten waar een DPO of de toezichthouder waarschijnlijk naar vraagt. Klik op een stap om ernaartoe te gaan.",
+            count(errors, "fout", "fouten"),
+            count(warnings, "waarschuwing", "waarschuwingen")
         ));
         ui.add_space(6.0);
         for (step, counts) in summary.iter().filter(|(_, counts)| !counts.is_complete()) {
@@ -36,13 +39,13 @@ pub fn export_ui(protocol: &mut Protocol, form: &mut Form, findings: &[Finding],
                 if counts.errors > 0 {
                     ui.colored_label(
                         theme::error_colour(form.dark),
-                        format!("{} fout(en)", counts.errors),
+                        count(counts.errors, "fout", "fouten"),
                     );
                 }
                 if counts.warnings > 0 {
                     ui.colored_label(
                         theme::warning_colour(form.dark),
-                        format!("{} waarschuwing(en)", counts.warnings),
+                        count(counts.warnings, "waarschuwing", "waarschuwingen"),
                     );
                 }
             });
