@@ -48,6 +48,21 @@ fn bench_frames(c: &mut Criterion) {
         }
         group.bench_function(name, |b| b.iter(|| frame(&ctx, &mut app)));
     }
+    // A frame right after an edit: the check and the preview are rebuilt, undo takes a snapshot.
+    let ctx = egui::Context::default();
+    let mut app = ProtocolApp::new(stress::stress_protocol(), None, dir.clone());
+    app.set_step(Step::Data);
+    app.set_side_tab(SideTab::Preview);
+    for _ in 0..5 {
+        frame(&ctx, &mut app);
+    }
+    group.bench_function("gegevens_na_wijziging", |b| {
+        b.iter(|| {
+            app.protocol_mut().data_items[0].justification.push('x');
+            app.touch();
+            frame(&ctx, &mut app)
+        })
+    });
     group.finish();
     let _ = std::fs::remove_dir_all(dir);
 }

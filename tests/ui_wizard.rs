@@ -48,7 +48,7 @@ fn a_wrong_kbo_number_shows_in_controle_and_goes_away_when_fixed() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = harness_with(opgroeien(), dir.path());
     // The municipality is the template's second party, still without a name.
-    harness.get_by_label("Partij 2").click();
+    harness.get_by_label("Partij 2 (nog zonder naam)").click();
     harness.run();
 
     retype(&mut harness, "Naam", "Gemeente Zoersel");
@@ -94,7 +94,7 @@ fn template_locked_fields_are_read_only() {
             .is_none()
     );
     // The municipality's own fields are editable.
-    harness.get_by_label("Partij 2").click();
+    harness.get_by_label("Partij 2 (nog zonder naam)").click();
     harness.run();
     assert!(
         harness
@@ -190,7 +190,7 @@ fn undo_and_redo_restore_the_model() {
     let dir = tempfile::tempdir().unwrap();
     let original = opgroeien();
     let mut harness = harness_with(original.clone(), dir.path());
-    harness.get_by_label("Partij 2").click();
+    harness.get_by_label("Partij 2 (nog zonder naam)").click();
     harness.run();
     retype(&mut harness, "Naam", "Stad Mechelen");
     let edited = harness.state().protocol().clone();
@@ -292,7 +292,7 @@ fn choosing_the_exchange_channel_sets_both_flows() {
 fn autosave_then_restore_gives_back_the_exact_model() {
     let dir = tempfile::tempdir().unwrap();
     let mut first = harness_with(opgroeien(), dir.path());
-    first.get_by_label("Partij 2").click();
+    first.get_by_label("Partij 2 (nog zonder naam)").click();
     first.run();
     retype(&mut first, "Naam", "Gemeente Zoersel");
     retype(&mut first, "KBO-nummer", "0207.451.227");
@@ -393,7 +393,7 @@ fn a_good_file_opens_and_becomes_a_recent_file() {
 fn quitting_with_unsaved_changes_asks_first() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = harness_with(opgroeien(), dir.path());
-    harness.get_by_label("Partij 2").click();
+    harness.get_by_label("Partij 2 (nog zonder naam)").click();
     harness.run();
     retype(&mut harness, "Naam", "Gemeente Zoersel");
     harness.get_by_label("Bestand").click();

@@ -6,7 +6,7 @@ use crate::model::Protocol;
 /// How long a pause (seconds) ends a group of edits.
 const GROUP_PAUSE: f64 = 1.0;
 /// How many undo steps are kept.
-const MAX_STEPS: usize = 200;
+const MAX_STEPS: usize = 100;
 
 /// The undo and redo stacks.
 #[derive(Clone, Debug)]

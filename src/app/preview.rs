@@ -6,14 +6,29 @@ use egui::{RichText, Ui};
 use super::theme;
 use super::virtual_list::{self, Heights};
 use crate::check::Finding;
-use crate::document::{self, Block, ListMarker, Options, Span};
+use crate::document::{self, Block, ListItem, ListMarker, Options, Row, Span};
 use crate::model::Protocol;
 use crate::step::Step;
+
+/// One line of the preview list. Tables and lists are split into rows and items, so that a
+/// table of 250 data items lays out only the rows on screen.
+enum Item {
+    /// A block shown whole.
+    Block(Block),
+    /// One row of a table.
+    TableRow {
+        widths: Vec<f32>,
+        row: Row,
+        header: bool,
+    },
+    /// One item of a list, with its marker ("–", "A.", "3°").
+    ListEntry { marker: String, item: ListItem },
+}
 
 /// The preview of one version of the model.
 #[derive(Default)]
 pub struct Preview {
-    blocks: Vec<Block>,
+    items: Vec<Item>,
     draft: bool,
     /// The first block of each step's part.
     step_starts: Vec<(Step, usize)>,
@@ -27,19 +42,48 @@ impl Preview {
         let document = document::build(protocol, &options);
         self.draft = document.metadata.draft;
         self.step_starts.clear();
-        for (index, block) in document.blocks.iter().enumerate() {
-            if let Block::Heading(heading) = block
-                && let Some(step) = heading.step
-                && !self.step_starts.iter().any(|(known, _)| *known == step)
-            {
-                self.step_starts.push((step, index));
+        let mut items = Vec::with_capacity(document.blocks.len());
+        for block in document.blocks {
+            match block {
+                Block::Heading(heading) => {
+                    if let Some(step) = heading.step
+                        && !self.step_starts.iter().any(|(known, _)| *known == step)
+                    {
+                        self.step_starts.push((step, items.len()));
+                    }
+                    items.push(Item::Block(Block::Heading(heading)));
+                }
+                Block::Table(table) => {
+                    let header_rows = table.header.len();
+                    for (index, row) in table.header.into_iter().chain(table.rows).enumerate() {
+                        items.push(Item::TableRow {
+                            widths: table.column_widths.clone(),
+                            row,
+                            header: index < header_rows,
+                        });
+                    }
+                }
+                Block::List(list) => {
+                    for (number, item) in list.items.into_iter().enumerate() {
+                        let marker = match list.marker {
+                            ListMarker::Bullet => "–".to_string(),
+                            ListMarker::Letter => {
+                                let letter = char::from(b'A' + (number % 26) as u8);
+                                format!("{letter}.")
+                            }
+                            ListMarker::Number => format!("{}°", number + 1),
+                        };
+                        items.push(Item::ListEntry { marker, item });
+                    }
+                }
+                other => items.push(Item::Block(other)),
             }
         }
-        // Heights of unchanged blocks stay valid; only reset when the structure changed.
-        if self.blocks.len() != document.blocks.len() {
+        // Heights of unchanged items stay roughly valid; reset when the structure changed.
+        if self.items.len() != items.len() {
             self.heights.reset();
         }
-        self.blocks = document.blocks;
+        self.items = items;
     }
 
     /// The index of the first block of `step`'s part (or of the nearest earlier step).
@@ -62,18 +106,25 @@ impl Preview {
             );
         }
         let target = scroll_to.and_then(|step| self.start_of(step));
-        let blocks = &self.blocks;
+        let items = &self.items;
         virtual_list::show(
             ui,
             "voorbeeld",
             &mut self.heights,
-            blocks.len(),
+            items.len(),
             40.0,
             target,
-            |ui, index| {
-                if let Some(block) = blocks.get(index) {
-                    block_ui(ui, block, dark);
+            |ui, index| match items.get(index) {
+                Some(Item::Block(block)) => block_ui(ui, block, dark),
+                Some(Item::TableRow {
+                    widths,
+                    row,
+                    header,
+                }) => {
+                    table_row_ui(ui, widths, row, *header, dark);
                 }
+                Some(Item::ListEntry { marker, item }) => list_entry_ui(ui, marker, item, dark),
+                None => {}
             },
         );
     }
@@ -123,64 +174,14 @@ fn block_ui(ui: &mut Ui, block: &Block, dark: bool) {
         }
         Block::List(list) => {
             for (number, item) in list.items.iter().enumerate() {
-                let marker = match list.marker {
-                    ListMarker::Bullet => "–".to_string(),
-                    ListMarker::Letter => {
-                        let letter = char::from(b'A' + (number % 26) as u8);
-                        format!("{letter}.")
-                    }
-                    ListMarker::Number => format!("{}°", number + 1),
-                };
-                ui.horizontal_top(|ui| {
-                    ui.label(marker);
-                    ui.vertical(|ui| {
-                        ui.add(egui::Label::new(spans_job(ui, &item.spans, None, dark)).wrap());
-                        for child in &item.children {
-                            ui.horizontal_top(|ui| {
-                                ui.label("•");
-                                ui.add(egui::Label::new(spans_job(ui, child, None, dark)).wrap());
-                            });
-                        }
-                    });
-                });
+                list_entry_ui(ui, &format!("{}.", number + 1), item, dark);
             }
         }
         Block::Table(table) => {
-            egui::Frame::group(ui.style()).show(ui, |ui| {
-                let total: f32 = table.column_widths.iter().sum::<f32>().max(1.0);
-                let gap = ui.spacing().item_spacing.x;
-                let width = ui.available_width();
-                let header_rows = table.header.len();
-                for (row_index, row) in table.header.iter().chain(table.rows.iter()).enumerate() {
-                    let header = row_index < header_rows;
-                    let columns = row.cells.len().max(1);
-                    ui.horizontal_top(|ui| {
-                        for (column, cell) in row.cells.iter().enumerate() {
-                            let share = table
-                                .column_widths
-                                .get(column)
-                                .map_or(1.0 / columns as f32, |w| w / total);
-                            let cell_width = (width * share - gap).max(100.0);
-                            ui.allocate_ui(egui::vec2(cell_width, 0.0), |ui| {
-                                ui.set_width(cell_width);
-                                ui.vertical(|ui| {
-                                    for paragraph in &cell.paragraphs {
-                                        let mut job = spans_job(ui, paragraph, None, dark);
-                                        if header || cell.shaded {
-                                            for section in &mut job.sections {
-                                                section.format.color =
-                                                    ui.visuals().strong_text_color();
-                                            }
-                                        }
-                                        ui.add(egui::Label::new(job).wrap());
-                                    }
-                                });
-                            });
-                        }
-                    });
-                    ui.separator();
-                }
-            });
+            let header_rows = table.header.len();
+            for (index, row) in table.header.iter().chain(table.rows.iter()).enumerate() {
+                table_row_ui(ui, &table.column_widths, row, index < header_rows, dark);
+            }
         }
         Block::Signatures(boxes) => {
             for signature in boxes {
@@ -196,4 +197,50 @@ fn block_ui(ui: &mut Ui, block: &Block, dark: bool) {
             ui.separator();
         }
     }
+}
+
+fn list_entry_ui(ui: &mut Ui, marker: &str, item: &ListItem, dark: bool) {
+    ui.horizontal_top(|ui| {
+        ui.label(marker);
+        ui.vertical(|ui| {
+            ui.add(egui::Label::new(spans_job(ui, &item.spans, None, dark)).wrap());
+            for child in &item.children {
+                ui.horizontal_top(|ui| {
+                    ui.label("•");
+                    ui.add(egui::Label::new(spans_job(ui, child, None, dark)).wrap());
+                });
+            }
+        });
+    });
+}
+
+fn table_row_ui(ui: &mut Ui, widths: &[f32], row: &Row, header: bool, dark: bool) {
+    let total: f32 = widths.iter().sum::<f32>().max(1.0);
+    let gap = ui.spacing().item_spacing.x;
+    let width = ui.available_width() - 12.0;
+    let columns = row.cells.len().max(1);
+    ui.horizontal_top(|ui| {
+        ui.add_space(6.0);
+        for (column, cell) in row.cells.iter().enumerate() {
+            let share = widths
+                .get(column)
+                .map_or(1.0 / columns as f32, |w| w / total);
+            let cell_width = (width * share - gap).max(100.0);
+            ui.allocate_ui(egui::vec2(cell_width, 0.0), |ui| {
+                ui.set_width(cell_width);
+                ui.vertical(|ui| {
+                    for paragraph in &cell.paragraphs {
+                        let mut job = spans_job(ui, paragraph, None, dark);
+                        if header || cell.shaded {
+                            for section in &mut job.sections {
+                                section.format.color = ui.visuals().strong_text_color();
+                            }
+                        }
+                        ui.add(egui::Label::new(job).wrap());
+                    }
+                });
+            });
+        }
+    });
+    ui.separator();
 }

@@ -91,7 +91,7 @@ pub fn intro(step: Step) -> &'static str {
 pub fn party_name(party: &Party, index: usize) -> String {
     let name = party.display_name().trim();
     if name.is_empty() {
-        format!("Partij {}", index + 1)
+        format!("Partij {} (nog zonder naam)", index + 1)
     } else {
         name.to_string()
     }
