@@ -524,3 +524,18 @@ fn the_export_file_name_names_the_municipality_and_the_date() {
         .to_string();
     assert_eq!(name, format!("Protocol {municipality} 2 maart 2026.pdf"));
 }
+
+/// Not a test: writes the stress protocol to `$PROTOCOLWIJZER_STRESS_OUT`, for measuring the
+/// start-up time and memory of the release build on it (`cargo test -- --ignored`).
+#[test]
+#[ignore]
+fn write_the_stress_protocol_for_measurements() {
+    let Some(out) = std::env::var_os("PROTOCOLWIJZER_STRESS_OUT") else {
+        return;
+    };
+    protocolwijzer::file::save(
+        std::path::Path::new(&out),
+        &common::stress::stress_protocol(),
+    )
+    .unwrap();
+}

@@ -130,6 +130,13 @@ pub struct ProtocolApp {
     findings_heights_step: Option<Step>,
     /// Scroll the findings list to the current step's findings (after a step change).
     findings_scroll: bool,
+    /// Measurement mode (`PROTOCOLWIJZER_MEET=1`): report the first frame, close after 3 s.
+    measure: Option<Measure>,
+}
+
+/// For the start-up and memory figures: when the first frame was drawn.
+struct Measure {
+    frames: u32,
 }
 
 impl ProtocolApp {
@@ -168,6 +175,7 @@ impl ProtocolApp {
             findings_this_step: false,
             findings_heights_step: None,
             findings_scroll: false,
+            measure: None,
         };
         if let Some(path) = app.path.clone() {
             app.settings.add_recent(&path);
@@ -352,6 +360,21 @@ impl ProtocolApp {
 
         for command in commands {
             self.run_command(&ctx, command);
+        }
+        if let Some(measure) = &mut self.measure {
+            measure.frames += 1;
+            if measure.frames == 1 {
+                let now = std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map_or(0.0, |since| since.as_secs_f64());
+                eprintln!("eerste frame: {now:.3}");
+            }
+            let elapsed = ctx.input(|input| input.time);
+            if elapsed > 3.0 {
+                self.allow_close = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            ctx.request_repaint();
         }
         let title = self.window_title();
         if title != self.sent_title {
@@ -977,6 +1000,9 @@ pub fn run(protocol: Protocol, path: Option<PathBuf>) -> eframe::Result {
     }
     if std::env::var("PROTOCOLWIJZER_VOORBEELD").is_ok_and(|value| value == "1") {
         app.set_side_tab(SideTab::Preview);
+    }
+    if std::env::var("PROTOCOLWIJZER_MEET").is_ok_and(|value| value == "1") {
+        app.measure = Some(Measure { frames: 0 });
     }
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()

@@ -219,13 +219,23 @@ fn table_row_ui(ui: &mut Ui, widths: &[f32], row: &Row, header: bool, dark: bool
     let gap = ui.spacing().item_spacing.x;
     let width = ui.available_width() - 12.0;
     let columns = row.cells.len().max(1);
-    ui.horizontal_top(|ui| {
-        ui.add_space(6.0);
-        for (column, cell) in row.cells.iter().enumerate() {
+    // Column widths in proportion, the label columns at least wide enough for a word, the
+    // last column taking what is left.
+    let mut cell_widths: Vec<f32> = (0..row.cells.len())
+        .map(|column| {
             let share = widths
                 .get(column)
                 .map_or(1.0 / columns as f32, |w| w / total);
-            let cell_width = (width * share - gap).max(100.0);
+            (width * share - gap).max(125.0)
+        })
+        .collect();
+    if let Some(last) = cell_widths.len().checked_sub(1) {
+        let used: f32 = cell_widths[..last].iter().map(|w| w + gap).sum();
+        cell_widths[last] = (width - used).max(100.0);
+    }
+    ui.horizontal_top(|ui| {
+        ui.add_space(6.0);
+        for (cell, cell_width) in row.cells.iter().zip(cell_widths) {
             ui.allocate_ui(egui::vec2(cell_width, 0.0), |ui| {
                 ui.set_width(cell_width);
                 ui.vertical(|ui| {
