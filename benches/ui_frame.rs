@@ -56,7 +56,15 @@ fn bench_frames(c: &mut Criterion) {
     for _ in 0..5 {
         frame(&ctx, &mut app);
     }
-    group.bench_function("gegevens_na_wijziging", |b| {
+    group.bench_function("gegevens_voorbeeld_na_wijziging", |b| {
+        b.iter(|| {
+            app.protocol_mut().data_items[0].justification.push('x');
+            app.touch();
+            frame(&ctx, &mut app)
+        })
+    });
+    app.set_side_tab(SideTab::Check);
+    group.bench_function("gegevens_controle_na_wijziging", |b| {
         b.iter(|| {
             app.protocol_mut().data_items[0].justification.push('x');
             app.touch();

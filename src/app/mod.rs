@@ -95,6 +95,8 @@ struct Derived {
     summary: Vec<(Step, StepSummary)>,
     locks: Vec<LockedPart>,
     preview: preview::Preview,
+    /// The generation the preview was built for; it is rebuilt only while it is shown.
+    preview_generation: Option<u64>,
 }
 
 /// The running app.
@@ -321,7 +323,6 @@ impl ProtocolApp {
         }
         let findings = check::check(&self.protocol, &check::Context::today());
         self.derived.summary = check::summary(&findings);
-        self.derived.preview.rebuild(&self.protocol, &findings);
         self.derived.findings = findings;
         self.derived.locks = self.protocol.template.locked.clone();
         self.derived.generation = Some(self.generation);
@@ -623,6 +624,12 @@ impl ProtocolApp {
                 let scroll = self.preview_scroll_frames > 0;
                 self.preview_scroll_frames = self.preview_scroll_frames.saturating_sub(1);
                 let dark = self.settings.dark;
+                if self.derived.preview_generation != Some(self.generation) {
+                    self.derived
+                        .preview
+                        .rebuild(&self.protocol, &self.derived.findings);
+                    self.derived.preview_generation = Some(self.generation);
+                }
                 self.derived
                     .preview
                     .ui(ui, scroll.then_some(self.step), dark);
