@@ -291,9 +291,10 @@ impl Writer {
     }
 
     fn signature_box(&mut self, signature: &SignatureBox) {
+        // No keep-with-next inside the boxes: in Word that would chain every row to the next
+        // and push the whole block onto one page; `cantSplit` already keeps each box whole.
         let line = |style: &'static str| Props {
             style: Some(style),
-            keep_next: true,
             ..Props::default()
         };
         let mut party = gap_or_plain(&signature.party);

@@ -97,7 +97,7 @@ pub(super) fn styles() -> Vec<u8> {
         // The signature block.
         "<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"Ondertekening\">",
         "<w:name w:val=\"Ondertekening\"/><w:basedOn w:val=\"Normal\"/><w:qFormat/>",
-        "<w:pPr><w:keepNext/><w:keepLines/><w:spacing w:after=\"0\"/><w:jc w:val=\"left\"/></w:pPr>",
+        "<w:pPr><w:keepLines/><w:spacing w:after=\"0\"/><w:jc w:val=\"left\"/></w:pPr>",
         "</w:style>",
         // Header and footer.
         "<w:style w:type=\"paragraph\" w:styleId=\"Header\"><w:name w:val=\"header\"/>",
