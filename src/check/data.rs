@@ -42,7 +42,8 @@ pub(super) fn check(protocol: &Protocol, _context: &Context, findings: &mut Vec<
     let mut any_without_retention = false;
     for (index, item) in protocol.data_items.iter().enumerate() {
         let at = |field: &str| format!("data_items[{index}].{field}");
-        let what = item_name(item.description.trim(), index);
+        // Named only when a finding needs it: most items have none.
+        let name = || item_name(item.description.trim(), index);
         if is_blank(&item.description) {
             findings.push(Finding::error(
                 "data_item.description.missing",
@@ -55,6 +56,7 @@ pub(super) fn check(protocol: &Protocol, _context: &Context, findings: &mut Vec<
             ));
         }
         if is_placeholder_justification(&item.justification) {
+            let what = name();
             findings.push(Finding::error(
                 "data_item.justification.missing",
                 Step::Data,
@@ -66,16 +68,16 @@ pub(super) fn check(protocol: &Protocol, _context: &Context, findings: &mut Vec<
                 ),
             ));
         } else {
-            let same = justifications
-                .get(&normalised_hash(&item.justification))
-                .and_then(|candidates| {
-                    candidates.iter().copied().find(|&other| {
-                        protocol.data_items.get(other).is_some_and(|other| {
-                            normalised(&other.justification).eq(normalised(&item.justification))
-                        })
+            let hash = normalised_hash(&item.justification);
+            let same = justifications.get(&hash).and_then(|candidates| {
+                candidates.iter().copied().find(|&other| {
+                    protocol.data_items.get(other).is_some_and(|other| {
+                        normalised(&other.justification).eq(normalised(&item.justification))
                     })
-                });
+                })
+            });
             if let Some(first) = same {
+                let what = name();
                 findings.push(Finding::warning(
                     "data_item.justification.copied",
                     Step::Data,
@@ -88,13 +90,11 @@ pub(super) fn check(protocol: &Protocol, _context: &Context, findings: &mut Vec<
                     ),
                 ));
             } else {
-                justifications
-                    .entry(normalised_hash(&item.justification))
-                    .or_default()
-                    .push(index);
+                justifications.entry(hash).or_default().push(index);
             }
         }
         if item.flows.iter().all(|flow| is_blank(flow)) {
+            let what = name();
             findings.push(Finding::error(
                 "data_item.no_flow",
                 Step::Data,
@@ -114,7 +114,7 @@ pub(super) fn check(protocol: &Protocol, _context: &Context, findings: &mut Vec<
                     format!(
                         "{} verwijst naar een gegevensstroom (‘{}’) die niet bestaat. Kies een \
                          van de gegevensstromen van het protocol.",
-                        super::capitalize(&what),
+                        super::capitalize(&name()),
                         flow.trim()
                     ),
                 ));
@@ -128,7 +128,7 @@ pub(super) fn check(protocol: &Protocol, _context: &Context, findings: &mut Vec<
                 format!(
                     "{} is een {}. Vermeld de uitzondering die de verwerking toestaat (artikel \
                      9, lid 2, of artikel 10 AVG) en waarom het gegeven onmisbaar is.",
-                    super::capitalize(&what),
+                    super::capitalize(&name()),
                     item.special_category.label()
                 ),
             ));
