@@ -1,6 +1,6 @@
 //! `protocolwijzer check`: the check over one file, several files, or a folder.
 //!
-//! Text output groups the findings per wizard step; `--format json` prints one JSON array of
+//! Text output groups the findings per wizard step (severity, path, rule id, message); `--format json` prints one JSON array of
 //! `{file, rule, severity, step, path, message}` objects. With several files (or a folder, all
 //! its `*.ron` files sorted by name) a batch overview follows: per file a summary line and a
 //! total. Exit code 0 when no `fout`, 1 when any, 2 when a file could not be read (the other
@@ -214,9 +214,10 @@ fn render_text(results: &[Checked]) -> String {
             }
             let _ = writeln!(
                 out,
-                "    {:<12} {}\n                 {}",
+                "    {:<12} {}  [{}]\n                 {}",
                 finding.severity.label(),
                 finding.path,
+                finding.rule,
                 finding.message
             );
         }
