@@ -147,24 +147,6 @@ fn expand(paths: &[PathBuf]) -> Vec<Input> {
     inputs
 }
 
-/// The stable id of a step in JSON output; independent of the Rust names.
-pub fn step_id(step: Step) -> &'static str {
-    match step {
-        Step::Parties => "parties",
-        Step::Context => "context",
-        Step::Purposes => "purposes",
-        Step::Data => "data",
-        Step::Recipients => "recipients",
-        Step::Periodicity => "periodicity",
-        Step::Security => "security",
-        Step::Advice => "advice",
-        Step::Municipal => "municipal",
-        Step::Clauses => "clauses",
-        Step::Signing => "signing",
-        Step::Export => "export",
-    }
-}
-
 fn render_json(results: &[Checked]) -> String {
     let mut rows = Vec::new();
     for result in results {
@@ -174,7 +156,7 @@ fn render_json(results: &[Checked]) -> String {
                 file: file.clone(),
                 rule: finding.rule,
                 severity: finding.severity.label(),
-                step: Some(step_id(finding.step)),
+                step: Some(finding.step.id()),
                 path: &finding.path,
                 message: &finding.message,
             })),
