@@ -5,12 +5,17 @@ use std::path::Path;
 use super::{EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, ExportArgs};
 use crate::check::{self, Context, Finding, Severity};
 use crate::document::{self, Document, Options};
-use crate::{export, file};
+use crate::{export, file, review};
 
 pub(super) fn run(args: &ExportArgs) -> u8 {
-    if args.docx.is_none() && args.pdf.is_none() {
+    if args.docx.is_none()
+        && args.pdf.is_none()
+        && args.report_docx.is_none()
+        && args.report_pdf.is_none()
+    {
         eprintln!(
-            "Fout: zeg wat er gemaakt moet worden: --docx BESTAND.docx en/of --pdf BESTAND.pdf."
+            "Fout: zeg wat er gemaakt moet worden: --docx BESTAND.docx en/of --pdf BESTAND.pdf \
+             (of het adviesverslag met --report-docx / --report-pdf)."
         );
         return EXIT_UNREADABLE;
     }
@@ -29,7 +34,8 @@ pub(super) fn run(args: &ExportArgs) -> u8 {
         refuse(&args.file, &findings);
         return EXIT_FINDINGS;
     }
-    let document = document::build(&protocol, &Options::for_protocol(&protocol, &findings));
+    let options = Options::for_protocol(&protocol, &findings);
+    let document = document::build(&protocol, &options);
 
     let mut code = EXIT_OK;
     if let Some(path) = &args.docx {
@@ -37,6 +43,25 @@ pub(super) fn run(args: &ExportArgs) -> u8 {
     }
     if let Some(path) = &args.pdf {
         code = code.max(export_one(&document, path, "PDF", export::pdf));
+    }
+    if args.report_docx.is_some() || args.report_pdf.is_some() {
+        let report = review::report::build(&protocol, &options);
+        if let Some(path) = &args.report_docx {
+            code = code.max(export_one(
+                &report,
+                path,
+                "Adviesverslag (DOCX)",
+                export::docx,
+            ));
+        }
+        if let Some(path) = &args.report_pdf {
+            code = code.max(export_one(
+                &report,
+                path,
+                "Adviesverslag (PDF)",
+                export::pdf,
+            ));
+        }
     }
     code
 }
