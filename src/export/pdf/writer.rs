@@ -1,0 +1,516 @@
+//! Serialises laid-out pages with lopdf: content streams, subset Type0/CIDFontType2 fonts with
+//! `/ToUnicode` maps, one unsigned `/Sig` field per signatory (as `PDF-SIGNING.md` says),
+//! metadata, and one clean revision with a classic cross-reference table. Deterministic: no
+//! clock, no random ids; the document id is a SHA-256 of the content.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+
+use lopdf::{Dictionary, Object, Stream, StringFormat, dictionary, xref::XrefType};
+use sha2::{Digest, Sha256};
+
+use super::fonts::Face;
+use super::layout::{Draw, PAGE_HEIGHT, PAGE_WIDTH, Page, Rgb};
+use super::text::{self, Alignment, Style, TextLine};
+use crate::document::{Metadata, Span};
+use crate::export::ExportError;
+
+/// A number for a content stream: at most two decimals, no trailing zeros.
+fn num(value: f32) -> String {
+    let value = if value.is_finite() { value } else { 0.0 };
+    let text = format!("{value:.2}");
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    if text == "-0" || text.is_empty() {
+        "0".to_string()
+    } else {
+        text.to_string()
+    }
+}
+
+fn real(value: f32) -> Object {
+    Object::Real((value * 100.0).round() / 100.0)
+}
+
+fn rgb(color: Rgb, operator: &str) -> String {
+    format!(
+        "{} {} {} {operator}",
+        num(color[0]),
+        num(color[1]),
+        num(color[2])
+    )
+}
+
+/// A PDF text string: PDFDocEncoding-compatible ASCII as is, anything else as UTF-16BE.
+fn text_string(text: &str) -> Object {
+    if text.chars().all(|c| c.is_ascii() && !c.is_ascii_control()) {
+        Object::String(text.as_bytes().to_vec(), StringFormat::Literal)
+    } else {
+        let mut bytes = vec![0xFE, 0xFF];
+        for unit in text.encode_utf16() {
+            bytes.extend_from_slice(&unit.to_be_bytes());
+        }
+        Object::String(bytes, StringFormat::Hexadecimal)
+    }
+}
+
+/// The glyphs each face shows, with the text each glyph stands for.
+#[derive(Default)]
+struct Usage {
+    glyphs: BTreeMap<Face, BTreeMap<u16, char>>,
+}
+
+impl Usage {
+    fn add(&mut self, line: &TextLine) {
+        for run in &line.runs {
+            let glyphs = self.glyphs.entry(run.style.face).or_default();
+            for glyph in &run.glyphs {
+                glyphs.entry(glyph.gid).or_insert(glyph.c);
+            }
+        }
+    }
+}
+
+fn font_resource(face: Face) -> String {
+    format!("F{}", face.index() + 1)
+}
+
+fn show_line(out: &mut String, line: &TextLine, x: f32, baseline: f32, color: Rgb) {
+    for run in &line.runs {
+        if run.glyphs.is_empty() {
+            continue;
+        }
+        let size = run.style.size;
+        let _ = write!(
+            out,
+            "BT /{} {} Tf {} {} {} Td [<",
+            font_resource(run.style.face),
+            num(size),
+            rgb(color, "rg"),
+            num(x + run.x),
+            num(baseline)
+        );
+        for glyph in &run.glyphs {
+            let _ = write!(out, "{:04X}", glyph.gid);
+            if glyph.extra.abs() > 0.001 {
+                let adjust = -glyph.extra * 1000.0 / size;
+                let _ = write!(out, "> {} <", num(adjust));
+            }
+        }
+        out.push_str(">] TJ ET\n");
+    }
+}
+
+fn watermark_line() -> TextLine {
+    text::wrap(
+        &[Span::bold("ONTWERP")],
+        Style::new(Face::Bold, 110.0),
+        2000.0,
+        Alignment::Left,
+    )
+    .into_iter()
+    .next()
+    .unwrap_or_default()
+}
+
+/// A signature field to add to a page.
+struct Field {
+    name: String,
+    rect: [f32; 4],
+}
+
+/// The content stream of a page and its signature fields.
+fn page_content(page: &Page, usage: &mut Usage, watermark: &TextLine) -> (Vec<u8>, Vec<Field>) {
+    let mut out = String::new();
+    let mut fields = Vec::new();
+    for draw in &page.draws {
+        match draw {
+            Draw::Text { x, y, line, color } => {
+                usage.add(line);
+                show_line(&mut out, line, *x, PAGE_HEIGHT - y - line.baseline, *color);
+            }
+            Draw::Rect {
+                x,
+                y,
+                width,
+                height,
+                fill,
+                stroke,
+            } => {
+                let bottom = PAGE_HEIGHT - y - height;
+                let rect = format!(
+                    "{} {} {} {} re",
+                    num(*x),
+                    num(bottom),
+                    num(*width),
+                    num(*height)
+                );
+                if let Some(fill) = fill {
+                    let _ = writeln!(out, "q {} {rect} f Q", rgb(*fill, "rg"));
+                }
+                if let Some((line_width, color)) = stroke {
+                    let _ = writeln!(
+                        out,
+                        "q {} w {} {rect} S Q",
+                        num(*line_width),
+                        rgb(*color, "RG")
+                    );
+                }
+            }
+            Draw::Line {
+                from,
+                to,
+                width,
+                color,
+            } => {
+                let _ = writeln!(
+                    out,
+                    "q {} w {} {} {} m {} {} l S Q",
+                    num(*width),
+                    rgb(*color, "RG"),
+                    num(from.0),
+                    num(PAGE_HEIGHT - from.1),
+                    num(to.0),
+                    num(PAGE_HEIGHT - to.1)
+                );
+            }
+            Draw::Watermark => {
+                usage.add(watermark);
+                let width = watermark.runs.iter().map(|run| run.width).sum::<f32>();
+                let _ = writeln!(
+                    out,
+                    "q 0.8192 0.5736 -0.5736 0.8192 {} {} cm",
+                    num(PAGE_WIDTH / 2.0),
+                    num(PAGE_HEIGHT / 2.0)
+                );
+                show_line(&mut out, watermark, -width / 2.0, -35.0, [0.93, 0.84, 0.84]);
+                out.push_str("Q\n");
+            }
+            Draw::Field {
+                name,
+                x,
+                y,
+                width,
+                height,
+            } => fields.push(Field {
+                name: name.clone(),
+                rect: [*x, PAGE_HEIGHT - y - height, x + width, PAGE_HEIGHT - y],
+            }),
+        }
+    }
+    (out.into_bytes(), fields)
+}
+
+fn to_unicode(glyphs: &BTreeMap<u16, char>) -> Vec<u8> {
+    let mut out = String::from(
+        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n\
+         /CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n\
+         /CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n\
+         1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n",
+    );
+    let entries: Vec<(&u16, &char)> = glyphs.iter().collect();
+    for chunk in entries.chunks(100) {
+        let _ = writeln!(out, "{} beginbfchar", chunk.len());
+        for (gid, c) in chunk {
+            let mut units = [0u16; 2];
+            let hex: String = c
+                .encode_utf16(&mut units)
+                .iter()
+                .map(|unit| format!("{unit:04X}"))
+                .collect();
+            let _ = writeln!(out, "<{gid:04X}> <{hex}>");
+        }
+        out.push_str("endbfchar\n");
+    }
+    out.push_str("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+    out.into_bytes()
+}
+
+fn compressed(dict: Dictionary, content: Vec<u8>) -> Stream {
+    let mut stream = Stream::new(dict, content);
+    // Compression failing only costs size.
+    let _ = stream.compress();
+    stream
+}
+
+/// The fonts used, as Type0 fonts; returns the font resource dictionary.
+fn add_fonts(doc: &mut lopdf::Document, usage: &Usage) -> Dictionary {
+    let mut resources = Dictionary::new();
+    for (&face, glyphs) in &usage.glyphs {
+        let metrics = face.metrics();
+        let keep: BTreeSet<u16> = glyphs.keys().copied().collect();
+        let program = metrics.subset(&keep);
+        let digest = Sha256::digest(
+            keep.iter()
+                .flat_map(|gid| gid.to_be_bytes())
+                .chain(face.postscript_name().bytes())
+                .collect::<Vec<u8>>(),
+        );
+        let tag: String = digest
+            .iter()
+            .take(6)
+            .map(|byte| char::from(b'A' + byte % 26))
+            .collect();
+        let name = format!("{tag}+{}", face.postscript_name());
+        let length = program.len() as i64;
+        let file = doc.add_object(compressed(dictionary! { "Length1" => length }, program));
+        let italic = metrics.italic_angle != 0.0;
+        let descriptor = doc.add_object(dictionary! {
+            "Type" => "FontDescriptor",
+            "FontName" => Object::Name(name.clone().into_bytes()),
+            "Flags" => if italic { 32 + 64 } else { 32 },
+            "FontBBox" => metrics.bbox.iter().map(|&v| Object::Integer(metrics.thousandths(f32::from(v)))).collect::<Vec<_>>(),
+            "ItalicAngle" => real(metrics.italic_angle),
+            "Ascent" => metrics.thousandths(f32::from(metrics.ascent)),
+            "Descent" => metrics.thousandths(f32::from(metrics.descent)),
+            "CapHeight" => metrics.thousandths(f32::from(metrics.cap_height)),
+            "StemV" => if face == Face::Bold { 140 } else { 80 },
+            "FontFile2" => file,
+        });
+        let mut widths = Vec::new();
+        for &gid in &keep {
+            widths.push(Object::Integer(i64::from(gid)));
+            widths.push(Object::Array(vec![Object::Integer(
+                metrics.thousandths(f32::from(metrics.width(gid))),
+            )]));
+        }
+        let cid_font = doc.add_object(dictionary! {
+            "Type" => "Font",
+            "Subtype" => "CIDFontType2",
+            "BaseFont" => Object::Name(name.clone().into_bytes()),
+            "CIDSystemInfo" => dictionary! {
+                "Registry" => Object::string_literal("Adobe"),
+                "Ordering" => Object::string_literal("Identity"),
+                "Supplement" => 0,
+            },
+            "FontDescriptor" => descriptor,
+            "DW" => 1000,
+            "W" => widths,
+            "CIDToGIDMap" => "Identity",
+        });
+        let cmap = doc.add_object(compressed(Dictionary::new(), to_unicode(glyphs)));
+        let font = doc.add_object(dictionary! {
+            "Type" => "Font",
+            "Subtype" => "Type0",
+            "BaseFont" => Object::Name(name.into_bytes()),
+            "Encoding" => "Identity-H",
+            "DescendantFonts" => vec![Object::Reference(cid_font)],
+            "ToUnicode" => cmap,
+        });
+        resources.set(font_resource(face), font);
+    }
+    resources
+}
+
+/// A field name PDF readers accept: letters, digits and underscores (a period would make it
+/// a hierarchy), unique in the document.
+fn field_name(name: &str, number: usize, taken: &mut BTreeSet<String>) -> String {
+    let mut clean: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    if clean.trim_matches('_').is_empty() {
+        clean = format!("Handtekening_{number}");
+    }
+    let mut unique = clean.clone();
+    let mut suffix = 2;
+    while !taken.insert(unique.clone()) {
+        unique = format!("{clean}_{suffix}");
+        suffix += 1;
+    }
+    unique
+}
+
+fn pdf_date(metadata: &Metadata) -> Option<Object> {
+    metadata
+        .date
+        .map(|date| Object::string_literal(format!("D:{}000000+00'00'", date.format("%Y%m%d"))))
+}
+
+fn xml_escape(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_control())
+        .map(|c| match c {
+            '&' => "&amp;".to_string(),
+            '<' => "&lt;".to_string(),
+            '>' => "&gt;".to_string(),
+            '"' => "&quot;".to_string(),
+            other => other.to_string(),
+        })
+        .collect()
+}
+
+fn xmp(metadata: &Metadata, producer: &str) -> Vec<u8> {
+    let date = metadata
+        .date
+        .map(|date| date.format("%Y-%m-%dT00:00:00Z").to_string());
+    let dates = date
+        .map(|date| {
+            format!(
+                "<xmp:CreateDate>{date}</xmp:CreateDate><xmp:ModifyDate>{date}</xmp:ModifyDate>"
+            )
+        })
+        .unwrap_or_default();
+    format!(
+        "<?xpacket begin=\"\u{FEFF}\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n\
+         <x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\
+         <rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" \
+         xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\
+         <dc:format>application/pdf</dc:format>\
+         <dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">{}</rdf:li></rdf:Alt></dc:title>\
+         <dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">{}</rdf:li></rdf:Alt></dc:description>\
+         <dc:creator><rdf:Seq><rdf:li>{}</rdf:li></rdf:Seq></dc:creator>\
+         <dc:language><rdf:Bag><rdf:li>nl-BE</rdf:li></rdf:Bag></dc:language>\
+         <xmp:CreatorTool>{}</xmp:CreatorTool>{dates}<pdf:Producer>{}</pdf:Producer>\
+         </rdf:Description></rdf:RDF></x:xmpmeta>\n<?xpacket end=\"w\"?>",
+        xml_escape(&metadata.title),
+        xml_escape(&metadata.subject),
+        xml_escape(&metadata.author),
+        xml_escape(&metadata.creator),
+        xml_escape(producer),
+    )
+    .into_bytes()
+}
+
+/// The PDF file of `pages`.
+pub(super) fn write(pages: &[Page], metadata: &Metadata) -> Result<Vec<u8>, ExportError> {
+    let mut doc = lopdf::Document::with_version("1.7");
+    doc.reference_table.cross_reference_type = XrefType::CrossReferenceTable;
+    let mut usage = Usage::default();
+    let watermark = watermark_line();
+    let contents: Vec<(Vec<u8>, Vec<Field>)> = pages
+        .iter()
+        .map(|page| page_content(page, &mut usage, &watermark))
+        .collect();
+
+    let mut hasher = Sha256::new();
+    for (content, _) in &contents {
+        hasher.update(content);
+    }
+    for text in [
+        &metadata.title,
+        &metadata.subject,
+        &metadata.author,
+        &metadata.creator,
+        &metadata.status,
+        &metadata.fingerprint,
+    ] {
+        hasher.update(text.as_bytes());
+        hasher.update([0]);
+    }
+
+    let pages_id = doc.new_object_id();
+    let fonts = add_fonts(&mut doc, &usage);
+    let resources = doc.add_object(dictionary! { "Font" => fonts });
+    let mut kids = Vec::new();
+    let mut all_fields = Vec::new();
+    let mut taken = BTreeSet::new();
+    for (content, fields) in contents {
+        let content_id = doc.add_object(compressed(Dictionary::new(), content));
+        let page_id = doc.new_object_id();
+        let mut annots = Vec::new();
+        for field in fields {
+            let number = all_fields.len() + 1;
+            let name = field_name(&field.name, number, &mut taken);
+            hasher.update(name.as_bytes());
+            let [x1, y1, x2, y2] = field.rect;
+            let appearance = doc.add_object(Stream::new(
+                dictionary! {
+                    "Type" => "XObject",
+                    "Subtype" => "Form",
+                    "BBox" => vec![real(0.0), real(0.0), real(x2 - x1), real(y2 - y1)],
+                    "Resources" => Dictionary::new(),
+                },
+                Vec::new(),
+            ));
+            let widget = doc.add_object(dictionary! {
+                "Type" => "Annot",
+                "Subtype" => "Widget",
+                "FT" => "Sig",
+                "T" => text_string(&name),
+                "TU" => text_string(&format!("Handtekening ({})", field.name)),
+                "Rect" => vec![real(x1), real(y1), real(x2), real(y2)],
+                "P" => page_id,
+                "F" => 4,
+                "AP" => dictionary! { "N" => appearance },
+            });
+            annots.push(Object::Reference(widget));
+            all_fields.push(Object::Reference(widget));
+        }
+        let mut page = dictionary! {
+            "Type" => "Page",
+            "Parent" => pages_id,
+            "MediaBox" => vec![real(0.0), real(0.0), real(PAGE_WIDTH), real(PAGE_HEIGHT)],
+            "Resources" => resources,
+            "Contents" => content_id,
+        };
+        if !annots.is_empty() {
+            page.set("Annots", annots);
+        }
+        doc.objects.insert(page_id, Object::Dictionary(page));
+        kids.push(Object::Reference(page_id));
+    }
+    let count = kids.len() as i64;
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(dictionary! {
+            "Type" => "Pages",
+            "Kids" => kids,
+            "Count" => count,
+        }),
+    );
+
+    let producer = format!("Protocolwijzer {} PDF-export", env!("CARGO_PKG_VERSION"));
+    let mut metadata_stream = Stream::new(
+        dictionary! { "Type" => "Metadata", "Subtype" => "XML" },
+        xmp(metadata, &producer),
+    );
+    metadata_stream.allows_compression = false;
+    let xmp_id = doc.add_object(metadata_stream);
+    let mut catalog = dictionary! {
+        "Type" => "Catalog",
+        "Pages" => pages_id,
+        "Lang" => Object::string_literal("nl-BE"),
+        "Metadata" => xmp_id,
+        "ViewerPreferences" => dictionary! { "DisplayDocTitle" => true },
+    };
+    if !all_fields.is_empty() {
+        catalog.set(
+            "AcroForm",
+            dictionary! { "Fields" => all_fields, "SigFlags" => 1 },
+        );
+    }
+    let catalog_id = doc.add_object(catalog);
+
+    let mut info = dictionary! {
+        "Title" => text_string(&metadata.title),
+        "Subject" => text_string(&metadata.subject),
+        "Author" => text_string(&metadata.author),
+        "Creator" => text_string(&metadata.creator),
+        "Producer" => text_string(&producer),
+    };
+    if let Some(date) = pdf_date(metadata) {
+        info.set("CreationDate", date.clone());
+        info.set("ModDate", date);
+    }
+    let info_id = doc.add_object(info);
+
+    let digest = hasher.finalize();
+    let id = Object::String(digest[..16].to_vec(), StringFormat::Hexadecimal);
+    doc.trailer.set("Root", catalog_id);
+    doc.trailer.set("Info", info_id);
+    doc.trailer.set("ID", vec![id.clone(), id]);
+
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).map_err(|error| {
+        ExportError::Writer(format!(
+            "het PDF-bestand kon niet worden geschreven: {error}"
+        ))
+    })?;
+    Ok(bytes)
+}
