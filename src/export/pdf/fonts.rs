@@ -171,6 +171,19 @@ impl FaceMetrics {
         (units * 1000.0 / self.units_per_em).round() as i64
     }
 
+    /// The outline of glyph `gid` in font units: contours of points (x, y, on-curve). Empty
+    /// for composite or unreadable glyphs.
+    pub(super) fn outline(&self, gid: u16) -> Vec<Vec<(f32, f32, bool)>> {
+        let bytes = self.face.bytes();
+        Sfnt::new(bytes)
+            .and_then(|sfnt| {
+                let glyf = sfnt.table(b"glyf")?;
+                let &(start, end) = glyph_ranges(&sfnt)?.get(gid as usize)?;
+                simple_outline(glyf.get(start..end)?)
+            })
+            .unwrap_or_default()
+    }
+
     /// The face reduced to `glyphs` (plus `.notdef` and the parts of composite glyphs).
     pub(super) fn subset(&self, glyphs: &BTreeSet<u16>) -> Vec<u8> {
         subset(self.face.bytes(), glyphs).unwrap_or_else(|| self.face.bytes().to_vec())
@@ -241,6 +254,64 @@ fn glyph_ranges(sfnt: &Sfnt<'_>) -> Option<Vec<(usize, usize)>> {
     (0..count)
         .map(|gid| Some((offset(gid)?, offset(gid + 1)?)))
         .collect()
+}
+
+/// The contours of a simple glyph.
+fn simple_outline(glyph: &[u8]) -> Option<Vec<Vec<(f32, f32, bool)>>> {
+    let contours = read_i16(glyph, 0)?;
+    if contours <= 0 {
+        return None;
+    }
+    let contours = contours as usize;
+    let ends: Vec<usize> = (0..contours)
+        .map(|index| read_u16(glyph, 10 + 2 * index).map(usize::from))
+        .collect::<Option<_>>()?;
+    let points = ends.last()? + 1;
+    let instructions = read_u16(glyph, 10 + 2 * contours)? as usize;
+    let mut at = 12 + 2 * contours + instructions;
+    let mut flags = Vec::with_capacity(points);
+    while flags.len() < points {
+        let flag = *glyph.get(at)?;
+        at += 1;
+        flags.push(flag);
+        if flag & 8 != 0 {
+            let repeat = *glyph.get(at)?;
+            at += 1;
+            for _ in 0..repeat {
+                flags.push(flag);
+            }
+        }
+    }
+    flags.truncate(points);
+    let mut coordinates = |short: u8, same: u8| -> Option<Vec<f32>> {
+        let mut value = 0i32;
+        let mut out = Vec::with_capacity(points);
+        for &flag in &flags {
+            if flag & short != 0 {
+                let delta = i32::from(*glyph.get(at)?);
+                at += 1;
+                value += if flag & same != 0 { delta } else { -delta };
+            } else if flag & same == 0 {
+                value += i32::from(read_i16(glyph, at)?);
+                at += 2;
+            }
+            out.push(value as f32);
+        }
+        Some(out)
+    };
+    let xs = coordinates(2, 16)?;
+    let ys = coordinates(4, 32)?;
+    let mut out = Vec::with_capacity(contours);
+    let mut start = 0;
+    for end in ends {
+        out.push(
+            (start..=end.min(points - 1))
+                .map(|index| (xs[index], ys[index], flags[index] & 1 != 0))
+                .collect(),
+        );
+        start = end + 1;
+    }
+    Some(out)
 }
 
 /// The glyphs a composite glyph is made of.
