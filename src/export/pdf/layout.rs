@@ -243,7 +243,13 @@ fn block_items(block: &Block, items: &mut Vec<Item>) {
                 kind: Kind::Row(row),
             }));
         }
-        Block::Signatures(boxes) => signature_items(boxes, items),
+        Block::Signatures(boxes) => {
+            // "Opgemaakt te …" stays with the first row of signatures.
+            if let Some(last) = items.last_mut() {
+                last.keep_with_next = true;
+            }
+            signature_items(boxes, items)
+        }
         Block::PageBreak => items.push(Item {
             kind: Kind::PageBreak,
             ..Item::fixed(0.0, Vec::new())
@@ -356,10 +362,16 @@ fn signature_items(boxes: &[SignatureBox], items: &mut Vec<Item>) {
                     inner,
                     Alignment::Left,
                 );
-                for (value, label) in [(&signature.function, "Functie"), (&signature.name, "Naam")]
+                for (value, label) in [(&signature.function, "functie"), (&signature.name, "naam")]
                 {
                     let spans = if value.trim().is_empty() {
-                        vec![Span::gap(&label.to_lowercase())]
+                        vec![Span::gap(label)]
+                    } else if value.trim_start().starts_with("[in te vullen") {
+                        // The tree marks an empty name or function in the text itself.
+                        vec![Span {
+                            gap: true,
+                            ..Span::plain(value.clone())
+                        }]
                     } else {
                         vec![Span::plain(value.clone())]
                     };

@@ -101,14 +101,19 @@ impl RowBox {
                 .iter()
                 .take_while(|(offset, line)| offset + line.height <= room)
                 .count();
-            // No lone line at the bottom of a cell part, where the cell has more lines.
-            let fits = if fits == 1 && cell.lines.len() > 2 {
-                0
-            } else if fits + 1 == cell.lines.len() && fits >= 3 {
-                fits - 1
-            } else {
-                fits
-            };
+            // No lone line of a cell on either side of the break.
+            let count = cell.lines.len();
+            let mut fits = fits;
+            if fits < count && count - fits == 1 {
+                fits -= 1;
+            }
+            if fits == 1 && count > 1 {
+                fits = 0;
+            }
+            if fits == 0 && count > 0 {
+                // A cell with nothing on this page: the row moves on whole.
+                return None;
+            }
             placed_any |= fits > 0;
             moved_any |= fits < cell.lines.len();
             head_cell.lines.truncate(fits);

@@ -268,7 +268,9 @@ fn place(tokens: Vec<Token>, base: Style, max: f32, align: Alignment, last: bool
         Alignment::Left => (0.0, 0.0),
         Alignment::Center => (((max - natural) / 2.0).max(0.0), 0.0),
         Alignment::Right => ((max - natural).max(0.0), 0.0),
-        Alignment::Justify if !last && spaces > 0 && natural < max => {
+        // A line less than two thirds full (a long word such as a web address follows)
+        // would get gaping holes: it stays left-aligned.
+        Alignment::Justify if !last && spaces > 0 && natural < max && natural > max * 0.66 => {
             (0.0, (max - natural) / spaces as f32)
         }
         Alignment::Justify => (0.0, 0.0),
