@@ -351,6 +351,18 @@ fn metadata_comes_from_the_document_not_the_clock() {
     assert_eq!(text(b"Creator"), document.metadata.creator);
     assert!(text(b"Producer").starts_with("Protocolwijzer"));
     assert!(text(b"CreationDate").starts_with("D:20260330"));
+    // The articles are bookmarks.
+    let catalog = pdf.catalog().unwrap();
+    let outlines = pdf
+        .get_dictionary(catalog.get(b"Outlines").unwrap().as_reference().unwrap())
+        .unwrap();
+    let first = pdf
+        .get_dictionary(outlines.get(b"First").unwrap().as_reference().unwrap())
+        .unwrap();
+    assert_eq!(
+        lopdf::decode_text_string(first.get(b"Title").unwrap()).unwrap(),
+        "Partijen"
+    );
 }
 
 /// The seven-party protocol with 60 data items, the 7th with a justification of 2 000 words.

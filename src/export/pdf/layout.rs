@@ -60,6 +60,8 @@ pub(super) enum Draw {
     },
     /// The diagonal "ONTWERP" mark of a draft.
     Watermark,
+    /// An entry of the document outline (bookmarks) pointing here.
+    Bookmark { title: String, level: u8, y: f32 },
     /// An empty signature field over this rectangle.
     Field {
         name: String,
@@ -77,6 +79,7 @@ impl Draw {
                 *x += dx;
                 *y += dy;
             }
+            Draw::Bookmark { y, .. } => *y += dy,
             Draw::Line { from, to, .. } => {
                 from.0 += dx;
                 from.1 += dy;
@@ -265,7 +268,19 @@ fn heading_items(heading: &Heading, items: &mut Vec<Item>) {
         TEXT_WIDTH,
         Alignment::Left,
     );
+    let start = items.len();
     items.extend(line_items(lines, MARGIN_X, true, true));
+    if let Some(Item {
+        kind: Kind::Fixed(draws),
+        ..
+    }) = items.get_mut(start)
+    {
+        draws.push(Draw::Bookmark {
+            title: heading.text.clone(),
+            level: heading.level,
+            y: -4.0,
+        });
+    }
 }
 
 fn paragraph_items(paragraph: &Paragraph, items: &mut Vec<Item>) {

@@ -6,7 +6,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
-use lopdf::{Dictionary, Object, Stream, StringFormat, dictionary, xref::XrefType};
+use lopdf::{Dictionary, Object, ObjectId, Stream, StringFormat, dictionary, xref::XrefType};
 use sha2::{Digest, Sha256};
 
 use super::fonts::Face;
@@ -210,10 +210,25 @@ struct Field {
     rect: [f32; 4],
 }
 
-/// The content stream of a page and its signature fields.
-fn page_content(page: &Page, usage: &mut Usage, watermark: &str) -> (Vec<u8>, Vec<Field>) {
+/// An outline entry: its title, level and height on its page (PDF coordinates).
+struct Bookmark {
+    title: String,
+    level: u8,
+    y: f32,
+}
+
+/// What a page holds besides its content stream.
+#[derive(Default)]
+struct PageExtras {
+    fields: Vec<Field>,
+    bookmarks: Vec<Bookmark>,
+}
+
+/// The content stream of a page, its signature fields and its outline entries.
+fn page_content(page: &Page, usage: &mut Usage, watermark: &str) -> (Vec<u8>, PageExtras) {
     let mut out = String::new();
-    let mut fields = Vec::new();
+    let mut extras = PageExtras::default();
+    let fields = &mut extras.fields;
     for draw in &page.draws {
         match draw {
             Draw::Text { x, y, line, color } => {
@@ -276,9 +291,84 @@ fn page_content(page: &Page, usage: &mut Usage, watermark: &str) -> (Vec<u8>, Ve
                 name: name.clone(),
                 rect: [*x, PAGE_HEIGHT - y - height, x + width, PAGE_HEIGHT - y],
             }),
+            Draw::Bookmark { title, level, y } => extras.bookmarks.push(Bookmark {
+                title: title.clone(),
+                level: *level,
+                y: PAGE_HEIGHT - y,
+            }),
         }
     }
-    (out.into_bytes(), fields)
+    (out.into_bytes(), extras)
+}
+
+/// The document outline: level-1 headings at the top, level-2 headings under the level-1
+/// heading before them. Returns the outline root.
+fn add_outline(doc: &mut lopdf::Document, entries: Vec<(ObjectId, Bookmark)>) -> Option<ObjectId> {
+    if entries.is_empty() {
+        return None;
+    }
+    let root = doc.new_object_id();
+    type Entry = (ObjectId, Dictionary);
+    let mut tops: Vec<(ObjectId, Dictionary, Vec<Entry>)> = Vec::new();
+    for (page, bookmark) in entries {
+        let id = doc.new_object_id();
+        let dict = dictionary! {
+            "Title" => text_string(&bookmark.title),
+            "Dest" => vec![
+                Object::Reference(page),
+                "XYZ".into(),
+                Object::Null,
+                real(bookmark.y),
+                Object::Null,
+            ],
+        };
+        match tops.last_mut() {
+            Some((_, _, children)) if bookmark.level >= 2 => children.push((id, dict)),
+            _ => tops.push((id, dict, Vec::new())),
+        }
+    }
+    fn link(
+        doc: &mut lopdf::Document,
+        parent: ObjectId,
+        mut siblings: Vec<(ObjectId, Dictionary)>,
+    ) {
+        let ids: Vec<ObjectId> = siblings.iter().map(|(id, _)| *id).collect();
+        for (index, (id, dict)) in siblings.iter_mut().enumerate() {
+            dict.set("Parent", parent);
+            if index > 0 {
+                dict.set("Prev", ids[index - 1]);
+            }
+            if let Some(&next) = ids.get(index + 1) {
+                dict.set("Next", next);
+            }
+            doc.objects.insert(*id, Object::Dictionary(dict.clone()));
+        }
+    }
+    let mut top_level = Vec::new();
+    for (id, mut dict, children) in tops {
+        if let (Some(first), Some(last)) = (children.first(), children.last()) {
+            dict.set("First", first.0);
+            dict.set("Last", last.0);
+            // Negative: closed, so the outline opens on the articles.
+            dict.set("Count", -(children.len() as i64));
+        }
+        link(doc, id, children);
+        top_level.push((id, dict));
+    }
+    let first = top_level.first().map(|(id, _)| *id)?;
+    let last = top_level.last().map(|(id, _)| *id)?;
+    let count = top_level.len() as i64;
+    link(doc, root, top_level);
+    doc.objects.insert(
+        root,
+        Object::Dictionary(dictionary! {
+            "Type" => "Outlines",
+            "First" => first,
+            "Last" => last,
+            "Count" => count,
+        }),
+    );
+    Some(root)
 }
 
 fn to_unicode(glyphs: &BTreeMap<u16, char>) -> Vec<u8> {
@@ -464,7 +554,7 @@ pub(super) fn write(pages: &[Page], metadata: &Metadata) -> Result<Vec<u8>, Expo
     doc.reference_table.cross_reference_type = XrefType::CrossReferenceTable;
     let mut usage = Usage::default();
     let watermark = watermark();
-    let contents: Vec<(Vec<u8>, Vec<Field>)> = pages
+    let contents: Vec<(Vec<u8>, PageExtras)> = pages
         .iter()
         .map(|page| page_content(page, &mut usage, &watermark))
         .collect();
@@ -491,9 +581,19 @@ pub(super) fn write(pages: &[Page], metadata: &Metadata) -> Result<Vec<u8>, Expo
     let mut kids = Vec::new();
     let mut all_fields = Vec::new();
     let mut taken = BTreeSet::new();
-    for (content, fields) in contents {
+    let mut bookmarks = Vec::new();
+    for (content, extras) in contents {
+        let PageExtras {
+            fields,
+            bookmarks: page_bookmarks,
+        } = extras;
         let content_id = doc.add_object(compressed(Dictionary::new(), content));
         let page_id = doc.new_object_id();
+        bookmarks.extend(
+            page_bookmarks
+                .into_iter()
+                .map(|bookmark| (page_id, bookmark)),
+        );
         let mut annots = Vec::new();
         for field in fields {
             let number = all_fields.len() + 1;
@@ -560,6 +660,9 @@ pub(super) fn write(pages: &[Page], metadata: &Metadata) -> Result<Vec<u8>, Expo
         "Metadata" => xmp_id,
         "ViewerPreferences" => dictionary! { "DisplayDocTitle" => true },
     };
+    if let Some(outline) = add_outline(&mut doc, bookmarks) {
+        catalog.set("Outlines", outline);
+    }
     if !all_fields.is_empty() {
         catalog.set(
             "AcroForm",
