@@ -133,13 +133,25 @@ pub(super) fn width(text: &str, style: Style) -> f32 {
     text.chars().map(|c| shape(c, style).2).sum()
 }
 
+/// Spaces that must not break a line; they are shown as a space inside the word.
+const NO_BREAK: [char; 3] = ['\u{A0}', '\u{202F}', '\u{2007}'];
+
+/// Format characters with no visible form of their own (soft hyphen, zero-width space and
+/// joiners, word joiner, byte order mark): left out.
+const INVISIBLE: [char; 6] = [
+    '\u{AD}', '\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}',
+];
+
 fn tokens(spans: &[Span], base: Style) -> Vec<Token> {
     let mut tokens = Vec::new();
     let mut word: Vec<Piece> = Vec::new();
     for span in spans {
         let style = Style::of(span, base);
         for c in span.text.chars() {
-            if c.is_whitespace() {
+            if INVISIBLE.contains(&c) {
+                continue;
+            }
+            if c.is_whitespace() && !NO_BREAK.contains(&c) {
                 if !word.is_empty() {
                     tokens.push(Token::Word(std::mem::take(&mut word)));
                 }
@@ -151,7 +163,11 @@ fn tokens(spans: &[Span], base: Style) -> Vec<Token> {
                 }));
                 continue;
             }
-            let glyph = shape(c, style);
+            let glyph = if NO_BREAK.contains(&c) {
+                shape(' ', style)
+            } else {
+                shape(c, style)
+            };
             match word.last_mut() {
                 Some(piece) if piece.style == style => {
                     piece.width += glyph.2;
@@ -348,6 +364,23 @@ mod tests {
             let end = line.runs.last().map(|run| run.x + run.width).unwrap_or(0.0);
             assert!((end - 150.0).abs() < 0.5, "justified line ends at {end}");
         }
+    }
+
+    #[test]
+    fn no_break_spaces_hold_words_together() {
+        let lines = wrap(
+            &[Span::plain("artikel 8,\u{A0}§1 van het decreet")],
+            Style::new(Face::Regular, 10.0),
+            60.0,
+            Alignment::Left,
+        );
+        assert!(
+            lines
+                .iter()
+                .any(|line| words(std::slice::from_ref(line)).contains("8, §1")),
+            "{}",
+            words(&lines)
+        );
     }
 
     #[test]
