@@ -485,3 +485,30 @@ fn characters_the_fonts_lack_become_a_visible_replacement() {
         &text[..600]
     );
 }
+
+/// Not a check: writes the PDFs to look at into `$TMPDIR/protocolwijzer-pdf/`
+/// (`cargo test --test export_pdf -- --ignored`), for `render-pdf.sh`.
+#[test]
+#[ignore]
+fn write_pdfs_for_inspection() {
+    let dir = std::env::temp_dir().join("protocolwijzer-pdf");
+    std::fs::create_dir_all(&dir).unwrap();
+    let documents = [
+        ("template", build(&template_protocol())),
+        (
+            "zeven-partijen",
+            build(&common::fixture("zeven-partijen.ron")),
+        ),
+        (
+            "opgroeien-gemeente-ingevuld",
+            build(&common::fixture("opgroeien-gemeente-ingevuld.ron")),
+        ),
+        ("zestig-gegevens", build(&long_protocol().0)),
+        ("stress", build(&common::stress::stress_protocol())),
+    ];
+    for (name, document) in documents {
+        let path = dir.join(format!("{name}.pdf"));
+        std::fs::write(&path, export::pdf(&document).unwrap()).unwrap();
+        eprintln!("{}", path.display());
+    }
+}
