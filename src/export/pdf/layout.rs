@@ -713,9 +713,12 @@ fn first_line(text: &str, style: Style, width: f32) -> TextLine {
             .next()
             .unwrap_or_default();
     }
+    let room = width - text::width("…", style);
     let mut cut = String::new();
+    let mut used = 0.0;
     for c in text.chars() {
-        if text::width(&format!("{cut}{c}…"), style) > width {
+        used += text::width(c.encode_utf8(&mut [0; 4]), style);
+        if used > room {
             break;
         }
         cut.push(c);

@@ -105,7 +105,7 @@ impl RowBox {
             let count = cell.lines.len();
             let mut fits = fits;
             if fits < count && count - fits == 1 {
-                fits -= 1;
+                fits = fits.saturating_sub(1);
             }
             if fits == 1 && count > 1 {
                 fits = 0;

@@ -222,13 +222,15 @@ struct Bookmark {
 struct PageExtras {
     fields: Vec<Field>,
     bookmarks: Vec<Bookmark>,
+    /// Whether the page shows the draft watermark.
+    watermark: bool,
 }
 
 /// The content stream of a page, its signature fields and its outline entries.
-fn page_content(page: &Page, usage: &mut Usage, watermark: &str) -> (Vec<u8>, PageExtras) {
+fn page_content(page: &Page, usage: &mut Usage) -> (Vec<u8>, PageExtras) {
     let mut out = String::new();
     let mut extras = PageExtras::default();
-    let fields = &mut extras.fields;
+    let mut fields = Vec::new();
     for draw in &page.draws {
         match draw {
             Draw::Text { x, y, line, color } => {
@@ -280,7 +282,10 @@ fn page_content(page: &Page, usage: &mut Usage, watermark: &str) -> (Vec<u8>, Pa
                     num(PAGE_HEIGHT - to.1)
                 );
             }
-            Draw::Watermark => out.push_str(watermark),
+            Draw::Watermark => {
+                extras.watermark = true;
+                out.push_str("q /Wm Do Q\n");
+            }
             Draw::Field {
                 name,
                 x,
@@ -298,6 +303,7 @@ fn page_content(page: &Page, usage: &mut Usage, watermark: &str) -> (Vec<u8>, Pa
             }),
         }
     }
+    extras.fields = fields;
     (out.into_bytes(), extras)
 }
 
@@ -553,10 +559,9 @@ pub(super) fn write(pages: &[Page], metadata: &Metadata) -> Result<Vec<u8>, Expo
     let mut doc = lopdf::Document::with_version("1.7");
     doc.reference_table.cross_reference_type = XrefType::CrossReferenceTable;
     let mut usage = Usage::default();
-    let watermark = watermark();
     let contents: Vec<(Vec<u8>, PageExtras)> = pages
         .iter()
-        .map(|page| page_content(page, &mut usage, &watermark))
+        .map(|page| page_content(page, &mut usage))
         .collect();
 
     let mut hasher = Sha256::new();
@@ -577,7 +582,20 @@ pub(super) fn write(pages: &[Page], metadata: &Metadata) -> Result<Vec<u8>, Expo
 
     let pages_id = doc.new_object_id();
     let fonts = add_fonts(&mut doc, &usage);
-    let resources = doc.add_object(dictionary! { "Font" => fonts });
+    let mut resources = dictionary! { "Font" => fonts };
+    if contents.iter().any(|(_, extras)| extras.watermark) {
+        // One form for the draft mark, shared by every page.
+        let form = doc.add_object(compressed(
+            dictionary! {
+                "Type" => "XObject",
+                "Subtype" => "Form",
+                "BBox" => vec![real(0.0), real(0.0), real(PAGE_WIDTH), real(PAGE_HEIGHT)],
+            },
+            watermark().into_bytes(),
+        ));
+        resources.set("XObject", dictionary! { "Wm" => form });
+    }
+    let resources = doc.add_object(resources);
     let mut kids = Vec::new();
     let mut all_fields = Vec::new();
     let mut taken = BTreeSet::new();
@@ -586,6 +604,7 @@ pub(super) fn write(pages: &[Page], metadata: &Metadata) -> Result<Vec<u8>, Expo
         let PageExtras {
             fields,
             bookmarks: page_bookmarks,
+            ..
         } = extras;
         let content_id = doc.add_object(compressed(Dictionary::new(), content));
         let page_id = doc.new_object_id();
