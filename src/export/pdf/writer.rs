@@ -5,6 +5,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
+use std::io::Write as _;
 
 use lopdf::{Dictionary, Object, ObjectId, Stream, StringFormat, dictionary, xref::XrefType};
 use sha2::{Digest, Sha256};
@@ -74,7 +75,20 @@ fn font_resource(face: Face) -> String {
     format!("F{}", face.index() + 1)
 }
 
-fn show_line(out: &mut String, line: &TextLine, x: f32, baseline: f32, color: Rgb) {
+/// Appends glyph id `gid` to a literal string: two bytes, big-endian, with the bytes a
+/// literal string cannot hold as they are written as octal escapes. (Binary literal strings
+/// are half the size of hexadecimal ones: less to compress, a smaller file.)
+fn push_glyph(out: &mut Vec<u8>, gid: u16) {
+    for byte in gid.to_be_bytes() {
+        if matches!(byte, b'(' | b')' | b'\\' | b'\r' | b'\n') {
+            let _ = write!(out, "\\{byte:03o}");
+        } else {
+            out.push(byte);
+        }
+    }
+}
+
+fn show_line(out: &mut Vec<u8>, line: &TextLine, x: f32, baseline: f32, color: Rgb) {
     for run in &line.runs {
         if run.glyphs.is_empty() {
             continue;
@@ -82,7 +96,7 @@ fn show_line(out: &mut String, line: &TextLine, x: f32, baseline: f32, color: Rg
         let size = run.style.size;
         let _ = write!(
             out,
-            "BT /{} {} Tf {} {} {} Td [<",
+            "BT /{} {} Tf {} {} {} Td [(",
             font_resource(run.style.face),
             num(size),
             rgb(color, "rg"),
@@ -90,13 +104,13 @@ fn show_line(out: &mut String, line: &TextLine, x: f32, baseline: f32, color: Rg
             num(baseline)
         );
         for glyph in &run.glyphs {
-            let _ = write!(out, "{:04X}", glyph.gid);
+            push_glyph(out, glyph.gid);
             if glyph.extra.abs() > 0.001 {
                 let adjust = -glyph.extra * 1000.0 / size;
-                let _ = write!(out, "> {} <", num(adjust));
+                let _ = write!(out, ") {} (", num(adjust));
             }
         }
-        out.push_str(">] TJ ET\n");
+        out.extend_from_slice(b")] TJ ET\n");
     }
 }
 
@@ -228,7 +242,7 @@ struct PageExtras {
 
 /// The content stream of a page, its signature fields and its outline entries.
 fn page_content(page: &Page, usage: &mut Usage) -> (Vec<u8>, PageExtras) {
-    let mut out = String::new();
+    let mut out: Vec<u8> = Vec::new();
     let mut extras = PageExtras::default();
     let mut fields = Vec::new();
     for draw in &page.draws {
@@ -284,7 +298,7 @@ fn page_content(page: &Page, usage: &mut Usage) -> (Vec<u8>, PageExtras) {
             }
             Draw::Watermark => {
                 extras.watermark = true;
-                out.push_str("q /Wm Do Q\n");
+                out.extend_from_slice(b"q /Wm Do Q\n");
             }
             Draw::Field {
                 name,
@@ -304,7 +318,7 @@ fn page_content(page: &Page, usage: &mut Usage) -> (Vec<u8>, PageExtras) {
         }
     }
     extras.fields = fields;
-    (out.into_bytes(), extras)
+    (out, extras)
 }
 
 /// The document outline: level-1 headings at the top, level-2 headings under the level-1
