@@ -731,3 +731,25 @@ pub(super) fn write(pages: &[Page], metadata: &Metadata) -> Result<Vec<u8>, Expo
     })?;
     Ok(bytes)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn glyph_bytes_that_a_literal_string_cannot_hold_are_escaped() {
+        let mut out = Vec::new();
+        for gid in [0x0041, 0x0028, 0x2900, 0x5C0D, 0x000A] {
+            push_glyph(&mut out, gid);
+        }
+        assert_eq!(out, b"\0A\0\\050\\051\0\\134\\015\0\\012".to_vec());
+    }
+
+    #[test]
+    fn numbers_are_short_and_never_negative_zero() {
+        assert_eq!(num(12.0), "12");
+        assert_eq!(num(0.5), "0.5");
+        assert_eq!(num(-0.001), "0");
+        assert_eq!(num(f32::NAN), "0");
+    }
+}
