@@ -8,7 +8,7 @@ set -euo pipefail
 
 what=${1:-all}
 app_packages=(libx11-6 libxcursor1 libxrandr2 libxi6 libxkbcommon-x11-0 libgl1 libegl1 libgl1-mesa-dri)
-test_packages=(libreoffice-writer-nogui poppler-utils qpdf fonts-dejavu-core)
+test_packages=(libreoffice-writer-nogui poppler-utils qpdf fonts-dejavu-core fonts-crosextra-carlito)
 
 case "$what" in
   app) wanted=("${app_packages[@]}") ;;

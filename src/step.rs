@@ -67,6 +67,24 @@ impl Step {
         }
     }
 
+    /// A stable lower-case id for machine-readable output (`check --format json`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Step::Parties => "parties",
+            Step::Context => "context",
+            Step::Purposes => "purposes",
+            Step::Data => "data",
+            Step::Recipients => "recipients",
+            Step::Periodicity => "periodicity",
+            Step::Security => "security",
+            Step::Advice => "advice",
+            Step::Municipal => "municipal",
+            Step::Clauses => "clauses",
+            Step::Signing => "signing",
+            Step::Export => "export",
+        }
+    }
+
     /// 1-based position in the wizard.
     pub fn number(self) -> usize {
         Step::ALL

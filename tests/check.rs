@@ -273,3 +273,16 @@ fn the_check_never_panics_on_generated_protocols() {
         Ok(())
     });
 }
+
+#[test]
+fn every_rule_is_documented() {
+    let documentation =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/RULES.md")).unwrap();
+    for rule in protocolwijzer::check::RULES {
+        assert!(
+            documentation.contains(&format!("| `{}` | {} |", rule.id, rule.severity.label())),
+            "docs/RULES.md lacks {}; regenerate it with `cargo run --example rules_table > docs/RULES.md`",
+            rule.id
+        );
+    }
+}

@@ -127,6 +127,9 @@ const CASES: &[Case] = &[
         p.parties[1].dpo.email.clear();
         p.parties[1].dpo.phone.clear();
     }),
+    case("party.dpo.email.format", "parties[1].dpo.email", |p| {
+        p.parties[1].dpo.email = "dpo.voorbeeldegem.be".into()
+    }),
     // Context and flows
     case("title.context.missing", "title.context", |p| {
         p.title.context.clear()

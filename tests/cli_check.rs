@@ -77,6 +77,10 @@ fn text_output_is_grouped_by_step_with_severity_path_and_message() {
         "{text}"
     );
     assert!(text.contains("municipal.financial_scenario"), "{text}");
+    assert!(
+        text.contains("parties[1].kbo  [party.missing_field]"),
+        "the rule id follows the path: {text}"
+    );
 }
 
 #[test]

@@ -266,3 +266,28 @@ fn the_review_report_lists_advice_verdicts_comments_and_history() {
         document::build(&protocol, &Options::for_protocol(&protocol, &findings)).plain_text();
     assert!(!plain.contains("Periode verduidelijken"));
 }
+
+#[test]
+fn the_review_report_exports_as_docx_from_the_command_line() {
+    let folder = tempfile::tempdir().unwrap();
+    let out = folder.path().join("Adviesverslag.docx");
+    let output = Command::new(env!("CARGO_BIN_EXE_protocolwijzer"))
+        .arg("export")
+        .arg(common::fixture_path("opgroeien-gemeente-ingevuld.ron"))
+        .arg("--report-docx")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(&out).unwrap()).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut archive.by_name("word/document.xml").unwrap(), &mut xml)
+        .unwrap();
+    assert!(xml.contains("Adviesverslag"));
+    assert!(xml.contains("Goedgekeurd door Bea Verhoeven"));
+}

@@ -35,12 +35,15 @@ pub(super) fn check(protocol: &Protocol, _context: &Context, findings: &mut Vec<
         ));
     }
     let flow_ids: HashSet<&str> = protocol.flows.iter().map(|f| f.id.as_str()).collect();
-    // Normalised justification text → the first item that uses it.
-    let mut justifications: HashMap<String, usize> = HashMap::new();
+    // Hash of the normalised justification → the items that have it (first first). Hashing
+    // streams over the text, so 250 long justifications cost no allocation; a hit is confirmed
+    // by comparing the normalised texts, so a hash collision never reports a false copy.
+    let mut justifications: HashMap<u64, Vec<usize>> = HashMap::new();
     let mut any_without_retention = false;
     for (index, item) in protocol.data_items.iter().enumerate() {
         let at = |field: &str| format!("data_items[{index}].{field}");
-        let what = item_name(item.description.trim(), index);
+        // Named only when a finding needs it: most items have none.
+        let name = || item_name(item.description.trim(), index);
         if is_blank(&item.description) {
             findings.push(Finding::error(
                 "data_item.description.missing",
@@ -53,6 +56,7 @@ pub(super) fn check(protocol: &Protocol, _context: &Context, findings: &mut Vec<
             ));
         }
         if is_placeholder_justification(&item.justification) {
+            let what = name();
             findings.push(Finding::error(
                 "data_item.justification.missing",
                 Step::Data,
@@ -64,8 +68,16 @@ pub(super) fn check(protocol: &Protocol, _context: &Context, findings: &mut Vec<
                 ),
             ));
         } else {
-            let key = normalise(&item.justification);
-            if let Some(&first) = justifications.get(&key) {
+            let hash = normalised_hash(&item.justification);
+            let same = justifications.get(&hash).and_then(|candidates| {
+                candidates.iter().copied().find(|&other| {
+                    protocol.data_items.get(other).is_some_and(|other| {
+                        normalised(&other.justification).eq(normalised(&item.justification))
+                    })
+                })
+            });
+            if let Some(first) = same {
+                let what = name();
                 findings.push(Finding::warning(
                     "data_item.justification.copied",
                     Step::Data,
@@ -78,10 +90,11 @@ pub(super) fn check(protocol: &Protocol, _context: &Context, findings: &mut Vec<
                     ),
                 ));
             } else {
-                justifications.insert(key, index);
+                justifications.entry(hash).or_default().push(index);
             }
         }
         if item.flows.iter().all(|flow| is_blank(flow)) {
+            let what = name();
             findings.push(Finding::error(
                 "data_item.no_flow",
                 Step::Data,
@@ -101,7 +114,7 @@ pub(super) fn check(protocol: &Protocol, _context: &Context, findings: &mut Vec<
                     format!(
                         "{} verwijst naar een gegevensstroom (‘{}’) die niet bestaat. Kies een \
                          van de gegevensstromen van het protocol.",
-                        super::capitalize(&what),
+                        super::capitalize(&name()),
                         flow.trim()
                     ),
                 ));
@@ -115,7 +128,7 @@ pub(super) fn check(protocol: &Protocol, _context: &Context, findings: &mut Vec<
                 format!(
                     "{} is een {}. Vermeld de uitzondering die de verwerking toestaat (artikel \
                      9, lid 2, of artikel 10 AVG) en waarom het gegeven onmisbaar is.",
-                    super::capitalize(&what),
+                    super::capitalize(&name()),
                     item.special_category.label()
                 ),
             ));
@@ -160,19 +173,31 @@ pub(crate) fn is_placeholder_justification(text: &str) -> bool {
     if PLACEHOLDERS.contains(&lower.as_str()) || lower.starts_with("todo") {
         return true;
     }
-    trimmed.split_whitespace().count() < MIN_JUSTIFICATION_WORDS
+    // Stops counting at the fifth word: long texts cost nothing extra.
+    trimmed
+        .split_whitespace()
+        .nth(MIN_JUSTIFICATION_WORDS - 1)
+        .is_none()
 }
 
-/// The text with case and white space evened out, so trivially changed copies still match.
-fn normalise(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.extend(word.chars().flat_map(char::to_lowercase));
-    }
-    out
+/// The text's characters with case and white space evened out (words in lower case, one space
+/// between them), so trivially changed copies still match.
+fn normalised(text: &str) -> impl Iterator<Item = char> + '_ {
+    text.split_whitespace()
+        .enumerate()
+        .flat_map(|(position, word)| {
+            (position > 0)
+                .then_some(' ')
+                .into_iter()
+                .chain(word.chars().flat_map(char::to_lowercase))
+        })
+}
+
+/// A fast hash (FxHash-style) of the normalised text.
+fn normalised_hash(text: &str) -> u64 {
+    normalised(text).fold(0_u64, |hash, character| {
+        (hash.rotate_left(5) ^ u64::from(character)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
+    })
 }
 
 #[cfg(test)]
@@ -200,10 +225,15 @@ mod tests {
 
     #[test]
     fn normalising_ignores_case_and_spacing_only() {
-        assert_eq!(normalise("  Het  INSZ\nis nodig "), "het insz is nodig");
+        let text: String = normalised("  Het  INSZ\nis nodig ").collect();
+        assert_eq!(text, "het insz is nodig");
+        assert_eq!(
+            normalised_hash("Het INSZ is nodig"),
+            normalised_hash(" het  insz is\tnodig")
+        );
         assert_ne!(
-            normalise("het insz is nodig"),
-            normalise("het insz is nodig.")
+            normalised_hash("het insz is nodig"),
+            normalised_hash("het insz is nodig.")
         );
     }
 }

@@ -81,20 +81,23 @@ pub fn find_insz(text: &str) -> Vec<std::ops::Range<usize>> {
             start += 1;
             continue;
         }
-        // Collect up to 11 digits, allowing single separators between them.
-        let mut digits = String::new();
+        // Collect up to 11 digits, allowing single separators between them. A fixed buffer:
+        // the check runs over every text field on every edit, so this loop allocates nothing.
+        let mut digits = [0_u8; 11];
+        let mut count = 0;
         let mut end = start;
         let mut index = start;
-        while index < bytes.len() && digits.len() < 11 {
+        while index < bytes.len() && count < digits.len() {
             let byte = bytes[index];
             if byte.is_ascii_digit() {
-                digits.push(byte as char);
+                digits[count] = byte;
+                count += 1;
                 index += 1;
                 end = index;
             } else if matches!(byte, b'.' | b'-' | b' ' | b'/')
                 && index + 1 < bytes.len()
                 && bytes[index + 1].is_ascii_digit()
-                && !digits.is_empty()
+                && count > 0
             {
                 index += 1;
             } else {
@@ -102,7 +105,10 @@ pub fn find_insz(text: &str) -> Vec<std::ops::Range<usize>> {
             }
         }
         let followed_by_digit = end < bytes.len() && bytes[end].is_ascii_digit();
-        if digits.len() == 11 && !followed_by_digit && is_valid_insz(&digits) {
+        if count == digits.len()
+            && !followed_by_digit
+            && std::str::from_utf8(&digits).is_ok_and(is_valid_insz)
+        {
             found.push(start..end);
             start = end;
         } else {

@@ -140,9 +140,51 @@ pub fn check(protocol: &Protocol, context: &Context) -> Vec<Finding> {
     text::check(protocol, context, &mut findings);
     review::check(protocol, context, &mut findings);
     findings.sort_by(|a, b| {
-        (a.step, a.severity, &a.path, a.rule).cmp(&(b.step, b.severity, &b.path, b.rule))
+        (a.step, a.severity)
+            .cmp(&(b.step, b.severity))
+            .then_with(|| compare_paths(&a.path, &b.path))
+            .then_with(|| a.rule.cmp(b.rule))
     });
     findings
+}
+
+/// Orders paths as a reader expects: `parties[2]` before `parties[10]` (numbers compare by
+/// value, everything else byte by byte).
+pub fn compare_paths(a: &str, b: &str) -> std::cmp::Ordering {
+    use std::cmp::Ordering;
+    let (mut a, mut b) = (a.as_bytes(), b.as_bytes());
+    loop {
+        match (a.first(), b.first()) {
+            (None, None) => return Ordering::Equal,
+            (None, Some(_)) => return Ordering::Less,
+            (Some(_), None) => return Ordering::Greater,
+            (Some(x), Some(y)) if x.is_ascii_digit() && y.is_ascii_digit() => {
+                let (digits_a, rest_a) =
+                    a.split_at(a.iter().take_while(|c| c.is_ascii_digit()).count());
+                let (digits_b, rest_b) =
+                    b.split_at(b.iter().take_while(|c| c.is_ascii_digit()).count());
+                let trim = |digits: &'_ [u8]| -> usize {
+                    digits.iter().take_while(|c| **c == b'0').count()
+                };
+                let (digits_a, digits_b) =
+                    (&digits_a[trim(digits_a)..], &digits_b[trim(digits_b)..]);
+                let order = digits_a
+                    .len()
+                    .cmp(&digits_b.len())
+                    .then_with(|| digits_a.cmp(digits_b));
+                if order != Ordering::Equal {
+                    return order;
+                }
+                (a, b) = (rest_a, rest_b);
+            }
+            (Some(x), Some(y)) => {
+                if x != y {
+                    return x.cmp(y);
+                }
+                (a, b) = (&a[1..], &b[1..]);
+            }
+        }
+    }
 }
 
 /// The state of one step, for the wizard's badges.
@@ -224,5 +266,36 @@ pub(crate) fn flow_name(protocol: &Protocol, index: usize) -> String {
     match protocol.flows.get(index) {
         Some(flow) if !is_blank(&flow.name) => format!("de gegevensstroom ‘{}’", flow.name.trim()),
         _ => format!("gegevensstroom {}", index + 1),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_sort_by_index_value() {
+        let mut paths = vec![
+            "parties[10].kbo",
+            "parties[2].kbo",
+            "parties[1].kbo",
+            "parties[1]",
+            "parties",
+            "data_items[100].flows[0]",
+            "data_items[99].flows[1]",
+        ];
+        paths.sort_by(|a, b| compare_paths(a, b));
+        assert_eq!(
+            paths,
+            [
+                "data_items[99].flows[1]",
+                "data_items[100].flows[0]",
+                "parties",
+                "parties[1]",
+                "parties[1].kbo",
+                "parties[2].kbo",
+                "parties[10].kbo",
+            ]
+        );
     }
 }

@@ -164,6 +164,18 @@ fn check_dpo(protocol: &Protocol, index: usize, name: &str, findings: &mut Vec<F
             ),
         ));
     }
+    let email = party.dpo.email.trim();
+    if !email.is_empty() && !is_email_address(email) {
+        findings.push(Finding::warning(
+            "party.dpo.email.format",
+            Step::Parties,
+            format!("parties[{index}].dpo.email"),
+            format!(
+                "‘{email}’ lijkt geen geldig e-mailadres. Controleer het adres van de \
+                 functionaris voor gegevensbescherming van {name}."
+            ),
+        ));
+    }
     if is_blank(&party.dpo.email) && is_blank(&party.dpo.phone) {
         findings.push(Finding::error(
             "party.dpo.missing",
@@ -201,6 +213,19 @@ fn check_publication(url: &str, index: usize, name: &str, findings: &mut Vec<Fin
             ),
         ));
     }
+}
+
+/// Whether a text looks like an e-mail address: `name@domain.tld`, no spaces.
+fn is_email_address(text: &str) -> bool {
+    let Some((local, domain)) = text.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && !domain.contains('@')
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !text.contains(char::is_whitespace)
 }
 
 /// Whether a text looks like a complete web address: `http(s)://host.tld…` with no spaces.
@@ -358,6 +383,15 @@ fn check_roles(protocol: &Protocol, findings: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn email_addresses_have_one_at_and_a_domain() {
+        assert!(is_email_address("dpo@voorbeeldegem.be"));
+        assert!(!is_email_address("dpo.voorbeeldegem.be"));
+        assert!(!is_email_address("dpo@voorbeeldegem"));
+        assert!(!is_email_address("dpo @voorbeeldegem.be"));
+        assert!(!is_email_address("a@b@c.be"));
+    }
 
     #[test]
     fn web_addresses_are_complete_http_addresses() {

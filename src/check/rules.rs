@@ -89,6 +89,11 @@ pub const RULES: &[Rule] = &[
         "a named signatory without function",
     ),
     rule(
+        "party.dpo.email.format",
+        Waarschuwing,
+        "a DPO e-mail address that does not look like one",
+    ),
+    rule(
         "party.dpo.missing",
         Fout,
         "a party without DPO name, or without DPO e-mail and telephone",

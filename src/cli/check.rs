@@ -1,6 +1,6 @@
 //! `protocolwijzer check`: the check over one file, several files, or a folder.
 //!
-//! Text output groups the findings per wizard step; `--format json` prints one JSON array of
+//! Text output groups the findings per wizard step (severity, path, rule id, message); `--format json` prints one JSON array of
 //! `{file, rule, severity, step, path, message}` objects. With several files (or a folder, all
 //! its `*.ron` files sorted by name) a batch overview follows: per file a summary line and a
 //! total. Exit code 0 when no `fout`, 1 when any, 2 when a file could not be read (the other
@@ -147,24 +147,6 @@ fn expand(paths: &[PathBuf]) -> Vec<Input> {
     inputs
 }
 
-/// The stable id of a step in JSON output; independent of the Rust names.
-pub fn step_id(step: Step) -> &'static str {
-    match step {
-        Step::Parties => "parties",
-        Step::Context => "context",
-        Step::Purposes => "purposes",
-        Step::Data => "data",
-        Step::Recipients => "recipients",
-        Step::Periodicity => "periodicity",
-        Step::Security => "security",
-        Step::Advice => "advice",
-        Step::Municipal => "municipal",
-        Step::Clauses => "clauses",
-        Step::Signing => "signing",
-        Step::Export => "export",
-    }
-}
-
 fn render_json(results: &[Checked]) -> String {
     let mut rows = Vec::new();
     for result in results {
@@ -174,7 +156,7 @@ fn render_json(results: &[Checked]) -> String {
                 file: file.clone(),
                 rule: finding.rule,
                 severity: finding.severity.label(),
-                step: Some(step_id(finding.step)),
+                step: Some(finding.step.id()),
                 path: &finding.path,
                 message: &finding.message,
             })),
@@ -214,9 +196,10 @@ fn render_text(results: &[Checked]) -> String {
             }
             let _ = writeln!(
                 out,
-                "    {:<12} {}\n                 {}",
+                "    {:<12} {}  [{}]\n                 {}",
                 finding.severity.label(),
                 finding.path,
+                finding.rule,
                 finding.message
             );
         }

@@ -109,6 +109,12 @@ pub struct ExportArgs {
     /// Schrijf een PDF naar dit bestand.
     #[arg(long)]
     pub pdf: Option<PathBuf>,
+    /// Schrijf het adviesverslag (opmerkingen, oordelen, adviezen, geschiedenis) als DOCX.
+    #[arg(long)]
+    pub report_docx: Option<PathBuf>,
+    /// Schrijf het adviesverslag als PDF.
+    #[arg(long)]
+    pub report_pdf: Option<PathBuf>,
     /// Weiger te exporteren als de controle fouten vindt.
     #[arg(long)]
     pub require_complete: bool,

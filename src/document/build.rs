@@ -148,16 +148,24 @@ impl Builder<'_> {
     }
 
     /// "Protocol voor de elektronische mededeling van persoonsgegevens van A naar B", or
-    /// "… tussen A en B" when the data go both ways between the same parties.
-    fn title_text(&self) -> String {
-        let base = "Protocol voor de elektronische mededeling van persoonsgegevens";
-        let legal = |parties: &[&Party]| {
-            join_names(
-                &parties
-                    .iter()
-                    .map(|party| party_name(party))
-                    .collect::<Vec<_>>(),
-            )
+    /// "… tussen A en B" when the data go both ways between the same parties. A party without
+    /// a name is a gap marker.
+    fn title_spans(&self) -> Line {
+        let mut spans = vec![Span::plain(
+            "Protocol voor de elektronische mededeling van persoonsgegevens",
+        )];
+        let names = |parties: &[&Party], spans: &mut Line| {
+            for (index, party) in parties.iter().enumerate() {
+                if index > 0 {
+                    let separator = if index + 1 == parties.len() {
+                        " en "
+                    } else {
+                        ", "
+                    };
+                    spans.push(Span::plain(separator));
+                }
+                spans.push(or_gap(&party_name(party), "naam van de partij"));
+            }
         };
         let providers = self.providers();
         let recipients = self.recipients();
@@ -167,27 +175,39 @@ impl Builder<'_> {
                 .zip(&recipients)
                 .all(|(provider, recipient)| provider.id == recipient.id);
         if providers.is_empty() && recipients.is_empty() {
-            base.to_string()
-        } else if same_parties {
-            format!("{base} tussen {}", legal(&providers))
-        } else {
-            let from = if providers.is_empty() {
-                "[in te vullen: verstrekker]".to_string()
-            } else {
-                legal(&providers)
-            };
-            let to = if recipients.is_empty() {
-                "[in te vullen: ontvanger]".to_string()
-            } else {
-                legal(&recipients)
-            };
-            format!("{base} van {from} naar {to}")
+            return spans;
         }
+        if same_parties {
+            spans.push(Span::plain(" tussen "));
+            names(&providers, &mut spans);
+        } else {
+            spans.push(Span::plain(" van "));
+            if providers.is_empty() {
+                spans.push(Span::gap("verstrekker"));
+            } else {
+                names(&providers, &mut spans);
+            }
+            spans.push(Span::plain(" naar "));
+            if recipients.is_empty() {
+                spans.push(Span::gap("ontvanger"));
+            } else {
+                names(&recipients, &mut spans);
+            }
+        }
+        spans
+    }
+
+    /// The title as plain text, for document properties.
+    fn title_text(&self) -> String {
+        self.title_spans()
+            .iter()
+            .map(|span| span.text.as_str())
+            .collect()
     }
 
     fn title_block(&mut self) {
-        let title = self.title_text();
-        self.push(Block::Title(vec![Span::plain(title)]));
+        let title = self.title_spans();
+        self.push(Block::Title(title));
         let context = self.protocol.title.context.trim();
         let mut context_line = vec![Span::plain("in het kader van ")];
         context_line.push(or_gap(context, "het doel van de mededeling"));
@@ -1092,15 +1112,11 @@ fn display_or(party: &Party, index: usize) -> String {
 }
 
 /// The legal name of a party, or its short name, or a gap marker text.
+/// The legal name of a party, else its short name; empty when it has neither.
 fn party_name(party: &Party) -> String {
     let legal = one_line(&party.legal_name);
     if legal.is_empty() {
-        let short = one_line(&party.short_name);
-        if short.is_empty() {
-            "[in te vullen: naam van de partij]".to_string()
-        } else {
-            short
-        }
+        one_line(&party.short_name)
     } else {
         legal
     }

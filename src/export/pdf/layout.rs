@@ -1,0 +1,736 @@
+//! Page layout: the blocks become items (lines, table rows, rows of signature boxes), and the
+//! items flow onto A4 pages. Items chained with `keep_with_next` move to the next page
+//! together (headings with what follows, the first and last two lines of a paragraph: no
+//! lone line at the top or bottom of a page); table rows split only when they may, and a table
+//! that crosses a page repeats its header rows.
+
+use std::rc::Rc;
+
+use super::fonts::Face;
+use super::table::{self, RowBox};
+use super::text::{self, Alignment, Style, TextLine};
+use crate::document::{Block, Document, Heading, List, ListMarker, Paragraph, SignatureBox, Span};
+
+/// A4 in points.
+pub(super) const PAGE_WIDTH: f32 = 595.276;
+pub(super) const PAGE_HEIGHT: f32 = 841.89;
+/// Left and right margin (2.5 cm).
+pub(super) const MARGIN_X: f32 = 70.87;
+/// The body's top and bottom, measured from the top of the page.
+pub(super) const BODY_TOP: f32 = 78.0;
+pub(super) const BODY_BOTTOM: f32 = PAGE_HEIGHT - 70.0;
+pub(super) const TEXT_WIDTH: f32 = PAGE_WIDTH - 2.0 * MARGIN_X;
+
+pub(super) const BODY_SIZE: f32 = 10.0;
+const PARAGRAPH_GAP: f32 = 5.0;
+
+/// An RGB colour, 0..1.
+pub(super) type Rgb = [f32; 3];
+pub(super) const GAP_HIGHLIGHT: Rgb = [1.0, 0.9, 0.35];
+pub(super) const HEADER_SHADE: Rgb = [0.84, 0.87, 0.91];
+pub(super) const CELL_SHADE: Rgb = [0.94, 0.95, 0.96];
+pub(super) const RULE: Rgb = [0.35, 0.35, 0.35];
+
+/// Something to draw. Coordinates are points from the top-left corner (of the item while
+/// an item is being built, of the page once it is placed).
+#[derive(Clone, Debug, PartialEq)]
+pub(super) enum Draw {
+    /// A line of text with its top-left corner at (`x`, `y`).
+    Text {
+        x: f32,
+        y: f32,
+        line: TextLine,
+        color: Rgb,
+    },
+    /// A rectangle, filled and/or stroked.
+    Rect {
+        x: f32,
+        y: f32,
+        width: f32,
+        height: f32,
+        fill: Option<Rgb>,
+        stroke: Option<(f32, Rgb)>,
+    },
+    /// A straight line.
+    Line {
+        from: (f32, f32),
+        to: (f32, f32),
+        width: f32,
+        color: Rgb,
+    },
+    /// The diagonal "ONTWERP" mark of a draft.
+    Watermark,
+    /// An entry of the document outline (bookmarks) pointing here.
+    Bookmark { title: String, level: u8, y: f32 },
+    /// An empty signature field over this rectangle.
+    Field {
+        name: String,
+        x: f32,
+        y: f32,
+        width: f32,
+        height: f32,
+    },
+}
+
+impl Draw {
+    fn moved(mut self, dx: f32, dy: f32) -> Draw {
+        match &mut self {
+            Draw::Text { x, y, .. } | Draw::Rect { x, y, .. } | Draw::Field { x, y, .. } => {
+                *x += dx;
+                *y += dy;
+            }
+            Draw::Bookmark { y, .. } => *y += dy,
+            Draw::Line { from, to, .. } => {
+                from.0 += dx;
+                from.1 += dy;
+                to.0 += dx;
+                to.1 += dy;
+            }
+            Draw::Watermark => {}
+        }
+        self
+    }
+}
+
+/// One page: what is on it, in painting order.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(super) struct Page {
+    pub(super) draws: Vec<Draw>,
+}
+
+/// What an item is, for the page breaker.
+#[derive(Clone, Debug)]
+enum Kind {
+    /// Fixed content.
+    Fixed(Vec<Draw>),
+    /// A table row: may split, and brings its table's header rows to a new page.
+    Row(RowBox),
+    /// Start a new page.
+    PageBreak,
+}
+
+#[derive(Clone, Debug)]
+struct Item {
+    /// Space above, dropped at the top of a page.
+    space_before: f32,
+    height: f32,
+    keep_with_next: bool,
+    kind: Kind,
+}
+
+impl Item {
+    fn fixed(height: f32, draws: Vec<Draw>) -> Self {
+        Self {
+            space_before: 0.0,
+            height,
+            keep_with_next: false,
+            kind: Kind::Fixed(draws),
+        }
+    }
+
+    /// The height that must fit for the item to start on this page.
+    fn min_height(&self) -> f32 {
+        match &self.kind {
+            Kind::Row(row) => row.min_height(),
+            Kind::Fixed(_) | Kind::PageBreak => self.height,
+        }
+    }
+}
+
+/// Lays out the whole document: pages with their body, header and footer.
+pub(super) fn layout(document: &Document) -> Vec<Page> {
+    let mut items = Vec::new();
+    let mut previous: Option<&Block> = None;
+    for block in &document.blocks {
+        let start = items.len();
+        block_items(block, &mut items);
+        if let Some(first) = items.get_mut(start) {
+            first.space_before = space_between(previous, block);
+        }
+        previous = Some(block);
+    }
+    let mut pages = flow(items);
+    decorate(&mut pages, document);
+    pages
+}
+
+fn space_between(previous: Option<&Block>, block: &Block) -> f32 {
+    let Some(previous) = previous else {
+        return 0.0;
+    };
+    match (previous, block) {
+        (_, Block::Heading(heading)) if heading.level <= 1 => 16.0,
+        (_, Block::Heading(_)) => 10.0,
+        (Block::Heading(_), _) => 4.0,
+        (Block::Title(_), Block::Subtitle(_)) => 10.0,
+        (Block::Subtitle(_), Block::Subtitle(_)) => 4.0,
+        (Block::Subtitle(_), _) => 18.0,
+        (_, Block::Signatures(_)) => 14.0,
+        (_, Block::Table(_)) | (Block::Table(_), _) => 8.0,
+        _ => PARAGRAPH_GAP,
+    }
+}
+
+/// Lines of text as items, with widow and orphan control: the first two and the last two
+/// lines of a paragraph stay together.
+fn line_items(lines: Vec<TextLine>, x: f32, keep_all: bool, keep_last: bool) -> Vec<Item> {
+    let count = lines.len();
+    lines
+        .into_iter()
+        .enumerate()
+        .map(|(index, line)| {
+            let height = line.height;
+            let mut draws = highlights(&line, x, 0.0);
+            draws.push(Draw::Text {
+                x,
+                y: 0.0,
+                line,
+                color: [0.0; 3],
+            });
+            Item {
+                keep_with_next: keep_all
+                    || (index + 1 == count && keep_last)
+                    || (index == 0 && count >= 2)
+                    || (count >= 3 && index + 2 == count),
+                ..Item::fixed(height, draws)
+            }
+        })
+        .collect()
+}
+
+/// The highlight rectangles behind the gap markers of a line at (`x`, `y`).
+pub(super) fn highlights(line: &TextLine, x: f32, y: f32) -> Vec<Draw> {
+    line.runs
+        .iter()
+        .filter(|run| run.style.gap)
+        .map(|run| Draw::Rect {
+            x: x + run.x - 0.5,
+            y: y + line.baseline - run.style.size * 0.92,
+            width: run.width + 1.0,
+            height: run.style.size * 1.18,
+            fill: Some(GAP_HIGHLIGHT),
+            stroke: None,
+        })
+        .collect()
+}
+
+fn block_items(block: &Block, items: &mut Vec<Item>) {
+    match block {
+        Block::Title(spans) => {
+            let lines = text::wrap(
+                spans,
+                Style::new(Face::Bold, 16.0),
+                TEXT_WIDTH,
+                Alignment::Center,
+            );
+            items.extend(line_items(lines, MARGIN_X, true, true));
+        }
+        Block::Subtitle(spans) => {
+            let lines = text::wrap(
+                spans,
+                Style::new(Face::Regular, 11.5),
+                TEXT_WIDTH,
+                Alignment::Center,
+            );
+            items.extend(line_items(lines, MARGIN_X, true, true));
+        }
+        Block::Heading(heading) => heading_items(heading, items),
+        Block::Paragraph(paragraph) => paragraph_items(paragraph, items),
+        Block::List(list) => list_items(list, items),
+        Block::Table(table) => {
+            let rows = table::rows(table, MARGIN_X, TEXT_WIDTH);
+            items.extend(rows.into_iter().map(|row| Item {
+                space_before: 0.0,
+                height: row.height(),
+                keep_with_next: row.is_header(),
+                kind: Kind::Row(row),
+            }));
+        }
+        Block::Signatures(boxes) => {
+            // "Opgemaakt te …" stays with the first row of signatures.
+            if let Some(last) = items.last_mut() {
+                last.keep_with_next = true;
+            }
+            signature_items(boxes, items)
+        }
+        Block::PageBreak => items.push(Item {
+            kind: Kind::PageBreak,
+            ..Item::fixed(0.0, Vec::new())
+        }),
+    }
+}
+
+fn heading_items(heading: &Heading, items: &mut Vec<Item>) {
+    let size = if heading.level <= 1 { 12.5 } else { 11.0 };
+    let lines = text::wrap(
+        &[Span::plain(heading.text.clone())],
+        Style::new(Face::Bold, size),
+        TEXT_WIDTH,
+        Alignment::Left,
+    );
+    let start = items.len();
+    items.extend(line_items(lines, MARGIN_X, true, true));
+    if let Some(Item {
+        kind: Kind::Fixed(draws),
+        ..
+    }) = items.get_mut(start)
+    {
+        draws.push(Draw::Bookmark {
+            title: heading.text.clone(),
+            level: heading.level,
+            y: -4.0,
+        });
+    }
+}
+
+fn paragraph_items(paragraph: &Paragraph, items: &mut Vec<Item>) {
+    let lines = text::wrap(
+        &paragraph.spans,
+        Style::new(Face::Regular, BODY_SIZE),
+        TEXT_WIDTH,
+        paragraph.align.into(),
+    );
+    items.extend(line_items(lines, MARGIN_X, false, paragraph.keep_with_next));
+}
+
+/// "A", "B", …, "Z", "AA", … for the `index`-th item (from 0).
+fn letters(mut index: usize) -> String {
+    let mut out = Vec::new();
+    loop {
+        out.push(char::from(b'A' + (index % 26) as u8));
+        if index < 26 {
+            break;
+        }
+        index = index / 26 - 1;
+    }
+    out.iter().rev().collect()
+}
+
+fn list_items(list: &List, items: &mut Vec<Item>) {
+    const INDENT: f32 = 20.0;
+    const CHILD_INDENT: f32 = 38.0;
+    let style = Style::new(Face::Regular, BODY_SIZE);
+    for (index, item) in list.items.iter().enumerate() {
+        let marker = match list.marker {
+            ListMarker::Bullet => "•".to_string(),
+            ListMarker::Letter => format!("{}.", letters(index)),
+            ListMarker::Number => format!("{}°", index + 1),
+        };
+        let start = items.len();
+        let lines = text::wrap(&item.spans, style, TEXT_WIDTH - INDENT, Alignment::Justify);
+        items.extend(line_items(lines, MARGIN_X + INDENT, false, false));
+        add_marker(items, start, &marker, MARGIN_X, style);
+        if index > 0
+            && let Some(first) = items.get_mut(start)
+        {
+            first.space_before = 3.0;
+        }
+        for child in &item.children {
+            let start = items.len();
+            let lines = text::wrap(child, style, TEXT_WIDTH - CHILD_INDENT, Alignment::Justify);
+            items.extend(line_items(lines, MARGIN_X + CHILD_INDENT, false, false));
+            add_marker(items, start, "–", MARGIN_X + INDENT + 2.0, style);
+            if let Some(first) = items.get_mut(start) {
+                first.space_before = 2.0;
+            }
+        }
+    }
+}
+
+fn add_marker(items: &mut [Item], at: usize, marker: &str, x: f32, style: Style) {
+    if let Some(Item {
+        kind: Kind::Fixed(draws),
+        ..
+    }) = items.get_mut(at)
+    {
+        let mut lines = text::wrap(&[Span::plain(marker)], style, 60.0, Alignment::Left);
+        if let Some(line) = lines.pop() {
+            // Before the item's text, so that it comes first in the content stream.
+            draws.insert(
+                0,
+                Draw::Text {
+                    x,
+                    y: 0.0,
+                    line,
+                    color: [0.0; 3],
+                },
+            );
+        }
+    }
+}
+
+/// Rows of two signature boxes; a box never splits.
+fn signature_items(boxes: &[SignatureBox], items: &mut Vec<Item>) {
+    const GUTTER: f32 = 18.0;
+    const PADDING: f32 = 8.0;
+    const SIGN_AREA: f32 = 62.0;
+    let width = (TEXT_WIDTH - GUTTER) / 2.0;
+    let inner = width - 2.0 * PADDING;
+    let mut first = true;
+    for pair in boxes.chunks(2) {
+        let contents: Vec<(Vec<TextLine>, &SignatureBox)> = pair
+            .iter()
+            .map(|signature| {
+                let mut lines = text::wrap(
+                    &[Span::bold(signature.party.clone())],
+                    Style::new(Face::Bold, BODY_SIZE),
+                    inner,
+                    Alignment::Left,
+                );
+                for (value, label) in [(&signature.function, "functie"), (&signature.name, "naam")]
+                {
+                    let spans = if value.trim().is_empty() {
+                        vec![Span::gap(label)]
+                    } else if value.trim_start().starts_with("[in te vullen") {
+                        // The tree marks an empty name or function in the text itself.
+                        vec![Span {
+                            gap: true,
+                            ..Span::plain(value.clone())
+                        }]
+                    } else {
+                        vec![Span::plain(value.clone())]
+                    };
+                    lines.extend(text::wrap(
+                        &spans,
+                        Style::new(Face::Regular, BODY_SIZE),
+                        inner,
+                        Alignment::Left,
+                    ));
+                }
+                (lines, signature)
+            })
+            .collect();
+        let text_height = contents
+            .iter()
+            .map(|(lines, _)| lines.iter().map(|line| line.height).sum::<f32>())
+            .fold(0.0, f32::max);
+        let height = PADDING + text_height + 6.0 + SIGN_AREA + PADDING;
+        let mut draws = Vec::new();
+        for (column, (lines, signature)) in contents.into_iter().enumerate() {
+            let x = MARGIN_X + column as f32 * (width + GUTTER);
+            draws.push(Draw::Rect {
+                x,
+                y: 0.0,
+                width,
+                height,
+                fill: None,
+                stroke: Some((0.6, RULE)),
+            });
+            let mut y = PADDING;
+            for line in lines {
+                let line_height = line.height;
+                draws.extend(highlights(&line, x + PADDING, y));
+                draws.push(Draw::Text {
+                    x: x + PADDING,
+                    y,
+                    line,
+                    color: [0.0; 3],
+                });
+                y += line_height;
+            }
+            let area_y = height - PADDING - SIGN_AREA;
+            draws.push(Draw::Rect {
+                x: x + PADDING,
+                y: area_y,
+                width: inner,
+                height: SIGN_AREA,
+                fill: Some([0.97, 0.97, 0.98]),
+                stroke: Some((0.4, [0.7, 0.7, 0.7])),
+            });
+            let mut label = text::wrap(
+                &[Span::italic("Handtekening")],
+                Style::new(Face::Italic, 7.5),
+                inner,
+                Alignment::Left,
+            );
+            if let Some(line) = label.pop() {
+                draws.push(Draw::Text {
+                    x: x + PADDING + 3.0,
+                    y: area_y + 2.0,
+                    line,
+                    color: [0.45, 0.45, 0.45],
+                });
+            }
+            draws.push(Draw::Field {
+                name: signature.field_name.clone(),
+                x: x + PADDING,
+                y: area_y,
+                width: inner,
+                height: SIGN_AREA,
+            });
+        }
+        items.push(Item {
+            space_before: if first { 0.0 } else { 12.0 },
+            ..Item::fixed(height, draws)
+        });
+        first = false;
+    }
+}
+
+struct Flow {
+    pages: Vec<Page>,
+    page: Page,
+    y: f32,
+    /// The header rows of the table whose rows are being placed.
+    table_header: Option<Rc<Vec<RowBox>>>,
+}
+
+impl Flow {
+    fn at_top(&self) -> bool {
+        self.y <= BODY_TOP
+    }
+
+    fn new_page(&mut self) {
+        self.pages.push(std::mem::take(&mut self.page));
+        self.y = BODY_TOP;
+    }
+
+    fn place(&mut self, draws: Vec<Draw>, height: f32) {
+        let y = self.y;
+        self.page
+            .draws
+            .extend(draws.into_iter().map(|draw| draw.moved(0.0, y)));
+        self.y += height;
+    }
+
+    /// Continues a table on a fresh page: its header rows first.
+    fn repeat_header(&mut self) {
+        if let Some(header) = self.table_header.clone() {
+            for row in header.iter() {
+                let height = row.height();
+                self.place(row.draws(), height);
+            }
+        }
+    }
+}
+
+fn flow(items: Vec<Item>) -> Vec<Page> {
+    let body = BODY_BOTTOM - BODY_TOP;
+    let mut flow = Flow {
+        pages: Vec::new(),
+        page: Page::default(),
+        y: BODY_TOP,
+        table_header: None,
+    };
+    let mut queue: std::collections::VecDeque<Item> = items.into();
+    while let Some(item) = queue.pop_front() {
+        let space = if flow.at_top() {
+            0.0
+        } else {
+            item.space_before
+        };
+        match item.kind {
+            Kind::PageBreak => {
+                if !flow.at_top() {
+                    flow.new_page();
+                }
+                continue;
+            }
+            Kind::Fixed(_) | Kind::Row(_) => {}
+        }
+        // The chain this item starts: it moves to the next page as a whole if it does not
+        // fit here but would fit on an empty page.
+        let mut chain = space + item.min_height();
+        if item.keep_with_next {
+            chain = space + item.height;
+            for next in queue.iter() {
+                chain += next.space_before;
+                if !next.keep_with_next {
+                    chain += next.min_height();
+                    break;
+                }
+                chain += next.height;
+            }
+        }
+        if flow.y + chain > BODY_BOTTOM && !flow.at_top() && chain - space <= body {
+            flow.new_page();
+            if let Kind::Row(row) = &item.kind
+                && !row.is_header()
+                && !row.is_first()
+            {
+                flow.repeat_header();
+            }
+        }
+        let space = if flow.at_top() { 0.0 } else { space };
+        flow.y += space;
+        match item.kind {
+            Kind::Fixed(draws) => {
+                flow.table_header = None;
+                if flow.y + item.height > BODY_BOTTOM && !flow.at_top() {
+                    flow.new_page();
+                }
+                flow.place(draws, item.height);
+            }
+            Kind::Row(row) => {
+                if row.is_first() {
+                    flow.table_header = Some(row.header());
+                }
+                place_row(&mut flow, row);
+            }
+            Kind::PageBreak => {}
+        }
+    }
+    if !flow.page.draws.is_empty() || flow.pages.is_empty() {
+        flow.pages.push(flow.page);
+    }
+    flow.pages
+}
+
+/// Places a table row, splitting it over pages where it may (or must) split.
+fn place_row(flow: &mut Flow, mut row: RowBox) {
+    loop {
+        let height = row.height();
+        if flow.y + height <= BODY_BOTTOM + 0.01 {
+            flow.place(row.draws(), height);
+            return;
+        }
+        let header_height: f32 = flow
+            .table_header
+            .as_ref()
+            .map(|rows| rows.iter().map(RowBox::height).sum())
+            .unwrap_or(0.0);
+        let fits_on_a_page = height <= BODY_BOTTOM - BODY_TOP - header_height;
+        let may_split = !row.is_header() && (!row.keep_together() || !fits_on_a_page);
+        if may_split && let Some((head, rest)) = row.split(BODY_BOTTOM - flow.y) {
+            let head_height = head.height();
+            flow.place(head.draws(), head_height);
+            flow.new_page();
+            flow.repeat_header();
+            row = rest;
+            continue;
+        }
+        if flow.at_top() || flow.y <= BODY_TOP + header_height + 0.01 {
+            // Nothing more can be done: a header row taller than a page, or no line fits.
+            flow.place(row.draws(), height);
+            return;
+        }
+        flow.new_page();
+        if !row.is_header() {
+            flow.repeat_header();
+        }
+    }
+}
+
+/// Header, footer and the draft mark on every page.
+fn decorate(pages: &mut [Page], document: &Document) {
+    let metadata = &document.metadata;
+    let count = pages.len();
+    let small = Style::new(Face::Regular, 8.0);
+    let line = |text: String, style: Style, width: f32, align: Alignment| -> TextLine {
+        text::wrap(&[Span::plain(text)], style, width, align)
+            .into_iter()
+            .next()
+            .unwrap_or_default()
+    };
+    for (index, page) in pages.iter_mut().enumerate() {
+        let mut draws = Vec::new();
+        if metadata.draft {
+            draws.push(Draw::Watermark);
+        }
+        let header_y = 40.0;
+        let status = if metadata.status.is_empty() {
+            String::new()
+        } else {
+            format!("Status: {}", metadata.status)
+        };
+        let status_width = text::width(&status, small).min(TEXT_WIDTH * 0.4);
+        let draft_width = if metadata.draft { 70.0 } else { 0.0 };
+        draws.push(Draw::Text {
+            x: MARGIN_X,
+            y: header_y,
+            line: first_line(
+                &metadata.short_title,
+                small,
+                TEXT_WIDTH - status_width - draft_width - 12.0,
+            ),
+            color: [0.3; 3],
+        });
+        if metadata.draft {
+            draws.push(Draw::Text {
+                x: MARGIN_X,
+                y: header_y - 1.0,
+                line: line(
+                    "ONTWERP".to_string(),
+                    Style::new(Face::Bold, 9.0),
+                    TEXT_WIDTH - status_width - 12.0,
+                    Alignment::Right,
+                ),
+                color: [0.75, 0.1, 0.1],
+            });
+        }
+        draws.push(Draw::Text {
+            x: MARGIN_X,
+            y: header_y,
+            line: line(status, small, TEXT_WIDTH, Alignment::Right),
+            color: [0.3; 3],
+        });
+        draws.push(Draw::Line {
+            from: (MARGIN_X, header_y + 14.0),
+            to: (PAGE_WIDTH - MARGIN_X, header_y + 14.0),
+            width: 0.5,
+            color: [0.55; 3],
+        });
+        let footer_y = PAGE_HEIGHT - 52.0;
+        draws.push(Draw::Line {
+            from: (MARGIN_X, footer_y - 4.0),
+            to: (PAGE_WIDTH - MARGIN_X, footer_y - 4.0),
+            width: 0.5,
+            color: [0.55; 3],
+        });
+        let fingerprint = if metadata.fingerprint.is_empty() {
+            String::new()
+        } else {
+            format!("Vingerafdruk inhoud: {}", metadata.fingerprint)
+        };
+        draws.push(Draw::Text {
+            x: MARGIN_X,
+            y: footer_y,
+            line: line(fingerprint, small, TEXT_WIDTH * 0.6, Alignment::Left),
+            color: [0.3; 3],
+        });
+        draws.push(Draw::Text {
+            x: MARGIN_X,
+            y: footer_y,
+            line: line(
+                format!("Pagina {} van {}", index + 1, count),
+                small,
+                TEXT_WIDTH,
+                Alignment::Right,
+            ),
+            color: [0.3; 3],
+        });
+        draws.append(&mut page.draws);
+        page.draws = draws;
+    }
+}
+
+/// The first line of `text` cut to `width`, with "…" when it was cut.
+fn first_line(text: &str, style: Style, width: f32) -> TextLine {
+    let width = width.max(20.0);
+    if text::width(text, style) <= width {
+        return text::wrap(&[Span::plain(text)], style, width, Alignment::Left)
+            .into_iter()
+            .next()
+            .unwrap_or_default();
+    }
+    let room = width - text::width("…", style);
+    let mut cut = String::new();
+    let mut used = 0.0;
+    for c in text.chars() {
+        used += text::width(c.encode_utf8(&mut [0; 4]), style);
+        if used > room {
+            break;
+        }
+        cut.push(c);
+    }
+    let shortened = format!("{}…", cut.trim_end());
+    text::wrap(
+        &[Span::plain(shortened)],
+        style,
+        width * 2.0,
+        Alignment::Left,
+    )
+    .into_iter()
+    .next()
+    .unwrap_or_default()
+}
