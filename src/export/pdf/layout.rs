@@ -633,8 +633,16 @@ fn decorate(pages: &mut [Page], document: &Document) {
         } else {
             format!("Status: {}", metadata.status)
         };
-        let status_width = text::width(&status, small).min(TEXT_WIDTH * 0.4);
+        // The short title takes what it needs up to half the width; the status (right) and the
+        // draft mark share the rest, cut with "…" rather than running into each other.
         let draft_width = if metadata.draft { 70.0 } else { 0.0 };
+        let title_width = text::width(&metadata.short_title, small).min(TEXT_WIDTH * 0.5);
+        let status = cut_to_width(
+            &status,
+            small,
+            TEXT_WIDTH - title_width - draft_width - 12.0,
+        );
+        let status_width = text::width(&status, small);
         draws.push(Draw::Text {
             x: MARGIN_X,
             y: header_y,
@@ -704,14 +712,11 @@ fn decorate(pages: &mut [Page], document: &Document) {
     }
 }
 
-/// The first line of `text` cut to `width`, with "…" when it was cut.
-fn first_line(text: &str, style: Style, width: f32) -> TextLine {
+/// `text` cut to `width`, with "…" when it was cut.
+fn cut_to_width(text: &str, style: Style, width: f32) -> String {
     let width = width.max(20.0);
     if text::width(text, style) <= width {
-        return text::wrap(&[Span::plain(text)], style, width, Alignment::Left)
-            .into_iter()
-            .next()
-            .unwrap_or_default();
+        return text.to_string();
     }
     let room = width - text::width("…", style);
     let mut cut = String::new();
@@ -723,11 +728,15 @@ fn first_line(text: &str, style: Style, width: f32) -> TextLine {
         }
         cut.push(c);
     }
-    let shortened = format!("{}…", cut.trim_end());
+    format!("{}…", cut.trim_end())
+}
+
+/// The first line of `text` cut to `width`, with "…" when it was cut.
+fn first_line(text: &str, style: Style, width: f32) -> TextLine {
     text::wrap(
-        &[Span::plain(shortened)],
+        &[Span::plain(cut_to_width(text, style, width))],
         style,
-        width * 2.0,
+        width.max(20.0) * 2.0,
         Alignment::Left,
     )
     .into_iter()
