@@ -97,6 +97,10 @@ struct Derived {
     preview: preview::Preview,
     /// The generation the preview was built for; it is rebuilt only while it is shown.
     preview_generation: Option<u64>,
+    /// The document's status as the export would print it ("Ontwerp", …).
+    document_status: String,
+    /// Whether the export would carry the ONTWERP mark.
+    document_draft: bool,
 }
 
 /// The running app.
@@ -323,6 +327,9 @@ impl ProtocolApp {
         }
         let findings = check::check(&self.protocol, &check::Context::today());
         self.derived.summary = check::summary(&findings);
+        let options = crate::document::Options::for_protocol(&self.protocol, &findings);
+        self.derived.document_status = options.status;
+        self.derived.document_draft = options.draft;
         self.derived.findings = findings;
         self.derived.locks = self.protocol.template.locked.clone();
         self.derived.generation = Some(self.generation);
@@ -518,6 +525,19 @@ impl ProtocolApp {
                 .color(theme::warning_colour(dark))
             };
             ui.label(status);
+            if !self.derived.document_status.is_empty() {
+                ui.separator();
+                let text = format!("Document: {}", self.derived.document_status);
+                let label = if self.derived.document_draft {
+                    RichText::new(text).weak()
+                } else {
+                    RichText::new(text).color(theme::ok_colour(dark))
+                };
+                ui.label(label).on_hover_text(
+                    "Zo staat de status in de kop van het geëxporteerde document. Zolang er \
+                     fouten zijn of de goedkeuring ontbreekt, draagt het het opschrift ONTWERP.",
+                );
+            }
             if self.worker.running > 0 {
                 ui.spinner();
                 ui.label("Bezig…");
