@@ -1,0 +1,199 @@
+//! Step 1, Partijen: identity, roles, signatories, DPO and publication address of every party.
+
+use egui::Ui;
+
+use super::{item_frame, party_name, party_picker};
+use crate::app::form::Form;
+use crate::model::{Party, Protocol, Signatory};
+
+/// The parties step.
+pub fn parties_ui(protocol: &mut Protocol, form: &mut Form, ui: &mut Ui) {
+    form.section(
+        ui,
+        "De partijen",
+        "Elke partij is een instantie die gegevens verstrekt of ontvangt. Kies een partij om haar gegevens in te vullen. De volgorde is die van het document (TUSSEN … EN …).",
+    );
+    let mut selected = form.selection.party;
+    party_picker(ui, &protocol.parties, &mut selected, |_| true);
+    ui.horizontal(|ui| {
+        if form.add_button(ui, "parties", "➕ Partij toevoegen") {
+            let id = protocol.fresh_party_id("partij");
+            protocol.parties.push(Party {
+                id,
+                ..Party::default()
+            });
+            selected = protocol.parties.len() - 1;
+            form.added();
+        }
+    });
+    form.selection.party = selected;
+    ui.add_space(8.0);
+
+    let len = protocol.parties.len();
+    let Some(index) = (selected < len).then_some(selected) else {
+        ui.label("Er zijn nog geen partijen. Voeg er een toe.");
+        return;
+    };
+    let title = protocol
+        .parties
+        .get(index)
+        .map(|party| format!("{} — {}", party_name(party, index), party.roles.label()))
+        .unwrap_or_default();
+    let mut op = None;
+    item_frame(ui, &title, |ui| {
+        op = form.item_buttons(ui, "parties", index, len, "partij");
+        let Some(party) = protocol.parties.get_mut(index) else {
+            return;
+        };
+        party_fields(party, index, form, ui);
+    });
+    if let Some(op) = op {
+        let mut selected = form.selection.party;
+        if let crate::app::ListOp::Duplicate(source) = op
+            && let Some(party) = protocol.parties.get(source)
+        {
+            let id = protocol.fresh_party_id(&party.id);
+            form.apply(&mut protocol.parties, op, &mut selected);
+            if let Some(copy) = protocol.parties.get_mut(source + 1) {
+                copy.id = id;
+            }
+        } else {
+            form.apply(&mut protocol.parties, op, &mut selected);
+        }
+        form.selection.party = selected;
+    }
+}
+
+fn party_fields(party: &mut Party, index: usize, form: &mut Form, ui: &mut Ui) {
+    let path = |field: &str| format!("parties[{index}].{field}");
+    form.text(
+        ui,
+        &path("legal_name"),
+        "Naam",
+        "De volledige officiële naam zoals in de Kruispuntbank van Ondernemingen, bv. ‘Gemeente Zoersel’ of ‘Agentschap Opgroeien regie’.",
+        &mut party.legal_name,
+    );
+    form.text(
+        ui,
+        &path("kbo"),
+        "KBO-nummer",
+        "Het ondernemingsnummer, geschreven als 0207.451.227. De controle rekent de controlecijfers na: een tikfout valt meteen op.",
+        &mut party.kbo,
+    );
+    form.text(
+        ui,
+        &path("address"),
+        "Adres",
+        "Het adres van de zetel op één regel, bv. ‘Handelslei 167, 2980 Zoersel’.",
+        &mut party.address,
+    );
+    form.text(
+        ui,
+        &path("short_name"),
+        "Korte naam",
+        "De naam die verder in de tekst gebruikt wordt (“hierna: …”), bv. ‘de gemeente’ of ‘Opgroeien regie’.",
+        &mut party.short_name,
+    );
+    form.multiline(
+        ui,
+        &path("legal_status"),
+        "Juridisch statuut",
+        "Welk soort instantie de partij is in de zin van artikel 2, 10°, van het e-govdecreet, en bij welk decreet ze is opgericht. Bv. ‘een gemeente in de zin van het decreet over het lokaal bestuur van 22 december 2017’. De toezichthouder kijkt of de partij onder het e-govdecreet valt.",
+        &mut party.legal_status,
+    );
+    form.checkbox(
+        ui,
+        &path("roles.provider"),
+        "Verstrekt gegevens (verstrekker)",
+        "Vink aan als deze partij gegevens meedeelt aan een andere partij.",
+        &mut party.roles.provider,
+    );
+    form.checkbox(
+        ui,
+        &path("roles.recipient"),
+        "Ontvangt gegevens (ontvanger)",
+        "Vink aan als deze partij gegevens ontvangt. Een partij kan beide zijn, zoals het lokaal bestuur in het standaardprotocol.",
+        &mut party.roles.recipient,
+    );
+
+    form.section(
+        ui,
+        "Ondertekenaars",
+        "Wie tekent voor deze partij. Een gemeente tekent meestal door de burgemeester en de algemeen directeur; een agentschap door de administrateur-generaal.",
+    );
+    let list = path("signatories");
+    let len = party.signatories.len();
+    let mut op = None;
+    for (number, signatory) in party.signatories.iter_mut().enumerate() {
+        ui.push_id(("ondertekenaar", number), |ui| {
+            egui::Frame::group(ui.style()).show(ui, |ui| {
+                form.text(
+                    ui,
+                    &format!("{list}[{number}].name"),
+                    "Naam van de ondertekenaar",
+                    "Voornaam en naam, bv. ‘Liesbeth Verstreken’.",
+                    &mut signatory.name,
+                );
+                form.text(
+                    ui,
+                    &format!("{list}[{number}].function"),
+                    "Functie van de ondertekenaar",
+                    "Bv. ‘burgemeester’, ‘algemeen directeur’, ‘administrateur-generaal’.",
+                    &mut signatory.function,
+                );
+                if let Some(asked) = form.item_buttons(ui, &list, number, len, "ondertekenaar") {
+                    op = Some(asked);
+                }
+            });
+        });
+    }
+    if let Some(op) = op {
+        let mut ignored = 0;
+        form.apply(&mut party.signatories, op, &mut ignored);
+    }
+    if form.add_button(ui, &list, "➕ Ondertekenaar toevoegen") {
+        party.signatories.push(Signatory::default());
+        form.added();
+    }
+
+    form.section(
+        ui,
+        "Functionaris voor gegevensbescherming (DPO)",
+        "Elke partij heeft een eigen DPO die het ontwerp adviseert vóór de ondertekening. Het protocol vermeldt zijn of haar contactgegevens.",
+    );
+    form.text(
+        ui,
+        &path("dpo.name"),
+        "Naam van de DPO",
+        "De naam van de DPO of van de functionele mailbox, bv. ‘Jan Peeters’ of ‘DPO Opgroeien’.",
+        &mut party.dpo.name,
+    );
+    form.text(
+        ui,
+        &path("dpo.email"),
+        "E-mailadres van de DPO",
+        "Bv. ‘privacy@zoersel.be’. Via dit adres worden ook datalekken gemeld (artikel 9).",
+        &mut party.dpo.email,
+    );
+    form.text(
+        ui,
+        &path("dpo.phone"),
+        "Telefoonnummer van de DPO",
+        "Niet verplicht.",
+        &mut party.dpo.phone,
+    );
+    form.section(ui, "Bekendmaking", "");
+    form.text(
+        ui,
+        &path("publication_url"),
+        "Publicatieadres (URL)",
+        "Waar deze partij het ondertekende protocol op haar website publiceert (artikel 10), bv. ‘https://www.zoersel.be/privacy’. Publicatie is verplicht meteen na de ondertekening.",
+        &mut party.publication_url,
+    );
+    ui.label(
+        egui::RichText::new(format!("Interne sleutel van deze partij: {}", party.id))
+            .small()
+            .weak(),
+    )
+    .on_hover_text("Gegevensstromen verwijzen naar deze sleutel. Ze verandert niet als u de naam wijzigt, en komt niet in het document.");
+}

@@ -1,0 +1,545 @@
+//! The wizard driven headless like a user would: by labels and roles (egui_kittest), asserting
+//! on the model and on what the check panel shows.
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use protocolwijzer::app::ProtocolApp;
+use protocolwijzer::model::{ChannelKind, Protocol};
+use protocolwijzer::step::Step;
+use protocolwijzer::template;
+
+fn harness_with(protocol: Protocol, dir: &std::path::Path) -> Harness<'static, ProtocolApp> {
+    let dir = dir.to_path_buf();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_eframe(move |_cc| ProtocolApp::new(protocol, None, dir));
+    harness.run();
+    harness
+}
+
+fn opgroeien() -> Protocol {
+    template::new_protocol(template::DEFAULT_TEMPLATE).unwrap()
+}
+
+/// Replaces the whole text of the field labelled `label` with `text`.
+fn retype(harness: &mut Harness<'_, ProtocolApp>, label: &str, text: &str) {
+    harness.get_by_label(label).click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_label(label).type_text(text);
+    harness.run();
+}
+
+fn has_finding(harness: &Harness<'_, ProtocolApp>, rule: &str, path: &str) -> bool {
+    harness
+        .state()
+        .findings()
+        .iter()
+        .any(|finding| finding.rule == rule && finding.path == path)
+}
+
+#[test]
+fn a_wrong_kbo_number_shows_in_controle_and_goes_away_when_fixed() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness_with(opgroeien(), dir.path());
+    // The municipality is the template's second party, still without a name.
+    harness.get_by_label("Partij 2 (nog zonder naam)").click();
+    harness.run();
+
+    retype(&mut harness, "Naam", "Gemeente Zoersel");
+    assert_eq!(
+        harness.state().protocol().parties[1].legal_name,
+        "Gemeente Zoersel"
+    );
+
+    retype(&mut harness, "KBO-nummer", "0207.451.228");
+    assert_eq!(harness.state().protocol().parties[1].kbo, "0207.451.228");
+    assert!(has_finding(
+        &harness,
+        "party.kbo.checksum",
+        "parties[1].kbo"
+    ));
+    assert!(
+        harness
+            .query_by_label_contains("(‘0207.451.228’) klopt niet")
+            .is_some(),
+        "the finding is listed under Controle"
+    );
+
+    retype(&mut harness, "KBO-nummer", "0207.451.227");
+    assert!(!has_finding(
+        &harness,
+        "party.kbo.checksum",
+        "parties[1].kbo"
+    ));
+    assert!(harness.query_by_label_contains("klopt niet").is_none());
+}
+
+#[test]
+fn template_locked_fields_are_read_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness_with(opgroeien(), dir.path());
+    harness
+        .get_by_role_and_label(Role::Button, "Opgroeien regie")
+        .click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_role_and_label(Role::TextInput, "KBO-nummer")
+            .is_none()
+    );
+    // The municipality's own fields are editable.
+    harness.get_by_label("Partij 2 (nog zonder naam)").click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_role_and_label(Role::TextInput, "KBO-nummer")
+            .is_some()
+    );
+}
+
+#[test]
+fn a_data_item_is_added_with_its_justification() {
+    let dir = tempfile::tempdir().unwrap();
+    let blank = template::new_protocol("leeg-protocol").unwrap();
+    let before = blank.data_items.len();
+    let mut harness = harness_with(blank, dir.path());
+    harness
+        .get_by_label("4. Gegevens en proportionaliteit")
+        .click();
+    harness.run();
+    assert_eq!(harness.state().step(), Step::Data);
+
+    harness.get_by_label("➕ Gegeven toevoegen").click();
+    harness.run();
+    assert_eq!(harness.state().protocol().data_items.len(), before + 1);
+
+    harness
+        .get_by_label("Omschrijving van het gegeven")
+        .type_text("De naam van de begunstigde");
+    harness.run();
+    harness
+        .get_by_label("Verantwoording (waarom is dit gegeven nodig?)")
+        .click();
+    harness.run();
+    harness
+        .get_by_label("Verantwoording (waarom is dit gegeven nodig?)")
+        .type_text("Nodig om de tegemoetkoming aan de juiste persoon te betalen.");
+    harness.run();
+    let item = harness
+        .state()
+        .protocol()
+        .data_items
+        .last()
+        .unwrap()
+        .clone();
+    assert_eq!(item.description, "De naam van de begunstigde");
+    assert_eq!(
+        item.justification,
+        "Nodig om de tegemoetkoming aan de juiste persoon te betalen."
+    );
+}
+
+#[test]
+fn volgende_goes_through_every_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness_with(opgroeien(), dir.path());
+    let mut seen = vec![harness.state().step()];
+    for _ in 1..Step::ALL.len() {
+        harness.get_by_label("Volgende ▶").click();
+        harness.run();
+        seen.push(harness.state().step());
+    }
+    assert_eq!(seen, Step::ALL.to_vec());
+    // On the last step "Volgende" does nothing more.
+    harness.get_by_label("Volgende ▶").click();
+    harness.run();
+    assert_eq!(harness.state().step(), Step::Export);
+    harness.get_by_label("◀ Vorige").click();
+    harness.run();
+    assert_eq!(harness.state().step(), Step::Signing);
+}
+
+#[test]
+fn every_step_renders_on_a_filled_in_protocol() {
+    let dir = tempfile::tempdir().unwrap();
+    let protocol = common::fixture("opgroeien-gemeente-ingevuld.ron");
+    let mut harness = harness_with(protocol.clone(), dir.path());
+    for step in Step::ALL {
+        harness
+            .get_by_label(&format!("{}. {}", step.number(), step.title()))
+            .click();
+        harness.run();
+        assert_eq!(harness.state().step(), step);
+    }
+    assert_eq!(
+        harness.state().protocol(),
+        &protocol,
+        "looking changes nothing"
+    );
+    assert!(!harness.state().is_dirty());
+}
+
+#[test]
+fn undo_and_redo_restore_the_model() {
+    let dir = tempfile::tempdir().unwrap();
+    let original = opgroeien();
+    let mut harness = harness_with(original.clone(), dir.path());
+    harness.get_by_label("Partij 2 (nog zonder naam)").click();
+    harness.run();
+    retype(&mut harness, "Naam", "Stad Mechelen");
+    let edited = harness.state().protocol().clone();
+    assert_ne!(edited, original);
+    assert!(harness.state().is_dirty());
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(harness.state().protocol(), &original);
+
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    harness.run();
+    assert_eq!(harness.state().protocol(), &edited);
+}
+
+#[test]
+fn removing_an_annex_is_undoable() {
+    let dir = tempfile::tempdir().unwrap();
+    let protocol = common::fixture("opgroeien-gemeente-ingevuld.ron");
+    let annexes = protocol.annexes.len();
+    assert!(annexes > 0, "the fixture has annexes");
+    let mut harness = harness_with(protocol.clone(), dir.path());
+    harness.get_by_label("11. Ondertekening").click();
+    harness.run();
+    harness
+        .get_all_by_label("🗑 Verwijderen")
+        .next()
+        .unwrap()
+        .click_accesskit();
+    harness.run();
+    assert_eq!(harness.state().protocol().annexes.len(), annexes - 1);
+    harness.get_by_label("Ongedaan maken").click();
+    harness.run();
+    assert_eq!(harness.state().protocol(), &protocol);
+}
+
+#[test]
+fn clicking_a_finding_lands_on_its_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness_with(opgroeien(), dir.path());
+    // Start on a step without findings of its own, so the findings list stays at the top
+    // (on a step with findings it scrolls to them).
+    assert!(
+        harness
+            .state()
+            .findings()
+            .iter()
+            .all(|finding| finding.step != Step::Export)
+    );
+    harness.get_by_label("12. Controle en export").click();
+    harness.run();
+    assert_eq!(harness.state().step(), Step::Export);
+
+    let message = harness
+        .state()
+        .findings()
+        .iter()
+        .find(|finding| finding.path == "parties[1].kbo")
+        .map(|finding| finding.message.clone())
+        .unwrap();
+    harness.get_by_label_contains(&message).click();
+    harness.run();
+    assert_eq!(harness.state().step(), Step::Parties);
+    let field = harness.get_by_role_and_label(Role::TextInput, "KBO-nummer");
+    assert!(field.is_focused(), "the KBO field of party 2 has the focus");
+    assert!(
+        harness.state().field_id("parties[1].kbo").is_some(),
+        "the field is known by its path"
+    );
+}
+
+#[test]
+fn choosing_the_exchange_channel_sets_both_flows() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness_with(opgroeien(), dir.path());
+    harness
+        .get_by_label("9. Gemeentelijk scenario en besluit")
+        .click();
+    harness.run();
+    harness
+        .get_by_label("Kanaal voor de INSZ-lijst")
+        .click_accesskit();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "versleutelde e-mail")
+        .click_accesskit();
+    harness.run();
+    let protocol = harness.state().protocol();
+    assert!(protocol.flows.len() >= 2);
+    assert!(
+        protocol
+            .flows
+            .iter()
+            .all(|flow| flow.channel == ChannelKind::EncryptedEmail)
+    );
+}
+
+#[test]
+fn autosave_then_restore_gives_back_the_exact_model() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut first = harness_with(opgroeien(), dir.path());
+    first.get_by_label("Partij 2 (nog zonder naam)").click();
+    first.run();
+    retype(&mut first, "Naam", "Gemeente Zoersel");
+    retype(&mut first, "KBO-nummer", "0207.451.227");
+    first.state_mut().autosave_now().unwrap();
+    let autosaved = first.state().protocol().clone();
+    drop(first); // as if the app crashed: no clean close
+
+    let mut second = harness_with(opgroeien(), dir.path());
+    assert!(
+        second.query_by_label("Herstellen").is_some(),
+        "restore is offered"
+    );
+    second.get_by_label("Herstellen").click();
+    second.run();
+    assert_eq!(second.state().protocol(), &autosaved);
+    assert!(
+        second.state().is_dirty(),
+        "restored work still has to be saved"
+    );
+}
+
+/// Steps the harness until `label` shows up (work on a worker thread finishes).
+fn wait_for(harness: &mut Harness<'_, ProtocolApp>, label: &str) {
+    wait_for_any(harness, &[label]);
+}
+
+/// Steps the harness until one of `labels` shows up.
+fn wait_for_any(harness: &mut Harness<'_, ProtocolApp>, labels: &[&str]) {
+    let label = labels.join("’ or ‘");
+    for _ in 0..1000 {
+        harness.step();
+        if labels
+            .iter()
+            .any(|label| harness.query_by_label_contains(label).is_some())
+        {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    let shown: Vec<String> = harness
+        .query_all_by_role(Role::Label)
+        .filter_map(|node| node.value())
+        .collect();
+    panic!("‘{label}’ did not appear; shown: {shown:?}");
+}
+
+#[test]
+fn a_bad_file_is_reported_in_dutch_with_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("kapot.ron");
+    std::fs::write(
+        &bad,
+        "(\n    format: 1,\n    title: (context: \"x\" short_title: \"\"),\n)\n",
+    )
+    .unwrap();
+    let original = opgroeien();
+    let mut harness = harness_with(original.clone(), dir.path());
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .run_command(&ctx, protocolwijzer::app::Command::OpenRecent(bad));
+    wait_for(&mut harness, "regel 3, kolom");
+    assert!(
+        harness
+            .query_by_label_contains("Het bestand kan niet geopend worden")
+            .is_some()
+    );
+    assert_eq!(
+        harness.state().protocol(),
+        &original,
+        "nothing was replaced"
+    );
+    harness.get_by_label("Sluiten").click();
+    harness.run();
+    assert!(harness.query_by_label_contains("regel 3, kolom").is_none());
+}
+
+#[test]
+fn a_good_file_opens_and_becomes_a_recent_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::fixture_path("opgroeien-gemeente-ingevuld.ron");
+    let mut harness = harness_with(opgroeien(), dir.path());
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .run_command(&ctx, protocolwijzer::app::Command::OpenRecent(path.clone()));
+    wait_for(&mut harness, "opgroeien-gemeente-ingevuld.ron");
+    assert_eq!(
+        harness.state().protocol(),
+        &common::fixture("opgroeien-gemeente-ingevuld.ron")
+    );
+    assert_eq!(harness.state().path(), Some(path.as_path()));
+    let recent = std::fs::read_to_string(dir.path().join("recent.txt")).unwrap();
+    assert!(recent.contains("opgroeien-gemeente-ingevuld.ron"));
+}
+
+#[test]
+fn quitting_with_unsaved_changes_asks_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness_with(opgroeien(), dir.path());
+    harness.get_by_label("Partij 2 (nog zonder naam)").click();
+    harness.run();
+    retype(&mut harness, "Naam", "Gemeente Zoersel");
+    harness.get_by_label("Bestand").click();
+    harness.run();
+    harness.get_by_label("Afsluiten").click();
+    harness.run();
+    assert!(harness.query_by_label("Wijzigingen opslaan?").is_some());
+    harness.get_by_label("Annuleren").click();
+    harness.run();
+    assert!(harness.query_by_label("Wijzigingen opslaan?").is_none());
+    assert_eq!(
+        harness.state().protocol().parties[1].legal_name,
+        "Gemeente Zoersel"
+    );
+}
+
+#[test]
+fn a_new_protocol_starts_from_the_chosen_template() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness_with(common::fixture("zeven-partijen.ron"), dir.path());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    harness.run();
+    assert!(harness.query_by_label("Nieuw protocol").is_some());
+    let blank = template::new_protocol("leeg-protocol").unwrap();
+    harness
+        .get_by_label(&template::find("leeg-protocol").unwrap().title())
+        .click();
+    harness.run();
+    assert_eq!(harness.state().protocol(), &blank);
+    assert!(harness.state().path().is_none());
+}
+
+/// Guards the jump from a finding to its field: every finding the check reports on these
+/// protocols lands on its step with a field (or the list's add button) at or under its path
+/// focused.
+#[test]
+fn every_finding_focuses_a_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut broken = common::fixture("zeven-partijen.ron");
+    broken.parties[1].kbo = "0207.451.228".into();
+    broken.parties[2].signatories.clear();
+    broken.flows[0].name.clear();
+    broken.data_items[0].justification.clear();
+    for protocol in [
+        opgroeien(),
+        template::new_protocol("leeg-protocol").unwrap(),
+        broken,
+    ] {
+        let mut harness = harness_with(protocol, dir.path());
+        let findings = harness.state().findings().to_vec();
+        assert!(!findings.is_empty());
+        let mut missed = Vec::new();
+        // The review (comments, verdicts, approval) has no screen in the wizard yet.
+        for finding in findings
+            .into_iter()
+            .filter(|finding| !finding.path.starts_with("review"))
+        {
+            let ctx = harness.ctx.clone();
+            harness.state_mut().run_command(
+                &ctx,
+                protocolwijzer::app::Command::Focus(finding.step, finding.path.clone()),
+            );
+            harness.run();
+            assert_eq!(harness.state().step(), finding.step);
+            let focused = harness.state().focused_field(&harness.ctx);
+            let under = |field: &str| {
+                field == finding.path
+                    || field
+                        .strip_prefix(finding.path.as_str())
+                        .is_some_and(|rest| rest.starts_with('.') || rest.starts_with('['))
+            };
+            if !focused.as_deref().is_some_and(under) {
+                missed.push(format!(
+                    "{} {} (focus: {focused:?})",
+                    finding.rule, finding.path
+                ));
+            }
+        }
+        assert!(
+            missed.is_empty(),
+            "findings without a field:\n{}",
+            missed.join("\n")
+        );
+    }
+}
+
+#[test]
+fn exporting_a_draft_warns_about_ontwerp_then_writes_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("Protocol ontwerp.docx");
+    let mut harness = harness_with(opgroeien(), dir.path());
+    let ctx = harness.ctx.clone();
+    harness.state_mut().export(
+        &ctx,
+        protocolwijzer::app::Format::Docx,
+        Some(out.clone()),
+        false,
+    );
+    harness.run();
+    assert!(harness.query_by_label("Ontwerp exporteren?").is_some());
+    harness.get_by_label("Toch exporteren…").click_accesskit();
+    harness.step(); // a worker writes the file; the spinner keeps repainting meanwhile
+    wait_for_any(&mut harness, &["Export klaar", "Er ging iets mis"]);
+    if harness.query_by_label("Er ging iets mis").is_some() {
+        // Until the writers are merged they answer that they are not available yet; the app
+        // must then say so in a dialog, in Dutch.
+        assert!(
+            harness
+                .query_by_label_contains("nog niet beschikbaar")
+                .is_some()
+        );
+        return;
+    }
+    assert!(harness.query_by_label("Map openen").is_some());
+    let bytes = std::fs::read(&out).unwrap();
+    assert!(bytes.starts_with(b"PK"), "a DOCX is a zip file");
+}
+
+#[test]
+fn the_export_file_name_names_the_municipality_and_the_date() {
+    let protocol = common::fixture("opgroeien-gemeente-ingevuld.ron");
+    let date = chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
+    let name = protocolwijzer::app::commands::export_file_name(
+        &protocol,
+        protocolwijzer::app::Format::Pdf,
+        date,
+    );
+    let municipality = protocol
+        .drafting_party()
+        .unwrap()
+        .display_name()
+        .to_string();
+    assert_eq!(name, format!("Protocol {municipality} 2 maart 2026.pdf"));
+}
+
+/// Not a test: writes the stress protocol to `$PROTOCOLWIJZER_STRESS_OUT`, for measuring the
+/// start-up time and memory of the release build on it (`cargo test -- --ignored`).
+#[test]
+#[ignore]
+fn write_the_stress_protocol_for_measurements() {
+    let Some(out) = std::env::var_os("PROTOCOLWIJZER_STRESS_OUT") else {
+        return;
+    };
+    protocolwijzer::file::save(
+        std::path::Path::new(&out),
+        &common::stress::stress_protocol(),
+    )
+    .unwrap();
+}
