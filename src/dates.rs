@@ -2,7 +2,8 @@
 
 use chrono::{Datelike, NaiveDate};
 
-const MONTHS: [&str; 12] = [
+/// The months in Dutch, lower case, January first.
+pub const MONTHS: [&str; 12] = [
     "januari",
     "februari",
     "maart",

@@ -10,7 +10,6 @@ use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 use proptest::prelude::*;
-use proptest::test_runner::{TestCaseError, TestRunner};
 use protocolwijzer::check::{self, Context, Finding, Severity};
 use protocolwijzer::model::Protocol;
 use protocolwijzer::step::Step;
@@ -231,28 +230,9 @@ fn copied_justifications_are_reported_per_copy() {
     );
 }
 
-/// Runs a property over generated protocols on a thread with a large stack: the generated
-/// value trees are deep, and debug builds use a lot of stack per level.
-fn for_generated_protocols(
-    cases: u32,
-    property: impl Fn(Protocol) -> Result<(), TestCaseError> + Send + 'static,
-) {
-    std::thread::Builder::new()
-        .stack_size(256 * 1024 * 1024)
-        .spawn(move || {
-            let mut runner = TestRunner::new(ProptestConfig::with_cases(cases));
-            if let Err(error) = runner.run(&common::generate::protocol(), property) {
-                panic!("{error}");
-            }
-        })
-        .expect("the test thread starts")
-        .join()
-        .expect("the property holds");
-}
-
 #[test]
 fn the_check_never_panics_on_generated_protocols() {
-    for_generated_protocols(128, |protocol| {
+    common::for_generated_protocols(128, |protocol| {
         let findings = check::check(&protocol, &context());
         for finding in &findings {
             let rule = check::find_rule(finding.rule);

@@ -7,7 +7,7 @@ mod common;
 
 use chrono::NaiveDate;
 use proptest::prelude::*;
-use proptest::test_runner::{TestCaseError, TestRunner};
+use proptest::test_runner::TestCaseError;
 use protocolwijzer::check::{self, Context};
 use protocolwijzer::dates::dutch_long;
 use protocolwijzer::document::{self, Block, Document, Options};
@@ -299,28 +299,16 @@ fn building_is_deterministic() {
 
 #[test]
 fn building_never_panics_on_arbitrary_protocols() {
-    std::thread::Builder::new()
-        .stack_size(256 * 1024 * 1024)
-        .spawn(|| {
-            let mut runner = TestRunner::new(ProptestConfig::with_cases(64));
-            runner
-                .run(&common::generate::protocol(), |protocol| {
-                    let document = build(&protocol);
-                    prop_assert!(!document.blocks.is_empty());
-                    for block in &document.blocks {
-                        for line in block.plain_text() {
-                            if line.contains('\n') {
-                                return Err(TestCaseError::fail(format!(
-                                    "newline in a line: {line:?}"
-                                )));
-                            }
-                        }
-                    }
-                    Ok(())
-                })
-                .unwrap();
-        })
-        .unwrap()
-        .join()
-        .unwrap();
+    common::for_generated_protocols(64, |protocol| {
+        let document = build(&protocol);
+        prop_assert!(!document.blocks.is_empty());
+        for block in &document.blocks {
+            for line in block.plain_text() {
+                if line.contains('\n') {
+                    return Err(TestCaseError::fail(format!("newline in a line: {line:?}")));
+                }
+            }
+        }
+        Ok(())
+    });
 }

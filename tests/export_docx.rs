@@ -14,7 +14,7 @@ use std::process::Command;
 use chrono::NaiveDate;
 use proptest::collection::vec;
 use proptest::prelude::*;
-use proptest::test_runner::{TestCaseError, TestRunner};
+use proptest::test_runner::TestCaseError;
 use protocolwijzer::check::{self, Context};
 use protocolwijzer::dates::dutch_long;
 use protocolwijzer::document::{self, Block, Document, Options};
@@ -491,42 +491,32 @@ fn the_stress_protocol_exports_completely() {
 
 #[test]
 fn arbitrary_text_never_panics_and_always_gives_a_well_formed_docx() {
-    std::thread::Builder::new()
-        .stack_size(256 * 1024 * 1024)
-        .spawn(|| {
-            let mut runner = TestRunner::new(ProptestConfig::with_cases(64));
-            let strategy = (
-                common::generate::protocol(),
-                vec(common::generate::text(), 6),
-                any::<bool>(),
-            );
-            runner
-                .run(&strategy, |(protocol, texts, draft)| {
-                    let mut document = build(&protocol);
-                    // The metadata too: header, footer and properties.
-                    let metadata = &mut document.metadata;
-                    metadata.short_title.push_str(&texts[0]);
-                    metadata.status = texts[1].clone();
-                    metadata.fingerprint = texts[2].clone();
-                    metadata.author = texts[3].clone();
-                    metadata.creator = texts[4].clone();
-                    metadata.subject = texts[5].clone();
-                    metadata.draft = draft;
-                    let bytes = export::docx(&document)
-                        .map_err(|error| TestCaseError::fail(error.to_string()))?;
-                    let parts = unzip(&bytes);
-                    prop_assert!(parts.contains_key("word/document.xml"));
-                    for (name, content) in &parts {
-                        assert_well_formed(name, content);
-                    }
-                    paragraphs(&part(&parts, "word/document.xml"));
-                    Ok(())
-                })
-                .unwrap();
-        })
-        .unwrap()
-        .join()
-        .unwrap();
+    let strategy = (
+        common::generate::protocol(),
+        vec(common::generate::text(), 6),
+        any::<bool>(),
+    );
+    common::check_property(64, strategy, |(protocol, texts, draft)| {
+        let mut document = build(&protocol);
+        // The metadata too: header, footer and properties.
+        let metadata = &mut document.metadata;
+        metadata.short_title.push_str(&texts[0]);
+        metadata.status = texts[1].clone();
+        metadata.fingerprint = texts[2].clone();
+        metadata.author = texts[3].clone();
+        metadata.creator = texts[4].clone();
+        metadata.subject = texts[5].clone();
+        metadata.draft = draft;
+        let bytes =
+            export::docx(&document).map_err(|error| TestCaseError::fail(error.to_string()))?;
+        let parts = unzip(&bytes);
+        prop_assert!(parts.contains_key("word/document.xml"));
+        for (name, content) in &parts {
+            assert_well_formed(name, content);
+        }
+        paragraphs(&part(&parts, "word/document.xml"));
+        Ok(())
+    });
 }
 
 /// Whether a program is on the PATH; a missing real client is a skip, except in CI

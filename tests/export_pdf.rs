@@ -14,7 +14,7 @@ use std::process::Command;
 use chrono::NaiveDate;
 use lopdf::Object;
 use proptest::prelude::*;
-use proptest::test_runner::{TestCaseError, TestRunner};
+use proptest::test_runner::TestCaseError;
 use protocolwijzer::check::{self, Context};
 use protocolwijzer::dates::dutch_long;
 use protocolwijzer::document::{self, Block, Document, Options};
@@ -451,23 +451,13 @@ fn the_stress_protocol_exports() {
 
 #[test]
 fn exporting_never_panics_on_arbitrary_protocols() {
-    std::thread::Builder::new()
-        .stack_size(256 * 1024 * 1024)
-        .spawn(|| {
-            let mut runner = TestRunner::new(ProptestConfig::with_cases(32));
-            runner
-                .run(&common::generate::protocol(), |protocol| {
-                    let bytes = export::pdf(&build(&protocol))
-                        .map_err(|error| TestCaseError::fail(error.to_string()))?;
-                    prop_assert!(bytes.starts_with(b"%PDF-1.7"));
-                    prop_assert!(lopdf::Document::load_mem(&bytes).is_ok());
-                    Ok(())
-                })
-                .unwrap();
-        })
-        .unwrap()
-        .join()
-        .unwrap();
+    common::for_generated_protocols(32, |protocol| {
+        let bytes = export::pdf(&build(&protocol))
+            .map_err(|error| TestCaseError::fail(error.to_string()))?;
+        prop_assert!(bytes.starts_with(b"%PDF-1.7"));
+        prop_assert!(lopdf::Document::load_mem(&bytes).is_ok());
+        Ok(())
+    });
 }
 
 #[test]

@@ -8,8 +8,6 @@ mod common;
 use std::path::Path;
 
 use proptest::prelude::*;
-use proptest::test_runner::{TestCaseError, TestRunner};
-use protocolwijzer::model::Protocol;
 use protocolwijzer::{file, model::FORMAT_VERSION, template};
 
 #[test]
@@ -55,28 +53,9 @@ fn dates_are_iso_in_the_file() {
     assert!(text.contains("Some(\"2025-02-13\")"), "{text}");
 }
 
-/// Runs a property over generated protocols on a thread with a large stack: the generated
-/// value trees are deep, and debug builds use a lot of stack per level.
-fn for_generated_protocols(
-    cases: u32,
-    property: impl Fn(Protocol) -> Result<(), TestCaseError> + Send + 'static,
-) {
-    std::thread::Builder::new()
-        .stack_size(256 * 1024 * 1024)
-        .spawn(move || {
-            let mut runner = TestRunner::new(ProptestConfig::with_cases(cases));
-            if let Err(error) = runner.run(&common::generate::protocol(), property) {
-                panic!("{error}");
-            }
-        })
-        .expect("the test thread starts")
-        .join()
-        .expect("the property holds");
-}
-
 #[test]
 fn generated_protocols_round_trip() {
-    for_generated_protocols(64, |protocol| {
+    common::for_generated_protocols(64, |protocol| {
         let text = file::to_ron_string(&protocol);
         let loaded = file::from_str(&text, Path::new("generated.ron"));
         prop_assert!(
@@ -91,7 +70,7 @@ fn generated_protocols_round_trip() {
 
 #[test]
 fn generated_protocols_round_trip_through_disk() {
-    for_generated_protocols(16, |protocol| {
+    common::for_generated_protocols(16, |protocol| {
         let folder = tempfile::tempdir().unwrap();
         let path = folder.path().join("protocol.ron");
         file::save(&path, &protocol).unwrap();

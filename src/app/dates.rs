@@ -5,20 +5,6 @@
 use chrono::{Datelike, Duration, NaiveDate};
 use egui::{Id, Popup, PopupCloseBehavior, TextEdit, Ui};
 
-const MONTHS: [&str; 12] = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
 const WEEKDAYS: [&str; 7] = ["ma", "di", "wo", "do", "vr", "za", "zo"];
 
 /// What the date field did this frame.
@@ -145,7 +131,7 @@ fn calendar(ui: &mut Ui, value: &mut Option<NaiveDate>) -> bool {
         }
         ui.label(format!(
             "{} {}",
-            MONTHS
+            crate::dates::MONTHS
                 .get(first.month0() as usize)
                 .copied()
                 .unwrap_or_default(),

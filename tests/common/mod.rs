@@ -18,3 +18,39 @@ pub fn fixture_path(name: &str) -> PathBuf {
 pub fn fixture(name: &str) -> protocolwijzer::model::Protocol {
     protocolwijzer::file::load(&fixture_path(name)).unwrap_or_else(|error| panic!("{error}"))
 }
+
+/// Runs a property over values of `strategy` on a thread with a large stack: generated
+/// protocols are deep value trees, and debug builds use a lot of stack per level. Panics with
+/// proptest's minimal failing case when the property fails.
+pub fn check_property<S>(
+    cases: u32,
+    strategy: S,
+    property: impl Fn(S::Value) -> Result<(), proptest::test_runner::TestCaseError> + Send + 'static,
+) where
+    S: proptest::strategy::Strategy + Send + 'static,
+{
+    use proptest::test_runner::{Config, TestRunner};
+    std::thread::Builder::new()
+        .stack_size(256 * 1024 * 1024)
+        .spawn(move || {
+            let mut runner = TestRunner::new(Config::with_cases(cases));
+            if let Err(error) = runner.run(&strategy, property) {
+                panic!("{error}");
+            }
+        })
+        .expect("the test thread starts")
+        .join()
+        .expect("the property holds");
+}
+
+/// [`check_property`] over whole generated protocols.
+pub fn for_generated_protocols(
+    cases: u32,
+    property: impl Fn(
+        protocolwijzer::model::Protocol,
+    ) -> Result<(), proptest::test_runner::TestCaseError>
+    + Send
+    + 'static,
+) {
+    check_property(cases, generate::protocol(), property);
+}
