@@ -3,25 +3,13 @@
 
 #![allow(clippy::unwrap_used)] // tests may unwrap: a failure is the test failing
 
+mod common;
+
+use common::{protocolwijzer, stderr, stdout};
+
 use std::fs;
-use std::process::{Command, Output};
 
 use protocolwijzer::{file, template};
-
-fn protocolwijzer(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_protocolwijzer"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
 
 #[test]
 fn templates_lists_names_and_titles() {

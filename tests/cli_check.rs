@@ -5,28 +5,15 @@
 
 mod common;
 
+use common::{protocolwijzer, stderr, stdout};
+
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use serde_json::Value;
 
 const COMPLETE: &str = "opgroeien-gemeente-ingevuld.ron";
-
-fn protocolwijzer(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_protocolwijzer"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
 
 fn fixture(name: &str) -> String {
     common::fixture_path(name).to_str().unwrap().to_string()

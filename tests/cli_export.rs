@@ -5,16 +5,11 @@
 
 mod common;
 
+use common::protocolwijzer;
+
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn protocolwijzer(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_protocolwijzer"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
+use std::process::Output;
 
 fn output_text(output: &Output) -> String {
     format!(

@@ -54,3 +54,21 @@ pub fn for_generated_protocols(
 ) {
     check_property(cases, generate::protocol(), property);
 }
+
+/// Runs the `protocolwijzer` binary with `args` and returns what it did.
+pub fn protocolwijzer(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_protocolwijzer"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+/// A program's standard output as text.
+pub fn stdout(output: &std::process::Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// A program's standard error as text.
+pub fn stderr(output: &std::process::Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
