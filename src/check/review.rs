@@ -62,6 +62,16 @@ pub(super) fn check(protocol: &Protocol, _context: &Context, findings: &mut Vec<
             )),
         }
     }
+    // The fingerprint costs a pass over the whole content: compute it only when some advice or
+    // approval recorded one to compare with.
+    let recorded = protocol
+        .parties
+        .iter()
+        .any(|party| !party.dpo_advice.fingerprint.is_empty())
+        || protocol.review.approval.is_some();
+    if !recorded {
+        return;
+    }
     let current = fingerprint::fingerprint(protocol);
     for (index, party) in protocol.parties.iter().enumerate() {
         let given_on = &party.dpo_advice.fingerprint;
