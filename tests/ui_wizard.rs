@@ -543,3 +543,24 @@ fn write_the_stress_protocol_for_measurements() {
     )
     .unwrap();
 }
+
+/// Guards that the last step does not show "complete" while other steps still have errors.
+#[test]
+fn the_export_step_badge_counts_every_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let harness = harness_with(opgroeien(), dir.path());
+    let errors = harness
+        .state()
+        .findings()
+        .iter()
+        .filter(|finding| finding.severity == protocolwijzer::check::Severity::Fout)
+        .count();
+    assert!(errors > 1);
+    // No single step has them all, so only the export step's badge shows this count.
+    assert!(
+        harness
+            .query_by_label(&format!("{errors} fouten"))
+            .is_some(),
+        "the export step's badge names all {errors} errors"
+    );
+}

@@ -595,8 +595,25 @@ impl ProtocolApp {
         ui.label(RichText::new("Stappen").heading());
         ui.add_space(6.0);
         let dark = self.settings.dark;
+        // The last step, "Controle en export", shows the state of the whole protocol: it is not
+        // complete while any other step still has errors.
+        let total =
+            self.derived
+                .summary
+                .iter()
+                .fold(StepSummary::default(), |mut total, (_, summary)| {
+                    total.errors += summary.errors;
+                    total.warnings += summary.warnings;
+                    total.infos += summary.infos;
+                    total
+                });
         for (step, summary) in &self.derived.summary {
-            let (badge, colour) = badge(*step, summary, dark, &self.protocol);
+            let shown = if *step == Step::Export {
+                &total
+            } else {
+                summary
+            };
+            let (badge, colour) = badge(*step, shown, dark, &self.protocol);
             ui.horizontal(|ui| {
                 let selected = *step == self.step;
                 let response = ui
