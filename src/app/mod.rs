@@ -2,8 +2,8 @@
 //! asks for commands; it never formats a document or touches a file itself.
 //!
 //! Layout: a menu and status bar on top, the steps with their check badges on the left, the
-//! current step's form in the centre, and on the right the check's findings ("Controle") or
-//! the live document preview ("Voorbeeld"). The check and the document are recomputed only
+//! current step's form in the centre, and on the right the check's findings ("Controle"),
+//! the live document preview ("Voorbeeld") or the review of the protocol ("Beoordeling"). The check and the document are recomputed only
 //! when the model changes (a generation counter), never every frame.
 
 pub mod commands;
@@ -11,6 +11,7 @@ mod dates;
 mod form;
 mod history;
 mod preview;
+mod review_panel;
 mod settings;
 mod steps;
 pub mod theme;
@@ -36,13 +37,15 @@ use history::History;
 /// How often the recovery file is written while there are unsaved changes (seconds).
 const AUTOSAVE_SECONDS: f64 = 30.0;
 
-/// The right panel's two views.
+/// The right panel's views.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SideTab {
     /// The check's findings.
     Check,
     /// The live document preview.
     Preview,
+    /// Who the user is, the status, verdicts and review comments.
+    Review,
 }
 
 /// A modal dialog waiting for the user.
@@ -120,6 +123,7 @@ pub struct ProtocolApp {
     last_autosave: Option<f64>,
     derived: Derived,
     side_tab: SideTab,
+    review_draft: review_panel::ReviewDraft,
     dialog: Option<Dialog>,
     notice: Option<Notice>,
     worker: commands::Worker,
@@ -169,6 +173,7 @@ impl ProtocolApp {
             last_autosave: None,
             derived: Derived::default(),
             side_tab: SideTab::Check,
+            review_draft: review_panel::ReviewDraft::default(),
             dialog,
             notice: None,
             worker: commands::Worker::default(),
@@ -653,10 +658,22 @@ impl ProtocolApp {
             {
                 self.set_side_tab(SideTab::Preview);
             }
+            let open = crate::review::open_comments(&self.protocol).count();
+            if ui
+                .selectable_label(self.side_tab == SideTab::Review, "Beoordeling")
+                .on_hover_text(format!(
+                    "Status, oordeel en opmerkingen; {} open.",
+                    count(open, "opmerking", "opmerkingen")
+                ))
+                .clicked()
+            {
+                self.set_side_tab(SideTab::Review);
+            }
         });
         ui.separator();
         match self.side_tab {
             SideTab::Check => self.findings_ui(ui, commands),
+            SideTab::Review => self.review_ui(ui),
             SideTab::Preview => {
                 let scroll = self.preview_scroll_frames > 0;
                 self.preview_scroll_frames = self.preview_scroll_frames.saturating_sub(1);

@@ -1,4 +1,5 @@
-//! The per-user folder: recent files and the autosave recovery file.
+//! The per-user folder: recent files, the theme, who the user is, and the autosave recovery
+//! file.
 //!
 //! The folder is `$PROTOCOLWIJZER_CONFIG_DIR` when set (tests), otherwise the platform's
 //! configuration folder (`$XDG_CONFIG_HOME/protocolwijzer`, `~/.config/protocolwijzer`,
@@ -8,10 +9,13 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::file;
-use crate::model::Protocol;
+use crate::model::{Person, Protocol};
 
 /// How many recent files the menu lists.
 const MAX_RECENT: usize = 8;
+
+/// The file that holds who the user is.
+const USER_FILE: &str = "gebruiker.ron";
 
 /// The per-user folder and what it holds.
 #[derive(Clone, Debug)]
@@ -22,6 +26,9 @@ pub struct Settings {
     pub recent: Vec<PathBuf>,
     /// Dark theme chosen.
     pub dark: bool,
+    /// Who the user is (name, role, organisation): every review action is recorded with it.
+    /// Stored as RON; the fields default, so an older or partial file still reads.
+    pub user: Person,
 }
 
 /// A protocol found in the recovery file.
@@ -62,7 +69,25 @@ impl Settings {
             .unwrap_or_default();
         let dark =
             fs::read_to_string(dir.join("thema.txt")).is_ok_and(|text| text.trim() == "donker");
-        Self { dir, recent, dark }
+        let user = fs::read_to_string(dir.join(USER_FILE))
+            .ok()
+            .and_then(|text| ron::from_str::<Person>(&text).ok())
+            .unwrap_or_default();
+        Self {
+            dir,
+            recent,
+            dark,
+            user,
+        }
+    }
+
+    /// Saves who the user is.
+    pub fn set_user(&mut self, user: Person) {
+        self.user = user;
+        if let Ok(text) = ron::ser::to_string_pretty(&self.user, ron::ser::PrettyConfig::default())
+        {
+            self.write(USER_FILE, &(text + "\n"));
+        }
     }
 
     /// Puts `path` first in the recent files and saves the list.
@@ -110,6 +135,7 @@ impl Settings {
             dir: dir.to_path_buf(),
             recent: Vec::new(),
             dark: false,
+            user: Person::default(),
         };
         let origin = origin
             .map(|path| path.display().to_string())

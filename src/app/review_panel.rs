@@ -1,0 +1,345 @@
+//! The "Beoordeling" side tab: who the user is, the protocol's status and the transitions the
+//! user's role may make, the verdict on the current step, and the step's review comments.
+//!
+//! Every action goes through [`crate::review`] with the user from the settings and the local
+//! time, and bumps the app's change counter so the check and the step badges follow.
+
+use std::collections::HashMap;
+
+use egui::{RichText, Ui};
+
+use super::{ProtocolApp, theme};
+use crate::model::{Comment, Person, Role, Status, VerdictKind};
+use crate::review;
+use crate::step::Step;
+
+/// What the user is typing in the panel, before it goes into the model.
+#[derive(Default)]
+pub(super) struct ReviewDraft {
+    /// The remark typed for each transition button.
+    remarks: HashMap<Status, String>,
+    /// The step the verdict fields were filled for.
+    verdict_step: Option<Step>,
+    verdict_kind: VerdictKind,
+    verdict_comment: String,
+    new_comment: String,
+    /// Why the last action was refused.
+    message: Option<String>,
+}
+
+/// A review action asked for in this frame.
+enum Action {
+    Transition(Status),
+    Verdict,
+    AddComment,
+    Resolve(u32),
+    Reopen(u32),
+}
+
+/// "Te corrigeren" for "te corrigeren": labels start with a capital.
+fn sentence(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
+/// "24 november 2026 om 14:05".
+fn moment(when: Option<chrono::NaiveDateTime>) -> String {
+    when.map(|when| {
+        format!(
+            "{} om {}",
+            crate::dates::dutch_long(when.date()),
+            when.format("%H:%M")
+        )
+    })
+    .unwrap_or_default()
+}
+
+/// "An Peeters (functionaris voor gegevensbescherming, Gemeente Zoersel)".
+fn person(who: &Person) -> String {
+    if who.organisation.trim().is_empty() {
+        format!("{} ({})", who.name, who.role.label())
+    } else {
+        format!("{} ({}, {})", who.name, who.role.label(), who.organisation)
+    }
+}
+
+/// A text field with a label above it that screen readers (and tests) find it by.
+fn labelled_text(ui: &mut Ui, label: &str, text: &mut String, multiline: bool) -> bool {
+    let label = ui.label(label);
+    let edit = if multiline {
+        egui::TextEdit::multiline(text).desired_rows(3)
+    } else {
+        egui::TextEdit::singleline(text)
+    };
+    ui.add(edit.desired_width(f32::INFINITY))
+        .labelled_by(label.id)
+        .changed()
+}
+
+impl ProtocolApp {
+    /// The "Beoordeling" tab.
+    pub(super) fn review_ui(&mut self, ui: &mut Ui) {
+        let mut action = None;
+        egui::ScrollArea::vertical()
+            .id_salt("beoordeling")
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                self.identity_ui(ui);
+                ui.separator();
+                let named = !self.settings.user.name.trim().is_empty();
+                if !named {
+                    ui.label(
+                        RichText::new(
+                            "Vul eerst uw naam in. Elke actie wordt met uw naam, rol en de \
+                             datum in het protocol bewaard.",
+                        )
+                        .color(theme::warning_colour(self.settings.dark)),
+                    );
+                }
+                if let Some(message) = &self.review_draft.message {
+                    ui.label(
+                        RichText::new(format!("⛔ {message}"))
+                            .color(theme::error_colour(self.settings.dark)),
+                    );
+                }
+                ui.add_enabled_ui(named, |ui| {
+                    self.status_ui(ui, &mut action);
+                    ui.separator();
+                    self.verdict_ui(ui, &mut action);
+                    ui.separator();
+                    self.comments_ui(ui, &mut action);
+                });
+            });
+        if let Some(action) = action {
+            self.apply_review(action);
+        }
+    }
+
+    fn identity_ui(&mut self, ui: &mut Ui) {
+        ui.label(RichText::new("Wie bent u?").strong());
+        let mut user = self.settings.user.clone();
+        let mut changed = labelled_text(ui, "Uw naam", &mut user.name, false);
+        ui.label("Uw rol");
+        for role in Role::ALL {
+            changed |= ui
+                .radio_value(&mut user.role, role, sentence(role.label()))
+                .changed();
+        }
+        changed |= labelled_text(ui, "Uw organisatie", &mut user.organisation, false);
+        if changed {
+            self.settings.set_user(user);
+        }
+    }
+
+    fn status_ui(&mut self, ui: &mut Ui, action: &mut Option<Action>) {
+        let status = self.protocol.review.status;
+        ui.label(RichText::new("Status").strong());
+        ui.label(status.label());
+        ui.label(RichText::new(review::status_text(&self.protocol)).weak());
+        let allowed = review::allowed_transitions(status, self.settings.user.role);
+        if allowed.is_empty() {
+            ui.label(
+                RichText::new(format!(
+                    "Als {} kunt u de status nu niet wijzigen.",
+                    self.settings.user.role.label()
+                ))
+                .weak(),
+            );
+        }
+        for to in allowed {
+            ui.add_space(4.0);
+            let remark = self.review_draft.remarks.entry(to).or_default();
+            labelled_text(
+                ui,
+                &format!("Toelichting bij ‘{}’", to.label()),
+                remark,
+                false,
+            );
+            if ui.button(format!("Naar ‘{}’", to.label())).clicked() {
+                *action = Some(Action::Transition(to));
+            }
+        }
+    }
+
+    fn verdict_ui(&mut self, ui: &mut Ui, action: &mut Option<Action>) {
+        let step = self.step;
+        if self.review_draft.verdict_step != Some(step) {
+            let existing = review::verdict(&self.protocol, step);
+            self.review_draft.verdict_kind = existing.map_or_else(VerdictKind::default, |v| v.kind);
+            self.review_draft.verdict_comment = existing
+                .map(|verdict| verdict.comment.clone())
+                .unwrap_or_default();
+            self.review_draft.verdict_step = Some(step);
+        }
+        ui.label(
+            RichText::new(format!(
+                "Oordeel over stap {}. {}",
+                step.number(),
+                step.title()
+            ))
+            .strong(),
+        );
+        match review::verdict(&self.protocol, step) {
+            Some(verdict) => {
+                ui.label(format!(
+                    "{} volgens {} op {}",
+                    sentence(verdict.kind.label()),
+                    person(&verdict.by),
+                    moment(verdict.when)
+                ));
+                if !verdict.comment.is_empty() {
+                    ui.label(RichText::new(&verdict.comment).italics());
+                }
+            }
+            None => {
+                ui.label(RichText::new("Deze stap is nog niet beoordeeld.").weak());
+            }
+        }
+        for kind in VerdictKind::ALL {
+            ui.radio_value(
+                &mut self.review_draft.verdict_kind,
+                kind,
+                sentence(kind.label()),
+            );
+        }
+        labelled_text(
+            ui,
+            "Toelichting bij het oordeel",
+            &mut self.review_draft.verdict_comment,
+            true,
+        );
+        if ui
+            .button("Oordeel bewaren")
+            .on_hover_text("Bij ‘te verbeteren’ en ‘te corrigeren’ hoort een toelichting.")
+            .clicked()
+        {
+            *action = Some(Action::Verdict);
+        }
+    }
+
+    fn comments_ui(&mut self, ui: &mut Ui, action: &mut Option<Action>) {
+        let step = self.step;
+        ui.label(RichText::new("Opmerkingen bij deze stap").strong());
+        let comments: Vec<&Comment> = self
+            .protocol
+            .review
+            .comments
+            .iter()
+            .filter(|comment| comment.step == Some(step))
+            .collect();
+        if comments.is_empty() {
+            ui.label(RichText::new("Er zijn nog geen opmerkingen bij deze stap.").weak());
+        }
+        for comment in comments {
+            ui.push_id(("opmerking", comment.id), |ui| {
+                ui.group(|ui| {
+                    ui.set_width(ui.available_width());
+                    ui.label(&comment.text);
+                    ui.label(
+                        RichText::new(format!(
+                            "{}. {} op {}",
+                            comment.id,
+                            person(&comment.author),
+                            moment(comment.written)
+                        ))
+                        .small(),
+                    );
+                    match &comment.resolved {
+                        None => {
+                            ui.horizontal(|ui| {
+                                ui.label(
+                                    RichText::new("Open")
+                                        .color(theme::warning_colour(self.settings.dark)),
+                                );
+                                if ui.button("Afhandelen").clicked() {
+                                    *action = Some(Action::Resolve(comment.id));
+                                }
+                            });
+                        }
+                        Some(resolution) => {
+                            ui.horizontal(|ui| {
+                                ui.label(
+                                    RichText::new(format!(
+                                        "Afgehandeld door {} op {}",
+                                        resolution.by.name,
+                                        moment(resolution.when)
+                                    ))
+                                    .color(theme::ok_colour(self.settings.dark)),
+                                );
+                                if ui.button("Heropenen").clicked() {
+                                    *action = Some(Action::Reopen(comment.id));
+                                }
+                            });
+                        }
+                    }
+                });
+            });
+        }
+        ui.add_space(4.0);
+        labelled_text(
+            ui,
+            "Nieuwe opmerking",
+            &mut self.review_draft.new_comment,
+            true,
+        );
+        if ui.button("Opmerking toevoegen").clicked() {
+            *action = Some(Action::AddComment);
+        }
+    }
+
+    fn apply_review(&mut self, action: Action) {
+        let who = self.settings.user.clone();
+        let when = chrono::Local::now().naive_local();
+        let step = self.step;
+        let draft = &mut self.review_draft;
+        let result = match action {
+            Action::Transition(to) => {
+                let remark = draft.remarks.get(&to).cloned().unwrap_or_default();
+                let result = review::transition(&mut self.protocol, to, &who, when, &remark)
+                    .map_err(|error| error.to_string());
+                if result.is_ok() {
+                    draft.remarks.clear();
+                }
+                result
+            }
+            Action::Verdict => review::set_verdict(
+                &mut self.protocol,
+                step,
+                draft.verdict_kind,
+                &draft.verdict_comment,
+                &who,
+                when,
+            )
+            .map_err(|error| error.to_string()),
+            Action::AddComment => {
+                let result = review::add_comment(
+                    &mut self.protocol,
+                    &who,
+                    when,
+                    step,
+                    "",
+                    &draft.new_comment,
+                )
+                .map(|_| ())
+                .map_err(|error| error.to_string());
+                if result.is_ok() {
+                    draft.new_comment.clear();
+                }
+                result
+            }
+            Action::Resolve(id) => review::resolve_comment(&mut self.protocol, id, &who, when, "")
+                .map_err(|error| error.to_string()),
+            Action::Reopen(id) => review::reopen_comment(&mut self.protocol, id, &who, when)
+                .map_err(|error| error.to_string()),
+        };
+        match result {
+            Ok(()) => {
+                self.review_draft.message = None;
+                self.touch();
+            }
+            Err(message) => self.review_draft.message = Some(message),
+        }
+    }
+}

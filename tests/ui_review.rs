@@ -1,0 +1,112 @@
+//! The "Beoordeling" tab driven headless like a user would (egui_kittest): a DPO adds a
+//! comment and a verdict, the drafter resolves the comment, and the check follows.
+#![allow(clippy::unwrap_used)]
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use protocolwijzer::app::{ProtocolApp, Settings};
+use protocolwijzer::model::{Person, Protocol, Role, VerdictKind};
+use protocolwijzer::step::Step;
+use protocolwijzer::template;
+
+fn harness_with(protocol: Protocol, dir: &std::path::Path) -> Harness<'static, ProtocolApp> {
+    let dir = dir.to_path_buf();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 1000.0))
+        .build_eframe(move |_cc| ProtocolApp::new(protocol, None, dir));
+    harness.run();
+    harness
+}
+
+fn has_rule(harness: &Harness<'_, ProtocolApp>, rule: &str) -> bool {
+    harness
+        .state()
+        .findings()
+        .iter()
+        .any(|finding| finding.rule == rule)
+}
+
+fn type_into(harness: &mut Harness<'_, ProtocolApp>, label: &str, text: &str) {
+    harness.get_by_label(label).click();
+    harness.run();
+    harness.get_by_label(label).type_text(text);
+    harness.run();
+}
+
+fn click(harness: &mut Harness<'_, ProtocolApp>, label: &str) {
+    harness.get_by_label(label).click();
+    harness.run();
+}
+
+#[test]
+fn a_dpo_comments_and_asks_a_correction_and_the_drafter_resolves_the_comment() {
+    let dir = tempfile::tempdir().unwrap();
+    Settings::load(dir.path().to_path_buf()).set_user(Person {
+        name: "An Peeters".into(),
+        role: Role::Dpo,
+        organisation: "Gemeente Zoersel".into(),
+    });
+    let protocol = template::new_protocol(template::DEFAULT_TEMPLATE).unwrap();
+    let mut harness = harness_with(protocol, dir.path());
+    harness.state_mut().set_step(Step::Data);
+    harness.run();
+    click(&mut harness, "Beoordeling");
+    assert!(!has_rule(&harness, "review.open_comment"));
+
+    // The DPO: a comment on the step and the verdict "te corrigeren" with its reason.
+    type_into(
+        &mut harness,
+        "Nieuwe opmerking",
+        "Het rijksregisternummer is niet nodig.",
+    );
+    click(&mut harness, "Opmerking toevoegen");
+    let comments = &harness.state().protocol().review.comments;
+    assert_eq!(comments.len(), 1);
+    assert_eq!(comments[0].step, Some(Step::Data));
+    assert_eq!(comments[0].path, "");
+    assert_eq!(comments[0].text, "Het rijksregisternummer is niet nodig.");
+    assert_eq!(comments[0].author.name, "An Peeters");
+    assert_eq!(comments[0].author.role, Role::Dpo);
+    assert!(comments[0].resolved.is_none());
+    assert!(has_rule(&harness, "review.open_comment"));
+
+    click(&mut harness, "Te corrigeren");
+    // Without a reason the verdict is refused, in Dutch.
+    click(&mut harness, "Oordeel bewaren");
+    assert!(harness.state().protocol().review.verdicts.is_empty());
+    assert!(
+        harness
+            .query_by_label_contains("hoort een toelichting")
+            .is_some()
+    );
+    type_into(
+        &mut harness,
+        "Toelichting bij het oordeel",
+        "Schrap het rijksregisternummer.",
+    );
+    click(&mut harness, "Oordeel bewaren");
+    let verdicts = &harness.state().protocol().review.verdicts;
+    assert_eq!(verdicts.len(), 1);
+    assert_eq!(verdicts[0].step, Some(Step::Data));
+    assert_eq!(verdicts[0].kind, VerdictKind::ToCorrect);
+    assert_eq!(verdicts[0].comment, "Schrap het rijksregisternummer.");
+    assert_eq!(verdicts[0].by.role, Role::Dpo);
+    assert!(has_rule(&harness, "review.step_to_correct"));
+    assert!(has_rule(&harness, "review.open_comment"));
+
+    // The drafter: switches the role in the form (it is remembered) and resolves the comment.
+    click(&mut harness, "Opsteller");
+    assert_eq!(
+        Settings::load(dir.path().to_path_buf()).user.role,
+        Role::Drafter
+    );
+    click(&mut harness, "Afhandelen");
+    let comment = &harness.state().protocol().review.comments[0];
+    let resolution = comment.resolved.as_ref().unwrap();
+    assert_eq!(resolution.by.role, Role::Drafter);
+    assert_eq!(resolution.by.name, "An Peeters");
+    assert!(!has_rule(&harness, "review.open_comment"));
+    assert!(has_rule(&harness, "review.step_to_correct"));
+    assert!(harness.query_by_label("Heropenen").is_some());
+    assert!(harness.state().is_dirty());
+}
