@@ -5,7 +5,7 @@
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use protocolwijzer::app::{ProtocolApp, Settings};
-use protocolwijzer::model::{Person, Protocol, Role, VerdictKind};
+use protocolwijzer::model::{Person, Protocol, Role, Status, VerdictKind};
 use protocolwijzer::step::Step;
 use protocolwijzer::template;
 
@@ -109,4 +109,73 @@ fn a_dpo_comments_and_asks_a_correction_and_the_drafter_resolves_the_comment() {
     assert!(has_rule(&harness, "review.step_to_correct"));
     assert!(harness.query_by_label("Heropenen").is_some());
     assert!(harness.state().is_dirty());
+}
+
+#[test]
+fn the_status_moves_only_as_the_role_allows_and_a_refusal_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let protocol = template::new_protocol(template::DEFAULT_TEMPLATE).unwrap();
+    let mut harness = harness_with(protocol, dir.path());
+    click(&mut harness, "Beoordeling");
+    assert!(
+        harness
+            .query_by_label_contains("Vul eerst uw naam in")
+            .is_some()
+    );
+
+    // The drafter says who they are once; the settings folder remembers it.
+    type_into(&mut harness, "Uw naam", "Jan Janssens");
+    type_into(&mut harness, "Uw organisatie", "Gemeente Zoersel");
+    assert!(
+        harness
+            .query_by_label_contains("Vul eerst uw naam in")
+            .is_none()
+    );
+    let user = Settings::load(dir.path().to_path_buf()).user;
+    assert_eq!(user.name, "Jan Janssens");
+    assert_eq!(user.organisation, "Gemeente Zoersel");
+    assert_eq!(user.role, Role::Drafter);
+
+    click(&mut harness, "Naar ‘Ter advies bij DPO’");
+    let review = &harness.state().protocol().review;
+    assert_eq!(review.status, Status::WithDpo);
+    let last = review.history.last().unwrap();
+    assert_eq!(last.who.name, "Jan Janssens");
+    assert_eq!(last.who.role, Role::Drafter);
+    assert!(last.action.contains("Ter advies bij DPO"));
+    // The drafter has nothing more to move now.
+    assert!(harness.query_by_label_contains("Naar ‘").is_none());
+
+    // The DPO cannot give advice before recording it, nor send it back without a remark.
+    click(&mut harness, "Functionaris voor gegevensbescherming");
+    click(&mut harness, "Naar ‘Advies gegeven’");
+    assert_eq!(harness.state().protocol().review.status, Status::WithDpo);
+    assert!(
+        harness
+            .query_by_label_contains("Registreer eerst het advies")
+            .is_some()
+    );
+    click(&mut harness, "Naar ‘Terug naar opsteller’");
+    assert_eq!(harness.state().protocol().review.status, Status::WithDpo);
+    assert!(
+        harness
+            .query_by_label_contains("Geef een toelichting")
+            .is_some()
+    );
+    type_into(
+        &mut harness,
+        "Toelichting bij ‘Terug naar opsteller’",
+        "Vul de bewaartermijn aan.",
+    );
+    click(&mut harness, "Naar ‘Terug naar opsteller’");
+    let review = &harness.state().protocol().review;
+    assert_eq!(review.status, Status::Returned);
+    let last = review.history.last().unwrap();
+    assert_eq!(last.who.role, Role::Dpo);
+    assert_eq!(last.remark, "Vul de bewaartermijn aan.");
+    assert!(
+        harness
+            .query_by_label_contains("Geef een toelichting")
+            .is_none()
+    );
 }
