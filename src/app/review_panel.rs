@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use egui::{RichText, Ui};
 
 use super::{ProtocolApp, theme};
-use crate::model::{Comment, Person, Role, Status, VerdictKind};
+use crate::model::{Comment, Person, Role, Status, Verdict, VerdictKind};
 use crate::review;
 use crate::step::Step;
 
@@ -20,6 +20,8 @@ pub(super) struct ReviewDraft {
     remarks: HashMap<Status, String>,
     /// The step the verdict fields were filled for.
     verdict_step: Option<Step>,
+    /// The verdict the fields were filled from.
+    loaded: Option<Verdict>,
     verdict_kind: VerdictKind,
     verdict_comment: String,
     new_comment: String,
@@ -165,13 +167,19 @@ impl ProtocolApp {
 
     fn verdict_ui(&mut self, ui: &mut Ui, action: &mut Option<Action>) {
         let step = self.step;
-        if self.review_draft.verdict_step != Some(step) {
-            let existing = review::verdict(&self.protocol, step);
-            self.review_draft.verdict_kind = existing.map_or_else(VerdictKind::default, |v| v.kind);
+        // Refill the fields when the step changes or the verdict changed under them (saved,
+        // undone, another file opened).
+        let existing = review::verdict(&self.protocol, step).cloned();
+        if self.review_draft.verdict_step != Some(step) || self.review_draft.loaded != existing {
+            self.review_draft.verdict_kind = existing
+                .as_ref()
+                .map_or_else(VerdictKind::default, |verdict| verdict.kind);
             self.review_draft.verdict_comment = existing
+                .as_ref()
                 .map(|verdict| verdict.comment.clone())
                 .unwrap_or_default();
             self.review_draft.verdict_step = Some(step);
+            self.review_draft.loaded = existing;
         }
         ui.label(
             RichText::new(format!(
