@@ -5,7 +5,7 @@
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use protocolwijzer::app::{ProtocolApp, Settings};
-use protocolwijzer::model::{Person, Protocol, Role, Status, VerdictKind};
+use protocolwijzer::model::{AdviceOutcome, Person, Protocol, Role, Status, VerdictKind};
 use protocolwijzer::step::Step;
 use protocolwijzer::template;
 
@@ -35,6 +35,14 @@ fn type_into(harness: &mut Harness<'_, ProtocolApp>, label: &str, text: &str) {
 
 fn click(harness: &mut Harness<'_, ProtocolApp>, label: &str) {
     harness.get_by_label(label).click();
+    harness.run();
+}
+
+/// Clicks a button whose label a heading shares.
+fn click_button(harness: &mut Harness<'_, ProtocolApp>, label: &str) {
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, label)
+        .click();
     harness.run();
 }
 
@@ -177,5 +185,84 @@ fn the_status_moves_only_as_the_role_allows_and_a_refusal_says_why() {
         harness
             .query_by_label_contains("Geef een toelichting")
             .is_none()
+    );
+}
+
+#[test]
+fn a_dpo_records_advice_through_the_form_and_the_tab_shows_a_later_change() {
+    let dir = tempfile::tempdir().unwrap();
+    Settings::load(dir.path().to_path_buf()).set_user(Person {
+        name: "An Peeters".into(),
+        role: Role::Dpo,
+        organisation: "Gemeente Zoersel".into(),
+    });
+    let mut protocol = template::new_protocol(template::DEFAULT_TEMPLATE).unwrap();
+    protocol.parties[1].legal_name = "Gemeente Zoersel".into();
+    let mut harness = harness_with(protocol, dir.path());
+    harness.set_size(egui::vec2(1400.0, 3000.0));
+    harness.run();
+    click(&mut harness, "Beoordeling");
+    assert!(
+        harness
+            .query_by_label_contains("Gemeente Zoersel: nog geen advies")
+            .is_some()
+    );
+
+    click(&mut harness, "Advies voor Gemeente Zoersel");
+    type_into(&mut harness, "Datum van het advies", "02-03-2026");
+    // Conditions are required with "gunstig onder voorwaarden"; the refusal is in Dutch.
+    click(&mut harness, "Gunstig onder voorwaarden");
+    click_button(&mut harness, "Advies registreren");
+    assert!(
+        harness.state().protocol().parties[1]
+            .dpo_advice
+            .outcome
+            .is_none()
+    );
+    assert!(
+        harness
+            .query_by_label_contains("horen de voorwaarden")
+            .is_some()
+    );
+
+    click(&mut harness, "Gunstig");
+    click_button(&mut harness, "Advies registreren");
+    let fingerprint = protocolwijzer::fingerprint::fingerprint(harness.state().protocol());
+    let advice = &harness.state().protocol().parties[1].dpo_advice;
+    assert_eq!(advice.date, chrono::NaiveDate::from_ymd_opt(2026, 3, 2));
+    assert_eq!(advice.outcome, Some(AdviceOutcome::Favourable));
+    assert_eq!(advice.fingerprint, fingerprint);
+    assert!(
+        harness.state().protocol().parties[0]
+            .dpo_advice
+            .outcome
+            .is_none()
+    );
+    assert!(
+        harness
+            .query_by_label_contains("horen de voorwaarden")
+            .is_none()
+    );
+    assert!(
+        harness
+            .query_by_label("Gemeente Zoersel: gunstig op 2 maart 2026")
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_by_label_contains(&protocolwijzer::fingerprint::short_form(&fingerprint))
+            .is_some()
+    );
+
+    // The content changes afterwards: the tab says so.
+    harness.state_mut().protocol_mut().parties[1].kbo = "0207.437.468".into();
+    harness.state_mut().touch();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label(
+                "Gemeente Zoersel: gunstig op 2 maart 2026 — de inhoud is sindsdien gewijzigd"
+            )
+            .is_some()
     );
 }

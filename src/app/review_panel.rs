@@ -8,8 +8,9 @@ use std::collections::HashMap;
 
 use egui::{RichText, Ui};
 
-use super::{ProtocolApp, theme};
-use crate::model::{Comment, Person, Role, Status, Verdict, VerdictKind};
+use super::{ProtocolApp, dates, theme};
+use crate::fingerprint;
+use crate::model::{AdviceOutcome, Comment, Person, Role, Status, Verdict, VerdictKind};
 use crate::review;
 use crate::step::Step;
 
@@ -25,8 +26,25 @@ pub(super) struct ReviewDraft {
     verdict_kind: VerdictKind,
     verdict_comment: String,
     new_comment: String,
+    /// The party the DPO advice is recorded for.
+    advice_party: usize,
+    advice_date: Option<chrono::NaiveDate>,
+    advice_outcome: Option<AdviceOutcome>,
+    advice_remarks: String,
+    /// The content fingerprint (64 hex) and the change counter it was computed for.
+    fingerprint: Option<(u64, String)>,
     /// Why the last action was refused.
     message: Option<String>,
+}
+
+/// A party's name for the panel, also before it has one.
+fn party_name(party: &crate::model::Party, index: usize) -> String {
+    let name = party.display_name().trim();
+    if name.is_empty() {
+        format!("Partij {} (nog zonder naam)", index + 1)
+    } else {
+        name.to_string()
+    }
 }
 
 /// A review action asked for in this frame.
@@ -36,6 +54,7 @@ enum Action {
     AddComment,
     Resolve(u32),
     Reopen(u32),
+    Advice,
 }
 
 /// "Te corrigeren" for "te corrigeren": labels start with a capital.
@@ -112,6 +131,8 @@ impl ProtocolApp {
                     self.verdict_ui(ui, &mut action);
                     ui.separator();
                     self.comments_ui(ui, &mut action);
+                    ui.separator();
+                    self.advice_ui(ui, &mut action);
                 });
             });
         if let Some(action) = action {
@@ -140,6 +161,12 @@ impl ProtocolApp {
         ui.label(RichText::new("Status").strong());
         ui.label(status.label());
         ui.label(RichText::new(review::status_text(&self.protocol)).weak());
+        let short = fingerprint::short_form(&self.current_fingerprint());
+        ui.label(format!("Vingerafdruk van de inhoud: {short}"))
+            .on_hover_text(
+                "De eerste 12 tekens van de SHA-256-vingerafdruk van de inhoud. Advies en \
+                 goedkeuring bewaren de vingerafdruk van de inhoud waarop ze gegeven zijn.",
+            );
         let allowed = review::allowed_transitions(status, self.settings.user.role);
         if allowed.is_empty() {
             ui.label(
@@ -297,6 +324,89 @@ impl ProtocolApp {
         }
     }
 
+    /// The content fingerprint, computed again only when the model changed.
+    fn current_fingerprint(&mut self) -> String {
+        let generation = self.generation;
+        match &self.review_draft.fingerprint {
+            Some((at, full)) if *at == generation => full.clone(),
+            _ => {
+                let full = fingerprint::fingerprint(&self.protocol);
+                self.review_draft.fingerprint = Some((generation, full.clone()));
+                full
+            }
+        }
+    }
+
+    /// Each party's DPO advice, and for a DPO the form to record one.
+    fn advice_ui(&mut self, ui: &mut Ui, action: &mut Option<Action>) {
+        let current = self.current_fingerprint();
+        ui.label(RichText::new("Advies van de DPO").strong());
+        for (index, party) in self.protocol.parties.iter().enumerate() {
+            let advice = &party.dpo_advice;
+            let state = match advice.outcome {
+                None => "nog geen advies".to_string(),
+                Some(outcome) => {
+                    let date = advice
+                        .date
+                        .map(|date| format!(" op {}", crate::dates::dutch_long(date)))
+                        .unwrap_or_default();
+                    // The same test as `review::advice_outdated`, on the cached fingerprint.
+                    let outdated =
+                        if !advice.fingerprint.is_empty() && advice.fingerprint != current {
+                            " — de inhoud is sindsdien gewijzigd"
+                        } else {
+                            ""
+                        };
+                    format!("{}{date}{outdated}", outcome.label())
+                }
+            };
+            ui.label(format!("{}: {state}", party_name(party, index)));
+        }
+        if self.settings.user.role != Role::Dpo {
+            ui.label(RichText::new("Alleen een DPO kan hier een advies registreren.").weak());
+            return;
+        }
+        ui.add_space(4.0);
+        ui.label(RichText::new("Advies registreren").strong());
+        let draft = &mut self.review_draft;
+        if draft.advice_party >= self.protocol.parties.len() {
+            draft.advice_party = 0;
+        }
+        ui.label("Voor welke partij?");
+        for (index, party) in self.protocol.parties.iter().enumerate() {
+            ui.radio_value(
+                &mut draft.advice_party,
+                index,
+                format!("Advies voor {}", party_name(party, index)),
+            );
+        }
+        ui.push_id("advies_datum", |ui| {
+            let label = ui.label("Datum van het advies");
+            dates::date_picker(ui, &mut draft.advice_date, label.id);
+        });
+        ui.label("Uitkomst");
+        let mut outcome = draft.advice_outcome.unwrap_or(AdviceOutcome::Favourable);
+        for choice in AdviceOutcome::ALL {
+            ui.radio_value(&mut outcome, choice, sentence(choice.label()));
+        }
+        draft.advice_outcome = Some(outcome);
+        labelled_text(
+            ui,
+            "Voorwaarden of motivering",
+            &mut draft.advice_remarks,
+            true,
+        );
+        if ui
+            .button("Advies registreren")
+            .on_hover_text(
+                "Het advies wordt bij de partij bewaard, met de vingerafdruk van de huidige inhoud.",
+            )
+            .clicked()
+        {
+            *action = Some(Action::Advice);
+        }
+    }
+
     fn apply_review(&mut self, action: Action) {
         let who = self.settings.user.clone();
         let when = chrono::Local::now().naive_local();
@@ -341,6 +451,25 @@ impl ProtocolApp {
                 .map_err(|error| error.to_string()),
             Action::Reopen(id) => review::reopen_comment(&mut self.protocol, id, &who, when)
                 .map_err(|error| error.to_string()),
+            Action::Advice => match draft.advice_date {
+                None => Err("Vul de datum van het advies in (dd-mm-jjjj).".to_string()),
+                Some(date) => {
+                    let result = review::record_dpo_advice(
+                        &mut self.protocol,
+                        draft.advice_party,
+                        &who,
+                        date,
+                        draft.advice_outcome.unwrap_or(AdviceOutcome::Favourable),
+                        &draft.advice_remarks,
+                        when,
+                    )
+                    .map_err(|error| error.to_string());
+                    if result.is_ok() {
+                        draft.advice_remarks.clear();
+                    }
+                    result
+                }
+            },
         };
         match result {
             Ok(()) => {
