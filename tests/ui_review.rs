@@ -254,6 +254,13 @@ fn a_dpo_records_advice_through_the_form_and_the_tab_shows_a_later_change() {
             .is_some()
     );
 
+    click(&mut harness, "Wijzigingen");
+    assert!(
+        harness
+            .query_by_label_contains("Geen wijzigingen sinds het advies voor Gemeente Zoersel")
+            .is_some()
+    );
+
     // The content changes afterwards: the tab says so.
     harness.state_mut().protocol_mut().parties[1].kbo = "0207.437.468".into();
     harness.state_mut().touch();
@@ -263,6 +270,19 @@ fn a_dpo_records_advice_through_the_form_and_the_tab_shows_a_later_change() {
             .query_by_label(
                 "Gemeente Zoersel: gunstig op 2 maart 2026 — de inhoud is sindsdien gewijzigd"
             )
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_by_label_contains(
+                "Gewijzigd sinds het advies voor Gemeente Zoersel op 2 maart 2026"
+            )
+            .is_some()
+    );
+    // The Wijzigingen list names the changed field in Dutch, with the old and the new value.
+    assert!(
+        harness
+            .query_by_label("Partij 2 › KBO-nummer: (leeg) ➡ ‘0207.437.468’")
             .is_some()
     );
 }

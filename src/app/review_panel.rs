@@ -33,8 +33,48 @@ pub(super) struct ReviewDraft {
     advice_remarks: String,
     /// The content fingerprint (64 hex) and the change counter it was computed for.
     fingerprint: Option<(u64, String)>,
+    /// The "Wijzigingen" list and the change counter it was computed for.
+    changes: Option<(u64, Option<ChangesSince>)>,
     /// Why the last action was refused.
     message: Option<String>,
+}
+
+/// What changed since the version an approval or advice was given on.
+struct ChangesSince {
+    /// "de goedkeuring op 2 maart 2026".
+    since: String,
+    changes: Vec<review::diff::Change>,
+}
+
+/// The changes against the approval's snapshot if the file kept it, else against the newest
+/// advice snapshot; `None` when there is nothing to compare with.
+fn changes_since(protocol: &crate::model::Protocol) -> Option<ChangesSince> {
+    let on = |date: Option<chrono::NaiveDate>| {
+        date.map(|date| format!(" op {}", crate::dates::dutch_long(date)))
+            .unwrap_or_default()
+    };
+    if let Some(approval) = &protocol.review.approval
+        && let Some(old) = review::snapshot(protocol, &approval.fingerprint)
+    {
+        return Some(ChangesSince {
+            since: format!("de goedkeuring{}", on(approval.date)),
+            changes: review::diff::diff(old, protocol),
+        });
+    }
+    protocol.review.snapshots.iter().rev().find_map(|snapshot| {
+        let (index, party) = protocol.parties.iter().enumerate().find(|(_, party)| {
+            party.dpo_advice.outcome.is_some()
+                && party.dpo_advice.fingerprint == snapshot.fingerprint
+        })?;
+        Some(ChangesSince {
+            since: format!(
+                "het advies voor {}{}",
+                party_name(party, index),
+                on(party.dpo_advice.date)
+            ),
+            changes: review::diff::diff(&snapshot.content, protocol),
+        })
+    })
 }
 
 /// A party's name for the panel, also before it has one.
@@ -134,6 +174,8 @@ impl ProtocolApp {
                     ui.separator();
                     self.advice_ui(ui, &mut action);
                 });
+                ui.separator();
+                self.changes_ui(ui);
             });
         if let Some(action) = action {
             self.apply_review(action);
@@ -335,6 +377,42 @@ impl ProtocolApp {
                 full
             }
         }
+    }
+
+    /// "Wijzigingen": what changed since the approval or the newest advice, computed again only
+    /// when the model changed.
+    fn changes_ui(&mut self, ui: &mut Ui) {
+        let generation = self.generation;
+        if !matches!(&self.review_draft.changes, Some((at, _)) if *at == generation) {
+            self.review_draft.changes = Some((generation, changes_since(&self.protocol)));
+        }
+        let Some((_, view)) = &self.review_draft.changes else {
+            return;
+        };
+        egui::CollapsingHeader::new("Wijzigingen")
+            .id_salt("wijzigingen")
+            .show(ui, |ui| match view {
+                None => {
+                    ui.label(
+                        RichText::new(
+                            "Er is nog geen advies of goedkeuring waarvan de inhoud bewaard is; \
+                             er is niets om mee te vergelijken.",
+                        )
+                        .weak(),
+                    );
+                }
+                Some(view) if view.changes.is_empty() => {
+                    ui.label(format!("Geen wijzigingen sinds {}.", view.since));
+                }
+                Some(view) => {
+                    ui.label(format!("Gewijzigd sinds {}:", view.since));
+                    for change in &view.changes {
+                        // egui's built-in fonts have no "→"; "➡" comes with its emoji font.
+                        ui.label(format!("{}: {} ➡ {}", change.label, change.old, change.new))
+                            .on_hover_text(&change.path);
+                    }
+                }
+            });
     }
 
     /// Each party's DPO advice, and for a DPO the form to record one.
