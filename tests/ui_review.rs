@@ -209,6 +209,19 @@ fn a_dpo_records_advice_through_the_form_and_the_tab_shows_a_later_change() {
     );
 
     click(&mut harness, "Advies voor Gemeente Zoersel");
+    // Without a date nothing is recorded.
+    click_button(&mut harness, "Advies registreren");
+    assert!(
+        harness.state().protocol().parties[1]
+            .dpo_advice
+            .outcome
+            .is_none()
+    );
+    assert!(
+        harness
+            .query_by_label_contains("Vul de datum van het advies in")
+            .is_some()
+    );
     type_into(&mut harness, "Datum van het advies", "02-03-2026");
     // Conditions are required with "gunstig onder voorwaarden"; the refusal is in Dutch.
     click(&mut harness, "Gunstig onder voorwaarden");

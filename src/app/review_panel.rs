@@ -26,8 +26,11 @@ pub(super) struct ReviewDraft {
     verdict_kind: VerdictKind,
     verdict_comment: String,
     new_comment: String,
-    /// The party the DPO advice is recorded for.
-    advice_party: usize,
+    /// The party the DPO advice is recorded for; until the user picks one, the party whose
+    /// name is the user's organisation.
+    advice_party: Option<usize>,
+    /// The party shown as chosen in the last frame.
+    advice_choice: usize,
     advice_date: Option<chrono::NaiveDate>,
     advice_outcome: Option<AdviceOutcome>,
     advice_remarks: String,
@@ -37,6 +40,8 @@ pub(super) struct ReviewDraft {
     changes: Option<(u64, Option<ChangesSince>)>,
     /// Why the last action was refused.
     message: Option<String>,
+    /// Whether that was the advice form (its message is shown under its button).
+    advice_refused: bool,
 }
 
 /// What changed since the version an approval or advice was given on.
@@ -159,7 +164,9 @@ impl ProtocolApp {
                         .color(theme::warning_colour(self.settings.dark)),
                     );
                 }
-                if let Some(message) = &self.review_draft.message {
+                if let Some(message) = &self.review_draft.message
+                    && !self.review_draft.advice_refused
+                {
                     ui.label(
                         RichText::new(format!("⛔ {message}"))
                             .color(theme::error_colour(self.settings.dark)),
@@ -446,17 +453,32 @@ impl ProtocolApp {
         }
         ui.add_space(4.0);
         ui.label(RichText::new("Advies registreren").strong());
+        let organisation = self.settings.user.organisation.trim();
         let draft = &mut self.review_draft;
-        if draft.advice_party >= self.protocol.parties.len() {
-            draft.advice_party = 0;
-        }
+        let parties = &self.protocol.parties;
+        let mut chosen = draft
+            .advice_party
+            .filter(|index| *index < parties.len())
+            .or_else(|| {
+                parties.iter().position(|party| {
+                    !organisation.is_empty()
+                        && (party.legal_name.trim() == organisation
+                            || party.short_name.trim() == organisation)
+                })
+            })
+            .unwrap_or(0);
         ui.label("Voor welke partij?");
-        for (index, party) in self.protocol.parties.iter().enumerate() {
-            ui.radio_value(
-                &mut draft.advice_party,
-                index,
-                format!("Advies voor {}", party_name(party, index)),
-            );
+        for (index, party) in parties.iter().enumerate() {
+            if ui
+                .radio_value(
+                    &mut chosen,
+                    index,
+                    format!("Advies voor {}", party_name(party, index)),
+                )
+                .changed()
+            {
+                draft.advice_party = Some(chosen);
+            }
         }
         ui.push_id("advies_datum", |ui| {
             let label = ui.label("Datum van het advies");
@@ -483,6 +505,15 @@ impl ProtocolApp {
         {
             *action = Some(Action::Advice);
         }
+        if draft.advice_refused
+            && let Some(message) = &draft.message
+        {
+            ui.label(
+                RichText::new(format!("⛔ {message}"))
+                    .color(theme::error_colour(self.settings.dark)),
+            );
+        }
+        draft.advice_choice = chosen;
     }
 
     fn apply_review(&mut self, action: Action) {
@@ -490,6 +521,7 @@ impl ProtocolApp {
         let when = chrono::Local::now().naive_local();
         let step = self.step;
         let draft = &mut self.review_draft;
+        draft.advice_refused = matches!(action, Action::Advice);
         let result = match action {
             Action::Transition(to) => {
                 let remark = draft.remarks.get(&to).cloned().unwrap_or_default();
@@ -534,7 +566,7 @@ impl ProtocolApp {
                 Some(date) => {
                     let result = review::record_dpo_advice(
                         &mut self.protocol,
-                        draft.advice_party,
+                        draft.advice_choice,
                         &who,
                         date,
                         draft.advice_outcome.unwrap_or(AdviceOutcome::Favourable),
