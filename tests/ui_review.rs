@@ -299,3 +299,52 @@ fn a_dpo_records_advice_through_the_form_and_the_tab_shows_a_later_change() {
             .is_some()
     );
 }
+
+/// Steps the harness until `label` shows up (a worker thread is writing a file).
+fn wait_for_any(harness: &mut Harness<'_, ProtocolApp>, labels: &[&str]) {
+    for _ in 0..1000 {
+        harness.step();
+        if labels
+            .iter()
+            .any(|label| harness.query_by_label_contains(label).is_some())
+        {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("none of {labels:?} showed up");
+}
+
+#[test]
+fn the_adviesverslag_exports_as_a_docx() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("Adviesverslag.docx");
+    let protocol = template::new_protocol(template::DEFAULT_TEMPLATE).unwrap();
+    let mut harness = harness_with(protocol, dir.path());
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .export_report(&ctx, protocolwijzer::app::Format::Docx, Some(out.clone()));
+    harness.step();
+    wait_for_any(&mut harness, &["Export klaar", "Er ging iets mis"]);
+    assert!(harness.query_by_label("Export klaar").is_some());
+    let file = std::fs::File::open(&out).unwrap();
+    let mut archive = zip::ZipArchive::new(file).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut archive.by_name("word/document.xml").unwrap(), &mut xml)
+        .unwrap();
+    assert!(xml.contains("Adviesverslag"));
+}
+
+#[test]
+fn the_adviesverslag_file_name_names_the_municipality_and_the_date() {
+    let protocol = template::new_protocol(template::DEFAULT_TEMPLATE).unwrap();
+    let date = chrono::NaiveDate::from_ymd_opt(2026, 4, 2).unwrap();
+    let name = protocolwijzer::app::commands::report_file_name(
+        &protocol,
+        protocolwijzer::app::Format::Docx,
+        date,
+    );
+    assert!(name.starts_with("Adviesverslag "), "{name}");
+    assert!(name.ends_with(" 2 april 2026.docx"), "{name}");
+}

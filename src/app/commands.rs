@@ -35,6 +35,10 @@ pub enum Command {
     ExportDocx,
     /// Export as PDF (dialog).
     ExportPdf,
+    /// Export the Adviesverslag as DOCX (dialog).
+    ExportReportDocx,
+    /// Export the Adviesverslag as PDF (dialog).
+    ExportReportPdf,
     /// Undo the last change.
     Undo,
     /// Redo what was undone.
@@ -109,6 +113,8 @@ impl Command {
             Command::SaveAs => "Opslaan als…".to_string(),
             Command::ExportDocx => "Exporteren als DOCX…".to_string(),
             Command::ExportPdf => "Exporteren als PDF…".to_string(),
+            Command::ExportReportDocx => "Adviesverslag exporteren als DOCX…".to_string(),
+            Command::ExportReportPdf => "Adviesverslag exporteren als PDF…".to_string(),
             Command::Undo => "Ongedaan maken".to_string(),
             Command::Redo => "Opnieuw".to_string(),
             Command::GoTo(step) => format!("{}. {}", step.number(), step.title()),
@@ -135,6 +141,12 @@ impl Command {
             }
             Command::ExportPdf => {
                 "Maak het PDF-bestand met lege handtekeningvelden dat de partijen ondertekenen."
+            }
+            Command::ExportReportDocx => {
+                "Maak een Word-document met de adviezen, de goedkeuring, de beoordelingen, de opmerkingen en de geschiedenis."
+            }
+            Command::ExportReportPdf => {
+                "Maak een PDF-bestand met de adviezen, de goedkeuring, de beoordelingen, de opmerkingen en de geschiedenis."
             }
             Command::Undo => "Maak de laatste wijziging ongedaan.",
             Command::Redo => "Voer de ongedaan gemaakte wijziging opnieuw uit.",
@@ -281,6 +293,15 @@ pub fn export_file_name(protocol: &Protocol, format: Format, today: chrono::Naiv
     )
 }
 
+/// The suggested Adviesverslag file name: `Adviesverslag <gemeente> <datum>.<ext>`.
+pub fn report_file_name(protocol: &Protocol, format: Format, today: chrono::NaiveDate) -> String {
+    let name = export_file_name(protocol, format, today);
+    match name.strip_prefix("Protocol ") {
+        Some(rest) => format!("Adviesverslag {rest}"),
+        None => name,
+    }
+}
+
 impl ProtocolApp {
     /// Runs a command. Dialogs and file work go to worker threads.
     pub fn run_command(&mut self, ctx: &egui::Context, command: Command) {
@@ -293,6 +314,8 @@ impl ProtocolApp {
             Command::SaveAs => self.save_as(ctx, None),
             Command::ExportDocx => self.export(ctx, Format::Docx, None, false),
             Command::ExportPdf => self.export(ctx, Format::Pdf, None, false),
+            Command::ExportReportDocx => self.export_report(ctx, Format::Docx, None),
+            Command::ExportReportPdf => self.export_report(ctx, Format::Pdf, None),
             Command::Undo => {
                 if self.history.undo(&mut self.protocol) {
                     self.model_replaced();
@@ -507,6 +530,49 @@ impl ProtocolApp {
             }
             let options = Options::for_protocol(&protocol, &findings);
             let document = document::build(&protocol, &options);
+            let bytes = match format {
+                Format::Docx => export::docx(&document),
+                Format::Pdf => export::pdf(&document),
+            };
+            let result = bytes
+                .map_err(|error| format!("Het exporteren is mislukt: {error}"))
+                .and_then(|bytes| {
+                    file::write_atomically(&path, &bytes).map_err(|error| error.to_string())
+                });
+            Done::Exported {
+                path,
+                format,
+                result,
+            }
+        });
+    }
+
+    /// Exports the Adviesverslag to `path`, or to a file chosen in a save dialog when `None`.
+    pub fn export_report(&mut self, ctx: &egui::Context, format: Format, path: Option<PathBuf>) {
+        self.refresh_derived();
+        let protocol = self.protocol.clone();
+        let findings = self.derived.findings.clone();
+        let folder = self.folder();
+        let name = report_file_name(&protocol, format, chrono::Local::now().date_naive());
+        self.worker.spawn(ctx, move || {
+            let chosen = path.or_else(|| {
+                file_dialog(folder.as_deref())
+                    .set_title(match format {
+                        Format::Docx => "Adviesverslag exporteren als DOCX",
+                        Format::Pdf => "Adviesverslag exporteren als PDF",
+                    })
+                    .add_filter(format.name(), &[format.extension()])
+                    .set_file_name(name)
+                    .save_file()
+            });
+            let Some(mut path) = chosen else {
+                return Done::Cancelled;
+            };
+            if path.extension().is_none() {
+                path.set_extension(format.extension());
+            }
+            let options = Options::for_protocol(&protocol, &findings);
+            let document = crate::review::report::build(&protocol, &options);
             let bytes = match format {
                 Format::Docx => export::docx(&document),
                 Format::Pdf => export::pdf(&document),

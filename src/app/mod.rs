@@ -463,6 +463,9 @@ impl ProtocolApp {
                 menu_item(ui, &Command::ExportDocx, true, commands);
                 menu_item(ui, &Command::ExportPdf, true, commands);
                 ui.separator();
+                menu_item(ui, &Command::ExportReportDocx, true, commands);
+                menu_item(ui, &Command::ExportReportPdf, true, commands);
+                ui.separator();
                 menu_item(ui, &Command::Quit, true, commands);
             });
             ui.menu_button("Bewerken", |ui| {
