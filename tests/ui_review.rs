@@ -153,6 +153,16 @@ fn the_status_moves_only_as_the_role_allows_and_a_refusal_says_why() {
     assert!(last.action.contains("Ter advies bij DPO"));
     // The drafter has nothing more to move now.
     assert!(harness.query_by_label_contains("Naar ‘").is_none());
+    // "Geschiedenis" lists it: when, who (role): what.
+    harness.get_by_label("Geschiedenis").click_accesskit();
+    harness.run();
+    let line = harness
+        .get_by_label_contains("Jan Janssens (opsteller): Status gewijzigd")
+        .value()
+        .unwrap_or_default();
+    assert!(line.contains("Ter advies bij DPO"), "{line}");
+    let today = protocolwijzer::dates::dutch_long(chrono::Local::now().date_naive());
+    assert!(line.starts_with(&today), "{line}");
 
     // The DPO cannot give advice before recording it, nor send it back without a remark.
     click(&mut harness, "Functionaris voor gegevensbescherming");
@@ -181,6 +191,18 @@ fn the_status_moves_only_as_the_role_allows_and_a_refusal_says_why() {
     let last = review.history.last().unwrap();
     assert_eq!(last.who.role, Role::Dpo);
     assert_eq!(last.remark, "Vul de bewaartermijn aan.");
+    // Newest first, with the remark.
+    let lines: Vec<String> = harness
+        .query_all_by_label_contains("): Status gewijzigd")
+        .filter_map(|node| node.value())
+        .collect();
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert!(
+        lines[0].contains("(functionaris voor gegevensbescherming)")
+            && lines[0].ends_with("— Vul de bewaartermijn aan."),
+        "{lines:?}"
+    );
+    assert!(lines[1].contains("Jan Janssens (opsteller)"), "{lines:?}");
     assert!(
         harness
             .query_by_label_contains("Geef een toelichting")

@@ -131,6 +131,33 @@ fn person(who: &Person) -> String {
     }
 }
 
+/// "2 april 2026 11:30 — An Peeters (functionaris voor gegevensbescherming): Status gewijzigd
+/// naar Terug naar opsteller — Vul de bewaartermijn aan."
+fn history_line(entry: &crate::model::HistoryEntry) -> String {
+    let mut line = String::new();
+    if let Some(when) = entry.when {
+        line.push_str(&format!(
+            "{} {} — ",
+            crate::dates::dutch_long(when.date()),
+            when.format("%H:%M")
+        ));
+    }
+    let name = if entry.who.name.trim().is_empty() {
+        "(onbekend)"
+    } else {
+        entry.who.name.trim()
+    };
+    line.push_str(&format!(
+        "{name} ({}): {}",
+        entry.who.role.label(),
+        entry.action
+    ));
+    if !entry.remark.trim().is_empty() {
+        line.push_str(&format!(" — {}", entry.remark.trim()));
+    }
+    line
+}
+
 /// A text field with a label above it that screen readers (and tests) find it by.
 fn labelled_text(ui: &mut Ui, label: &str, text: &mut String, multiline: bool) -> bool {
     let label = ui.label(label);
@@ -183,6 +210,7 @@ impl ProtocolApp {
                 });
                 ui.separator();
                 self.changes_ui(ui);
+                self.history_ui(ui);
             });
         if let Some(action) = action {
             self.apply_review(action);
@@ -417,6 +445,27 @@ impl ProtocolApp {
                         // egui's built-in fonts have no "→"; "➡" comes with its emoji font.
                         ui.label(format!("{}: {} ➡ {}", change.label, change.old, change.new))
                             .on_hover_text(&change.path);
+                    }
+                }
+            });
+    }
+
+    /// "Geschiedenis": every status change and review action, newest first.
+    fn history_ui(&mut self, ui: &mut Ui) {
+        let history = &self.protocol.review.history;
+        egui::CollapsingHeader::new("Geschiedenis")
+            .id_salt("geschiedenis")
+            .show(ui, |ui| {
+                if history.is_empty() {
+                    ui.label(RichText::new("Er is nog niets gebeurd.").weak());
+                }
+                for entry in history.iter().rev() {
+                    let label = ui.label(history_line(entry));
+                    if !entry.fingerprint.is_empty() {
+                        label.on_hover_text(format!(
+                            "Vingerafdruk van de inhoud: {}",
+                            entry.fingerprint.chars().take(12).collect::<String>()
+                        ));
                     }
                 }
             });
