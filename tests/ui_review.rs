@@ -370,3 +370,61 @@ fn the_adviesverslag_file_name_names_the_municipality_and_the_date() {
     assert!(name.starts_with("Adviesverslag "), "{name}");
     assert!(name.ends_with(" 2 april 2026.docx"), "{name}");
 }
+
+#[test]
+fn a_comment_on_the_last_focused_field_names_the_field() {
+    let dir = tempfile::tempdir().unwrap();
+    Settings::load(dir.path().to_path_buf()).set_user(Person {
+        name: "An Peeters".into(),
+        role: Role::Dpo,
+        organisation: "Gemeente Zoersel".into(),
+    });
+    let protocol = template::new_protocol(template::DEFAULT_TEMPLATE).unwrap();
+    let mut harness = harness_with(protocol, dir.path());
+    click(&mut harness, "Beoordeling");
+    // No field has had the focus yet: only the comment on the step is offered.
+    assert!(
+        harness
+            .query_by_label_contains("Opmerking bij dit veld")
+            .is_none()
+    );
+
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "KBO-nummer")
+        .click();
+    harness.run();
+    let path = harness
+        .state()
+        .focused_field(&harness.ctx)
+        .expect("the KBO field has the focus");
+    assert!(path.ends_with(".kbo"), "{path}");
+    let label = protocolwijzer::review::labels::path_label(&path);
+    let button = format!("Opmerking bij dit veld ({label})");
+
+    // Typing the comment moves the focus away; the button keeps the field.
+    type_into(
+        &mut harness,
+        "Nieuwe opmerking",
+        "Controleer het ondernemingsnummer.",
+    );
+    click(&mut harness, &button);
+    let comments = &harness.state().protocol().review.comments;
+    assert_eq!(comments.len(), 1);
+    assert_eq!(comments[0].path, path);
+    assert_eq!(comments[0].step, Some(Step::Parties));
+    assert_eq!(comments[0].text, "Controleer het ondernemingsnummer.");
+    assert!(
+        harness
+            .query_by_label(&format!("Bij het veld: {label}"))
+            .is_some()
+    );
+
+    // On another step the field is not there: only the step comment is offered.
+    harness.state_mut().set_step(Step::Data);
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("Opmerking bij dit veld")
+            .is_none()
+    );
+}

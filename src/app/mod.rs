@@ -115,6 +115,8 @@ pub struct ProtocolApp {
     selection: Selection,
     focus: Option<String>,
     field_ids: HashMap<String, Id>,
+    /// The form field that last had the keyboard focus, with its step (for a comment on it).
+    last_field: Option<(Step, String)>,
     history: History,
     /// Bumped at every change of the model.
     generation: u64,
@@ -167,6 +169,7 @@ impl ProtocolApp {
             selection: Selection::default(),
             focus: None,
             field_ids: HashMap::new(),
+            last_field: None,
             generation: 0,
             saved_generation: 0,
             autosaved_generation: 0,
@@ -824,6 +827,9 @@ impl ProtocolApp {
             ..
         } = form;
         commands.extend(asked);
+        if let Some(path) = self.focused_field(ui.ctx()) {
+            self.last_field = Some((step, path));
+        }
         // A focus request lives one frame: if its field is not on this step's form (e.g. an
         // empty list), it must not steal the focus later.
         self.focus = None;

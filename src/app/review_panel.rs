@@ -96,7 +96,8 @@ fn party_name(party: &crate::model::Party, index: usize) -> String {
 enum Action {
     Transition(Status),
     Verdict,
-    AddComment,
+    /// A comment on the step, or on the field at this path when not empty.
+    AddComment(String),
     Resolve(u32),
     Reopen(u32),
     Advice,
@@ -348,6 +349,16 @@ impl ProtocolApp {
             ui.push_id(("opmerking", comment.id), |ui| {
                 ui.group(|ui| {
                     ui.set_width(ui.available_width());
+                    if !comment.path.is_empty() {
+                        ui.label(
+                            RichText::new(format!(
+                                "Bij het veld: {}",
+                                review::labels::path_label(&comment.path)
+                            ))
+                            .strong(),
+                        )
+                        .on_hover_text(&comment.path);
+                    }
                     ui.label(&comment.text);
                     ui.label(
                         RichText::new(format!(
@@ -396,9 +407,31 @@ impl ProtocolApp {
             &mut self.review_draft.new_comment,
             true,
         );
-        if ui.button("Opmerking toevoegen").clicked() {
-            *action = Some(Action::AddComment);
-        }
+        let field = self
+            .last_field
+            .as_ref()
+            .filter(|(at, path)| *at == step && self.field_ids.contains_key(path))
+            .map(|(_, path)| path.clone());
+        ui.horizontal_wrapped(|ui| {
+            if ui
+                .button("Opmerking toevoegen")
+                .on_hover_text("Een opmerking bij de stap als geheel.")
+                .clicked()
+            {
+                *action = Some(Action::AddComment(String::new()));
+            }
+            if let Some(path) = field
+                && ui
+                    .button(format!(
+                        "Opmerking bij dit veld ({})",
+                        review::labels::path_label(&path)
+                    ))
+                    .on_hover_text("Een opmerking bij het veld dat u het laatst bewerkte.")
+                    .clicked()
+            {
+                *action = Some(Action::AddComment(path));
+            }
+        });
     }
 
     /// The content fingerprint, computed again only when the model changed.
@@ -590,13 +623,13 @@ impl ProtocolApp {
                 when,
             )
             .map_err(|error| error.to_string()),
-            Action::AddComment => {
+            Action::AddComment(path) => {
                 let result = review::add_comment(
                     &mut self.protocol,
                     &who,
                     when,
                     step,
-                    "",
+                    &path,
                     &draft.new_comment,
                 )
                 .map(|_| ())
