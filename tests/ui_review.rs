@@ -428,3 +428,57 @@ fn a_comment_on_the_last_focused_field_names_the_field() {
             .is_none()
     );
 }
+
+#[test]
+fn wijzigingen_compares_with_another_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let protocol = template::new_protocol(template::DEFAULT_TEMPLATE).unwrap();
+    let mut other = protocol.clone();
+    other.parties[1].kbo = "0207.437.468".into();
+    let other_path = dir.path().join("Ander protocol.ron");
+    protocolwijzer::file::save(&other_path, &other).unwrap();
+    let mut harness = harness_with(protocol, dir.path());
+    click(&mut harness, "Beoordeling");
+    harness.get_by_label("Wijzigingen").click_accesskit();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label("Vergelijken met een ander bestand…")
+            .is_some()
+    );
+
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .compare_with(&ctx, Some(other_path.clone()));
+    harness.step();
+    wait_for_any(
+        &mut harness,
+        &["Verschillen met ‘Ander protocol.ron’", "Er ging iets mis"],
+    );
+    assert!(
+        harness
+            .query_by_label("Partij 2 › KBO-nummer: ‘0207.437.468’ ➡ (leeg)")
+            .is_some()
+    );
+
+    // The same content: no differences; closing the comparison removes it.
+    harness.state_mut().protocol_mut().parties[1].kbo = "0207.437.468".into();
+    harness.state_mut().touch();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label("Geen verschillen met ‘Ander protocol.ron’.")
+            .is_some()
+    );
+    harness
+        .get_by_label("Vergelijking sluiten")
+        .click_accesskit();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("Ander protocol.ron")
+            .is_none()
+    );
+    assert!(harness.query_by_label("Vergelijking sluiten").is_none());
+}

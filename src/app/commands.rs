@@ -217,6 +217,13 @@ pub enum Done {
         /// Ok, or the Dutch error.
         result: Result<(), String>,
     },
+    /// Another protocol file to compare with was loaded (or failed to).
+    Compared {
+        /// The file.
+        path: PathBuf,
+        /// The protocol, or the Dutch error with line and column.
+        result: Result<Box<Protocol>, String>,
+    },
     /// The autosave finished.
     Autosaved(Result<(), String>),
     /// The user closed a file dialog without choosing.
@@ -590,6 +597,27 @@ impl ProtocolApp {
         });
     }
 
+    /// Loads another protocol file to compare the current content with: `path`, or a file
+    /// chosen in an open dialog when `None`. The differences show under "Wijzigingen".
+    pub fn compare_with(&mut self, ctx: &egui::Context, path: Option<PathBuf>) {
+        let folder = self.folder();
+        self.worker.spawn(ctx, move || {
+            let chosen = path.or_else(|| {
+                file_dialog(folder.as_deref())
+                    .set_title("Vergelijken met een ander bestand")
+                    .add_filter("Protocol (.ron)", &["ron"])
+                    .pick_file()
+            });
+            match chosen {
+                Some(path) => Done::Compared {
+                    result: file::load(&path).map(Box::new).map_err(|e| e.to_string()),
+                    path,
+                },
+                None => Done::Cancelled,
+            }
+        });
+    }
+
     /// Starts an autosave of the current model to the recovery file.
     pub(super) fn autosave(&mut self, ctx: &egui::Context) {
         let protocol = self.protocol.clone();
@@ -649,6 +677,16 @@ impl ProtocolApp {
             } => match result {
                 Ok(()) => self.dialog = Some(Dialog::Exported { path, format }),
                 Err(message) => self.dialog = Some(Dialog::Error(message)),
+            },
+            Done::Compared { path, result } => match result {
+                Ok(other) => {
+                    self.comparison = Some(super::review_panel::Comparison::new(path, other));
+                }
+                Err(message) => {
+                    self.dialog = Some(Dialog::Error(format!(
+                        "Het bestand kan niet geopend worden om te vergelijken.\n\n{message}"
+                    )));
+                }
             },
             Done::Autosaved(result) => {
                 if let Err(message) = result {

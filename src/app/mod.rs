@@ -117,6 +117,8 @@ pub struct ProtocolApp {
     field_ids: HashMap<String, Id>,
     /// The form field that last had the keyboard focus, with its step (for a comment on it).
     last_field: Option<(Step, String)>,
+    /// Another protocol file the content is compared with ("Wijzigingen").
+    comparison: Option<review_panel::Comparison>,
     history: History,
     /// Bumped at every change of the model.
     generation: u64,
@@ -170,6 +172,7 @@ impl ProtocolApp {
             focus: None,
             field_ids: HashMap::new(),
             last_field: None,
+            comparison: None,
             generation: 0,
             saved_generation: 0,
             autosaved_generation: 0,
@@ -322,6 +325,7 @@ impl ProtocolApp {
         self.autosaved_generation = self.generation;
         self.selection = Selection::for_protocol(&self.protocol);
         self.focus = None;
+        self.last_field = None;
         self.step = Step::Parties;
         self.scroll_form_to_top = true;
         self.preview_scroll_frames = 3;

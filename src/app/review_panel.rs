@@ -51,6 +51,27 @@ struct ChangesSince {
     changes: Vec<review::diff::Change>,
 }
 
+/// Another protocol file the current content is compared with.
+pub(super) struct Comparison {
+    /// The file.
+    path: std::path::PathBuf,
+    /// Its protocol.
+    other: Box<crate::model::Protocol>,
+    /// The differences and the change counter they were computed for.
+    changes: Option<(u64, Vec<review::diff::Change>)>,
+}
+
+impl Comparison {
+    /// A comparison with `other`, read from `path`; the differences follow on first view.
+    pub(super) fn new(path: std::path::PathBuf, other: Box<crate::model::Protocol>) -> Self {
+        Self {
+            path,
+            other,
+            changes: None,
+        }
+    }
+}
+
 /// The changes against the approval's snapshot if the file kept it, else against the newest
 /// advice snapshot; `None` when there is nothing to compare with.
 fn changes_since(protocol: &crate::model::Protocol) -> Option<ChangesSince> {
@@ -157,6 +178,15 @@ fn history_line(entry: &crate::model::HistoryEntry) -> String {
         line.push_str(&format!(" — {}", entry.remark.trim()));
     }
     line
+}
+
+/// One line per change: "Partij 2 › KBO-nummer: (leeg) ➡ ‘0207.437.468’".
+fn change_lines(ui: &mut Ui, changes: &[review::diff::Change]) {
+    for change in changes {
+        // egui's built-in fonts have no "→"; "➡" comes with its emoji font.
+        ui.label(format!("{}: {} ➡ {}", change.label, change.old, change.new))
+            .on_hover_text(&change.path);
+    }
 }
 
 /// A text field with a label above it that screen readers (and tests) find it by.
@@ -454,33 +484,81 @@ impl ProtocolApp {
         if !matches!(&self.review_draft.changes, Some((at, _)) if *at == generation) {
             self.review_draft.changes = Some((generation, changes_since(&self.protocol)));
         }
+        if let Some(comparison) = &mut self.comparison
+            && !matches!(&comparison.changes, Some((at, _)) if *at == generation)
+        {
+            comparison.changes = Some((
+                generation,
+                review::diff::diff(&comparison.other, &self.protocol),
+            ));
+        }
         let Some((_, view)) = &self.review_draft.changes else {
             return;
         };
+        let comparison = self.comparison.as_ref();
+        let mut compare = false;
+        let mut stop = false;
         egui::CollapsingHeader::new("Wijzigingen")
             .id_salt("wijzigingen")
-            .show(ui, |ui| match view {
-                None => {
-                    ui.label(
-                        RichText::new(
-                            "Er is nog geen advies of goedkeuring waarvan de inhoud bewaard is; \
-                             er is niets om mee te vergelijken.",
-                        )
-                        .weak(),
-                    );
-                }
-                Some(view) if view.changes.is_empty() => {
-                    ui.label(format!("Geen wijzigingen sinds {}.", view.since));
-                }
-                Some(view) => {
-                    ui.label(format!("Gewijzigd sinds {}:", view.since));
-                    for change in &view.changes {
-                        // egui's built-in fonts have no "→"; "➡" comes with its emoji font.
-                        ui.label(format!("{}: {} ➡ {}", change.label, change.old, change.new))
-                            .on_hover_text(&change.path);
+            .show(ui, |ui| {
+                match view {
+                    None => {
+                        ui.label(
+                            RichText::new(
+                                "Er is nog geen advies of goedkeuring waarvan de inhoud bewaard \
+                                 is; er is niets om mee te vergelijken.",
+                            )
+                            .weak(),
+                        );
+                    }
+                    Some(view) if view.changes.is_empty() => {
+                        ui.label(format!("Geen wijzigingen sinds {}.", view.since));
+                    }
+                    Some(view) => {
+                        ui.label(format!("Gewijzigd sinds {}:", view.since));
+                        change_lines(ui, &view.changes);
                     }
                 }
+                ui.add_space(4.0);
+                if let Some(comparison) = comparison {
+                    let name = comparison.path.file_name().map_or_else(
+                        || comparison.path.display().to_string(),
+                        |name| name.to_string_lossy().into_owned(),
+                    );
+                    let changes = comparison
+                        .changes
+                        .as_ref()
+                        .map(|(_, changes)| changes.as_slice())
+                        .unwrap_or_default();
+                    if changes.is_empty() {
+                        ui.label(format!("Geen verschillen met ‘{name}’."))
+                            .on_hover_text(comparison.path.display().to_string());
+                    } else {
+                        ui.label(format!("Verschillen met ‘{name}’ (daar ➡ hier):"))
+                            .on_hover_text(comparison.path.display().to_string());
+                        change_lines(ui, changes);
+                    }
+                }
+                ui.horizontal_wrapped(|ui| {
+                    compare = ui
+                        .button("Vergelijken met een ander bestand…")
+                        .on_hover_text(
+                            "Toon wat er verschilt tussen een ander protocolbestand (.ron) en \
+                             de huidige inhoud.",
+                        )
+                        .clicked();
+                    if comparison.is_some() {
+                        stop = ui.button("Vergelijking sluiten").clicked();
+                    }
+                });
             });
+        if compare {
+            let ctx = ui.ctx().clone();
+            self.compare_with(&ctx, None);
+        }
+        if stop {
+            self.comparison = None;
+        }
     }
 
     /// "Geschiedenis": every status change and review action, newest first.
