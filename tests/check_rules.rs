@@ -433,6 +433,11 @@ const CASES: &[Case] = &[
             p.parties[1].dpo_advice.remarks = " ".into();
         },
     ),
+    case(
+        "dpo_advice.conditions.unmet",
+        "parties[1].dpo_advice.remarks",
+        |p| p.parties[1].dpo_advice.outcome = Some(AdviceOutcome::FavourableWithConditions),
+    ),
     case("vtc_advice.after_signing", "vtc_advice_date", |p| {
         p.vtc_advice_date = date(2026, 4, 1)
     }),

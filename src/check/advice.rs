@@ -89,6 +89,17 @@ pub(super) fn check(protocol: &Protocol, context: &Context, findings: &mut Vec<F
                     ),
                 ));
             }
+            Some(AdviceOutcome::FavourableWithConditions) => findings.push(Finding::warning(
+                "dpo_advice.conditions.unmet",
+                Step::Advice,
+                at("remarks"),
+                format!(
+                    "{} gaf een gunstig advies onder voorwaarden: “{}”. Ga na of het protocol \
+                     aan die voorwaarden voldoet, en registreer een gunstig advies zodra dat zo is.",
+                    capitalize(&format!("de DPO van {name}")),
+                    advice.remarks.split_whitespace().collect::<Vec<_>>().join(" ")
+                ),
+            )),
             _ => {}
         }
     }

@@ -347,6 +347,11 @@ pub const RULES: &[Rule] = &[
         "‘gunstig onder voorwaarden’ without the conditions in the remarks",
     ),
     rule(
+        "dpo_advice.conditions.unmet",
+        Waarschuwing,
+        "a ‘gunstig onder voorwaarden’ advice: the conditions are to be met (and a favourable advice recorded) before signing",
+    ),
+    rule(
         "vtc_advice.after_signing",
         Fout,
         "the VTC advice date later than the signing date",
