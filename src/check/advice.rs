@@ -97,7 +97,12 @@ pub(super) fn check(protocol: &Protocol, context: &Context, findings: &mut Vec<F
                     "{} gaf een gunstig advies onder voorwaarden: “{}”. Ga na of het protocol \
                      aan die voorwaarden voldoet, en registreer een gunstig advies zodra dat zo is.",
                     capitalize(&format!("de DPO van {name}")),
-                    advice.remarks.split_whitespace().collect::<Vec<_>>().join(" ")
+                    advice
+                        .remarks
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                        .trim_end_matches('.')
                 ),
             )),
             _ => {}
