@@ -15,8 +15,10 @@ use protocolwijzer::template;
 
 fn harness_with(protocol: Protocol, dir: &std::path::Path) -> Harness<'static, ProtocolApp> {
     let dir = dir.to_path_buf();
+    // Focusing a field far down a long form scrolls over several frames.
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
+        .with_max_steps(16)
         .build_eframe(move |_cc| ProtocolApp::new(protocol, None, dir));
     harness.run();
     harness
