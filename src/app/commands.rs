@@ -514,60 +514,43 @@ impl ProtocolApp {
             });
             return;
         }
-        let protocol = self.protocol.clone();
-        let findings = self.derived.findings.clone();
-        let folder = self.folder();
-        let name = export_file_name(&protocol, format, chrono::Local::now().date_naive());
-        self.worker.spawn(ctx, move || {
-            let chosen = path.or_else(|| {
-                file_dialog(folder.as_deref())
-                    .set_title(match format {
-                        Format::Docx => "Exporteren als DOCX",
-                        Format::Pdf => "Exporteren als PDF",
-                    })
-                    .add_filter(format.name(), &[format.extension()])
-                    .set_file_name(name)
-                    .save_file()
-            });
-            let Some(mut path) = chosen else {
-                return Done::Cancelled;
-            };
-            if path.extension().is_none() {
-                path.set_extension(format.extension());
-            }
-            let options = Options::for_protocol(&protocol, &findings);
-            let document = document::build(&protocol, &options);
-            let bytes = match format {
-                Format::Docx => export::docx(&document),
-                Format::Pdf => export::pdf(&document),
-            };
-            let result = bytes
-                .map_err(|error| format!("Het exporteren is mislukt: {error}"))
-                .and_then(|bytes| {
-                    file::write_atomically(&path, &bytes).map_err(|error| error.to_string())
-                });
-            Done::Exported {
-                path,
-                format,
-                result,
-            }
-        });
+        let name = export_file_name(&self.protocol, format, chrono::Local::now().date_naive());
+        let title = match format {
+            Format::Docx => "Exporteren als DOCX",
+            Format::Pdf => "Exporteren als PDF",
+        };
+        self.spawn_export(ctx, format, path, title, name, document::build);
     }
 
     /// Exports the Adviesverslag to `path`, or to a file chosen in a save dialog when `None`.
     pub fn export_report(&mut self, ctx: &egui::Context, format: Format, path: Option<PathBuf>) {
         self.refresh_derived();
+        let name = report_file_name(&self.protocol, format, chrono::Local::now().date_naive());
+        let title = match format {
+            Format::Docx => "Adviesverslag exporteren als DOCX",
+            Format::Pdf => "Adviesverslag exporteren als PDF",
+        };
+        self.spawn_export(ctx, format, path, title, name, crate::review::report::build);
+    }
+
+    /// Builds a document from the current protocol and writes it on the worker thread, to
+    /// `path` or to a file chosen in a save dialog with this title and suggested name.
+    fn spawn_export(
+        &mut self,
+        ctx: &egui::Context,
+        format: Format,
+        path: Option<PathBuf>,
+        title: &'static str,
+        name: String,
+        build: fn(&crate::model::Protocol, &Options) -> crate::document::Document,
+    ) {
         let protocol = self.protocol.clone();
         let findings = self.derived.findings.clone();
         let folder = self.folder();
-        let name = report_file_name(&protocol, format, chrono::Local::now().date_naive());
         self.worker.spawn(ctx, move || {
             let chosen = path.or_else(|| {
                 file_dialog(folder.as_deref())
-                    .set_title(match format {
-                        Format::Docx => "Adviesverslag exporteren als DOCX",
-                        Format::Pdf => "Adviesverslag exporteren als PDF",
-                    })
+                    .set_title(title)
                     .add_filter(format.name(), &[format.extension()])
                     .set_file_name(name)
                     .save_file()
@@ -579,7 +562,7 @@ impl ProtocolApp {
                 path.set_extension(format.extension());
             }
             let options = Options::for_protocol(&protocol, &findings);
-            let document = crate::review::report::build(&protocol, &options);
+            let document = build(&protocol, &options);
             let bytes = match format {
                 Format::Docx => export::docx(&document),
                 Format::Pdf => export::pdf(&document),
