@@ -74,6 +74,16 @@ pub fn add_comment(
     Ok(id)
 }
 
+/// The comment with this number, or a Dutch error naming it.
+fn comment_mut(protocol: &mut Protocol, id: u32) -> Result<&mut Comment, ReviewError> {
+    protocol
+        .review
+        .comments
+        .iter_mut()
+        .find(|comment| comment.id == id)
+        .ok_or_else(|| ReviewError(format!("Er is geen opmerking met nummer {id}.")))
+}
+
 /// Marks a comment as resolved.
 pub fn resolve_comment(
     protocol: &mut Protocol,
@@ -82,12 +92,7 @@ pub fn resolve_comment(
     when: NaiveDateTime,
     remark: &str,
 ) -> Result<(), ReviewError> {
-    let comment = protocol
-        .review
-        .comments
-        .iter_mut()
-        .find(|comment| comment.id == id)
-        .ok_or_else(|| ReviewError(format!("Er is geen opmerking met nummer {id}.")))?;
+    let comment = comment_mut(protocol, id)?;
     if comment.resolved.is_some() {
         return Err(ReviewError(format!("Opmerking {id} is al afgehandeld.")));
     }
@@ -113,12 +118,7 @@ pub fn reopen_comment(
     by: &Person,
     when: NaiveDateTime,
 ) -> Result<(), ReviewError> {
-    let comment = protocol
-        .review
-        .comments
-        .iter_mut()
-        .find(|comment| comment.id == id)
-        .ok_or_else(|| ReviewError(format!("Er is geen opmerking met nummer {id}.")))?;
+    let comment = comment_mut(protocol, id)?;
     comment.resolved = None;
     log(protocol, by, when, format!("Opmerking {id} heropend"), "");
     Ok(())
