@@ -235,7 +235,10 @@ struct FormatProbe {
 pub fn to_ron_string(protocol: &Protocol) -> String {
     let mut protocol = protocol.clone();
     protocol.format = FORMAT_VERSION;
+    // "\n" on every platform (ron would write "\r\n" on Windows): the same protocol gives the
+    // same file wherever it is saved, and every editor on Windows reads it.
     let config = ron::ser::PrettyConfig::new()
+        .new_line("\n")
         .struct_names(false)
         .indentor("    ".to_string())
         .separate_tuple_members(false)

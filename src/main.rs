@@ -1,38 +1,65 @@
 //! The `protocolwijzer` binary: parses the command line, then runs the app or a subcommand.
 
+mod windows_console;
+
 use std::process::ExitCode;
 
 use clap::Parser;
 
-use protocolwijzer::cli::{self, Cli, Command, EXIT_FINDINGS, EXIT_UNREADABLE};
+use protocolwijzer::cli::{self, Cli, EXIT_FILE_ERROR, EXIT_FINDINGS};
 use protocolwijzer::{app, file, template};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let (protocol, path) = match &cli.command {
-        Some(Command::Open { file: path }) => match file::load(path) {
-            Ok(protocol) => (protocol, Some(path.clone())),
+    if !cli.opens_window()
+        && let Some(command) = &cli.command
+    {
+        return cli::run(command).unwrap_or(ExitCode::from(EXIT_FILE_ERROR));
+    }
+    if let Some(word) = cli.mistyped_command() {
+        eprintln!(
+            "Fout: ‘{word}’ is geen opdracht en geen bestand. De opdrachten staan in \
+             `protocolwijzer --help`."
+        );
+        return ExitCode::from(EXIT_FILE_ERROR);
+    }
+    windows_console::release_own_console();
+
+    // A file that cannot be read still opens the app: on a new protocol, with the reason in a
+    // dialog, since a double-clicked file has no terminal to print to.
+    let mut opening_error = None;
+    let mut start = None;
+    if let Some(path) = cli.file_to_open() {
+        match file::load(path) {
+            Ok(protocol) => start = Some((protocol, Some(path.to_path_buf()))),
             Err(error) => {
                 eprintln!("Fout: {error}");
-                return ExitCode::from(EXIT_UNREADABLE);
+                opening_error = Some(error.to_string());
             }
-        },
-        Some(command) => {
-            return cli::run(command).unwrap_or(ExitCode::from(EXIT_UNREADABLE));
         }
+    }
+    let (protocol, path) = match start {
+        Some(start) => start,
         None => match template::new_protocol(template::DEFAULT_TEMPLATE) {
             Ok(protocol) => (protocol, None),
             Err(error) => {
                 eprintln!("Fout: {error}");
-                return ExitCode::from(EXIT_UNREADABLE);
+                return ExitCode::from(EXIT_FILE_ERROR);
             }
         },
     };
-    match app::run(protocol, path) {
+    let had_opening_error = opening_error.is_some();
+    match app::run(protocol, path, opening_error) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("Fout: de app kon niet starten: {error}");
-            ExitCode::from(EXIT_FINDINGS)
+            let message = format!("De app kon niet starten: {error}");
+            eprintln!("Fout: {message}");
+            app::show_start_failure(&message);
+            ExitCode::from(if had_opening_error {
+                EXIT_FILE_ERROR
+            } else {
+                EXIT_FINDINGS
+            })
         }
     }
 }

@@ -95,16 +95,30 @@ fn unknown_template_is_exit_2_with_the_names() {
     assert!(!path.exists());
 }
 
+/// Opening a bad file prints where it is wrong; the app would then start on a new protocol
+/// with the same message in a dialog (tests/ui_wizard.rs). Without a display it cannot start,
+/// and the exit code says the file was the problem. Both `open FILE` and a bare `FILE` (how a
+/// double-click on a file starts the app) behave so.
 #[test]
 fn opening_a_bad_file_is_exit_2_with_line_and_column() {
     let folder = tempfile::tempdir().unwrap();
     let path = folder.path().join("kapot.ron");
     fs::write(&path, "(\n    format: 1,\n    retention: 12,\n)").unwrap();
-    let output = protocolwijzer(&["open", path.to_str().unwrap()]);
-    assert_eq!(output.status.code(), Some(2));
-    let message = stderr(&output);
-    assert!(message.contains("regel 3, kolom"), "{message}");
-    assert!(message.contains("kapot.ron"), "{message}");
+    for args in [
+        vec!["open", path.to_str().unwrap()],
+        vec![path.to_str().unwrap()],
+    ] {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_protocolwijzer"))
+            .args(&args)
+            .env_remove("DISPLAY")
+            .env_remove("WAYLAND_DISPLAY")
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let message = stderr(&output);
+        assert!(message.contains("regel 3, kolom"), "{message}");
+        assert!(message.contains("kapot.ron"), "{message}");
+    }
     assert_eq!(
         fs::read_to_string(&path).unwrap(),
         "(\n    format: 1,\n    retention: 12,\n)"

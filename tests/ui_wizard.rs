@@ -566,3 +566,77 @@ fn the_export_step_badge_counts_every_error() {
         "the export step's badge names all {errors} errors"
     );
 }
+
+/// A file that cannot be opened at start-up (double-clicked, or given on the command line)
+/// is explained in a dialog first; unsaved work from a crash is still offered after it.
+#[test]
+fn a_file_that_cannot_be_opened_at_start_up_is_explained_before_the_restore_offer() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut first = harness_with(opgroeien(), dir.path());
+    first.state_mut().autosave_now().unwrap();
+    drop(first);
+
+    let reason = "‘Protocol Zoë.ron’, regel 3, kolom 5: onbekend veld ‘titel’";
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_eframe({
+            let dir = dir.path().to_path_buf();
+            move |_cc| {
+                let mut app = ProtocolApp::new(opgroeien(), None, dir);
+                app.show_opening_error(reason);
+                app
+            }
+        });
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("Het bestand kan niet geopend worden")
+            .is_some()
+    );
+    assert!(
+        harness.query_by_label_contains(reason).is_some(),
+        "the reason, with line and column"
+    );
+    assert!(harness.query_by_label_contains("niet gewijzigd").is_some());
+    assert!(
+        harness.query_by_label("Herstellen").is_none(),
+        "one dialog at a time"
+    );
+
+    harness.get_by_label("Sluiten").click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("kan niet geopend")
+            .is_none()
+    );
+    assert!(
+        harness.query_by_label("Herstellen").is_some(),
+        "then the restore offer"
+    );
+}
+
+/// "Over Protocolwijzer" names the version and commit and carries the fonts' licence, which
+/// must go with every copy of the single-file Windows build.
+#[test]
+fn about_shows_the_version_and_the_font_licence() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness_with(opgroeien(), dir.path());
+    harness.get_by_label("Beeld").click();
+    harness.run();
+    harness.get_by_label("Over Protocolwijzer…").click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains(protocolwijzer::cli::VERSION)
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_by_label_contains("SIL OPEN FONT LICENSE")
+            .is_some()
+    );
+    harness.get_by_label("Sluiten").click();
+    harness.run();
+    assert!(harness.query_by_label("Over Protocolwijzer").is_none());
+}

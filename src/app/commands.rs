@@ -274,6 +274,11 @@ impl Worker {
     }
 }
 
+/// What the app says when a file cannot be opened; `reason` names the file, line and column.
+pub(super) fn opening_error_text(reason: &str) -> String {
+    format!("Het bestand kan niet geopend worden.\n\n{reason}\n\nHet bestand is niet gewijzigd.")
+}
+
 fn file_dialog(folder: Option<&Path>) -> rfd::FileDialog {
     let dialog = rfd::FileDialog::new();
     match folder {
@@ -627,11 +632,7 @@ impl ProtocolApp {
                     self.replace_document(*protocol, Some(path));
                     self.notice = Some(Notice::info("Protocol geopend."));
                 }
-                Err(message) => {
-                    self.dialog = Some(Dialog::Error(format!(
-                        "Het bestand kan niet geopend worden.\n\n{message}\n\nHet bestand is niet gewijzigd."
-                    )));
-                }
+                Err(message) => self.dialog = Some(Dialog::Error(opening_error_text(&message))),
             },
             Done::Saved {
                 path,

@@ -48,6 +48,14 @@ pub enum SideTab {
     Review,
 }
 
+/// The application icon at the size window managers ask for (assets/icon, made from the SVG by
+/// scripts/make-icons.sh).
+const WINDOW_ICON_PNG: &[u8] = include_bytes!("../../assets/icon/protocolwijzer-64.png");
+
+/// The licence of the embedded fonts, shown in "Over Protocolwijzer" (the OFL asks that it go
+/// with every copy; the Windows build is a single file).
+const FONT_LICENCE: &str = include_str!("../../assets/fonts/LICENSE-LiberationSans.txt");
+
 /// A modal dialog waiting for the user.
 #[derive(Clone, Debug)]
 enum Dialog {
@@ -67,6 +75,8 @@ enum Dialog {
     Exported { path: PathBuf, format: Format },
     /// Something went wrong; the text says what and what to do.
     Error(String),
+    /// The version, the commit it was built from, and the licences of what is shipped inside.
+    About,
 }
 
 /// A message in the status bar.
@@ -129,6 +139,9 @@ pub struct ProtocolApp {
     side_tab: SideTab,
     review_draft: review_panel::ReviewDraft,
     dialog: Option<Dialog>,
+    /// A dialog that waits until the current one is closed (the restore offer behind an
+    /// opening error at start-up).
+    queued_dialog: Option<Dialog>,
     notice: Option<Notice>,
     worker: commands::Worker,
     allow_close: bool,
@@ -154,6 +167,13 @@ struct Measure {
 }
 
 impl ProtocolApp {
+    /// Shows why a file given at start-up could not be opened, before any other dialog (the
+    /// restore offer waits behind it).
+    pub fn show_opening_error(&mut self, reason: &str) {
+        self.queued_dialog = self.dialog.take();
+        self.dialog = Some(Dialog::Error(commands::opening_error_text(reason)));
+    }
+
     /// An app showing `protocol`, read from `path` (or new, when `None`), keeping recent
     /// files and the recovery file in `settings_dir`. If a recovery file from an earlier
     /// session is there, the app offers to restore it.
@@ -181,6 +201,7 @@ impl ProtocolApp {
             side_tab: SideTab::Check,
             review_draft: review_panel::ReviewDraft::default(),
             dialog,
+            queued_dialog: None,
             notice: None,
             worker: commands::Worker::default(),
             allow_close: false,
@@ -495,6 +516,11 @@ impl ProtocolApp {
                 }
                 if ui.button("Voorbeeld tonen").clicked() {
                     self.set_side_tab(SideTab::Preview);
+                    ui.close();
+                }
+                ui.separator();
+                if ui.button("Over Protocolwijzer…").clicked() {
+                    self.dialog = Some(Dialog::About);
                     ui.close();
                 }
             });
@@ -844,6 +870,9 @@ impl ProtocolApp {
     }
 
     fn dialogs(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        if self.dialog.is_none() {
+            self.dialog = self.queued_dialog.take();
+        }
         let Some(dialog) = self.dialog.clone() else {
             return;
         };
@@ -975,6 +1004,29 @@ impl ProtocolApp {
                         }
                     });
                 }
+                Dialog::About => {
+                    ui.heading("Over Protocolwijzer");
+                    ui.label(format!("Versie {}", crate::cli::VERSION));
+                    ui.label(
+                        "Protocollen voor de elektronische mededeling van persoonsgegevens \
+                         (art. 8, §1, e-govdecreet) opstellen, controleren en exporteren.",
+                    );
+                    ui.label("Licentie: European Union Public Licence (EUPL) 1.2.");
+                    ui.add_space(6.0);
+                    ui.label(
+                        "De PDF-export bevat het lettertype Liberation Sans, onder de SIL Open \
+                         Font License 1.1:",
+                    );
+                    egui::ScrollArea::vertical()
+                        .max_height(220.0)
+                        .show(ui, |ui| {
+                            ui.label(egui::RichText::new(FONT_LICENCE).small().monospace());
+                        });
+                    ui.add_space(8.0);
+                    if ui.button("Sluiten").clicked() {
+                        close = true;
+                    }
+                }
                 Dialog::Error(message) => {
                     ui.heading("Er ging iets mis");
                     ui.label(message);
@@ -1062,8 +1114,31 @@ fn badge(
 }
 
 /// Opens the app window on `protocol` and runs until it is closed.
-pub fn run(protocol: Protocol, path: Option<PathBuf>) -> eframe::Result {
+/// Tells the user, in a native message box, that the app could not start (no terminal may be
+/// there to read the printed error, e.g. after a double-click). Does nothing where no message
+/// box can be shown.
+pub fn show_start_failure(message: &str) {
+    let _ = rfd::MessageDialog::new()
+        .set_level(rfd::MessageLevel::Error)
+        .set_title("Protocolwijzer")
+        .set_description(format!(
+            "{message}\n\nVraag uw IT-dienst om hulp en geef deze melding door."
+        ))
+        .set_buttons(rfd::MessageButtons::Ok)
+        .show();
+}
+
+/// Runs the app on `protocol` (read from `path`, or new). `opening_error` is the reason a file
+/// given on the command line could not be opened; the app shows it first.
+pub fn run(
+    protocol: Protocol,
+    path: Option<PathBuf>,
+    opening_error: Option<String>,
+) -> eframe::Result {
     let mut app = ProtocolApp::new(protocol, path, Settings::default_dir());
+    if let Some(message) = opening_error {
+        app.show_opening_error(&message);
+    }
     // For screenshots and demos: start on a given step (1–12) and side view.
     if let Some(step) = std::env::var("PROTOCOLWIJZER_STAP")
         .ok()
@@ -1078,8 +1153,13 @@ pub fn run(protocol: Protocol, path: Option<PathBuf>) -> eframe::Result {
     if std::env::var("PROTOCOLWIJZER_MEET").is_ok_and(|value| value == "1") {
         app.measure = Some(Measure { frames: 0 });
     }
+    let mut viewport = egui::ViewportBuilder::default();
+    // The icon the desktop shows for the window; the committed PNG always decodes.
+    if let Ok(icon) = eframe::icon_data::from_png_bytes(WINDOW_ICON_PNG) {
+        viewport = viewport.with_icon(icon);
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
+        viewport: viewport
             .with_title(app.window_title())
             .with_app_id("protocolwijzer")
             .with_inner_size([1360.0, 860.0])

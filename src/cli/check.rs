@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use super::{CheckArgs, EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, OutputFormat};
+use super::{CheckArgs, EXIT_FILE_ERROR, EXIT_FINDINGS, EXIT_OK, OutputFormat};
 use crate::check::{self, Context, Finding, Severity};
 use crate::file;
 use crate::step::Step;
@@ -87,7 +87,7 @@ pub(super) fn run(args: &CheckArgs) -> u8 {
     }
 
     if results.iter().any(|result| result.outcome.is_err()) {
-        EXIT_UNREADABLE
+        EXIT_FILE_ERROR
     } else if results.iter().any(|result| {
         result
             .outcome

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use super::{EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE};
+use super::{EXIT_FILE_ERROR, EXIT_FINDINGS, EXIT_OK};
 use crate::{file, review};
 
 pub(super) fn run(old: &Path, new: &Path) -> u8 {
@@ -12,7 +12,7 @@ pub(super) fn run(old: &Path, new: &Path) -> u8 {
             for error in [old_result.err(), new_result.err()].into_iter().flatten() {
                 eprintln!("Fout: {error}");
             }
-            return EXIT_UNREADABLE;
+            return EXIT_FILE_ERROR;
         }
     };
     let changes = review::diff::diff(&old_protocol, &new_protocol);

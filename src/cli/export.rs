@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use super::{EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, ExportArgs};
+use super::{EXIT_FILE_ERROR, EXIT_FINDINGS, EXIT_OK, ExportArgs};
 use crate::check::{self, Context, Finding, Severity};
 use crate::document::{self, Document, Options};
 use crate::{export, file, review};
@@ -17,13 +17,13 @@ pub(super) fn run(args: &ExportArgs) -> u8 {
             "Fout: zeg wat er gemaakt moet worden: --docx BESTAND.docx en/of --pdf BESTAND.pdf \
              (of het adviesverslag met --report-docx / --report-pdf)."
         );
-        return EXIT_UNREADABLE;
+        return EXIT_FILE_ERROR;
     }
     let protocol = match file::load(&args.file) {
         Ok(protocol) => protocol,
         Err(error) => {
             eprintln!("Fout: {error}");
-            return EXIT_UNREADABLE;
+            return EXIT_FILE_ERROR;
         }
     };
     let context = args
@@ -121,7 +121,7 @@ fn export_one(
         }
         Err(error) => {
             eprintln!("Fout: {error}");
-            EXIT_FINDINGS
+            EXIT_FILE_ERROR
         }
     }
 }

@@ -1,6 +1,7 @@
 //! The command line: clap subcommands over the same library calls the app uses.
 //!
-//! Exit codes: 0 all well, 1 findings or a refusal, 2 unreadable input (or a usage error).
+//! Exit codes: 0 all well, 1 findings or a refusal, 2 a file that could not be read or written
+//! (or a usage error).
 
 mod check;
 mod diff;
@@ -25,8 +26,9 @@ pub const VERSION: &str = concat!(
 pub const EXIT_OK: u8 = 0;
 /// Exit code: the check found errors, or the command refused (e.g. would overwrite a file).
 pub const EXIT_FINDINGS: u8 = 1;
-/// Exit code: an input file could not be read, or the arguments were wrong.
-pub const EXIT_UNREADABLE: u8 = 2;
+/// Exit code: an input file could not be read, an output file could not be written, or the
+/// arguments were wrong.
+pub const EXIT_FILE_ERROR: u8 = 2;
 
 /// Protocolwijzer: protocollen voor de elektronische mededeling van persoonsgegevens
 /// (art. 8, §1, e-govdecreet) opstellen, controleren en exporteren.
@@ -34,13 +36,43 @@ pub const EXIT_UNREADABLE: u8 = 2;
 #[command(name = "protocolwijzer", version = VERSION, about, long_about = None)]
 #[command(
     after_help = "Zonder opdracht opent de app met een nieuw protocol volgens het \
-    standaardprotocol van Opgroeien.\n\nAfsluitcodes: 0 in orde, 1 bevindingen of geweigerd, \
-    2 bestand onleesbaar of verkeerde opdracht."
+    standaardprotocol van Opgroeien; met alleen een bestandsnaam opent de app dat bestand \
+    (zo opent een dubbelklik op een protocolbestand het in de app).\n\nAfsluitcodes: 0 in \
+    orde, 1 bevindingen of geweigerd, 2 een bestand kon niet gelezen of geschreven worden \
+    of de opdracht is verkeerd.",
+    args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
     /// What to do; none opens the app.
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// Een protocolbestand om in de app te openen (hetzelfde als `open BESTAND`).
+    #[arg(value_name = "BESTAND")]
+    pub file: Option<PathBuf>,
+}
+
+impl Cli {
+    /// Whether this command line opens the app's window (no subcommand, `open`, or a bare
+    /// file name) rather than running a command that prints its result.
+    pub fn opens_window(&self) -> bool {
+        matches!(self.command, None | Some(Command::Open { .. }))
+    }
+
+    /// A bare word that is neither a file nor a path (`protocolwijzer chek`): most likely a
+    /// mistyped command, reported as such instead of opening the app on a missing file.
+    pub fn mistyped_command(&self) -> Option<&str> {
+        let file = self.file.as_deref()?;
+        let bare_word = file.extension().is_none() && file.components().count() == 1;
+        (self.command.is_none() && bare_word && !file.exists()).then(|| file.to_str())?
+    }
+
+    /// The file the app should open, from `open FILE` or a bare file name.
+    pub fn file_to_open(&self) -> Option<&Path> {
+        match &self.command {
+            Some(Command::Open { file }) => Some(file),
+            _ => self.file.as_deref(),
+        }
+    }
 }
 
 /// The subcommands.
@@ -158,7 +190,7 @@ pub fn run(command: &Command) -> Option<ExitCode> {
             }
             Err(error) => {
                 eprintln!("Fout: {error}");
-                EXIT_UNREADABLE
+                EXIT_FILE_ERROR
             }
         },
     };
@@ -170,7 +202,7 @@ fn new(template_name: &str, output: &Path, force: bool) -> u8 {
         Ok(protocol) => protocol,
         Err(error) => {
             eprintln!("Fout: {error}");
-            return EXIT_UNREADABLE;
+            return EXIT_FILE_ERROR;
         }
     };
     if output.exists() && !force {
@@ -192,7 +224,7 @@ fn new(template_name: &str, output: &Path, force: bool) -> u8 {
         }
         Err(error) => {
             eprintln!("Fout: {error}");
-            EXIT_FINDINGS
+            EXIT_FILE_ERROR
         }
     }
 }
