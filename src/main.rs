@@ -4,13 +4,21 @@ mod windows_console;
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
-use protocolwijzer::cli::{self, Cli, EXIT_FILE_ERROR, EXIT_FINDINGS};
+use protocolwijzer::cli::{self, EXIT_FILE_ERROR, EXIT_FINDINGS};
 use protocolwijzer::{app, file, template};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match cli::parse_from(std::env::args_os()) {
+        Ok(cli) => cli,
+        Err(stop) => {
+            if stop.is_error {
+                eprint!("{}", stop.message);
+            } else {
+                print!("{}", stop.message);
+            }
+            return ExitCode::from(stop.exit_code);
+        }
+    };
     if !cli.opens_window()
         && let Some(command) = &cli.command
     {

@@ -138,3 +138,36 @@ fn usage_errors_are_exit_2_and_help_is_exit_0() {
     assert!(version.contains(env!("CARGO_PKG_VERSION")), "{version}");
     assert!(version.contains("(commit "), "{version}");
 }
+
+/// What a user sees from the binary, on the right stream: Dutch help on stdout ending in a
+/// newline, and a Dutch error with the usage on stderr (the texts are unit-tested in
+/// src/cli/dutch.rs).
+#[test]
+fn help_and_usage_errors_are_dutch_on_the_right_stream() {
+    let help = protocolwijzer(&["export", "--help"]);
+    assert_eq!(help.status.code(), Some(0));
+    let text = stdout(&help);
+    assert!(text.starts_with("Exporteer een protocol"), "{text}");
+    assert!(
+        text.contains("Gebruik: protocolwijzer export [OPTIES] <BESTAND>"),
+        "{text}"
+    );
+    assert!(text.ends_with("Toon deze hulp\n"), "{text}");
+    assert!(stderr(&help).is_empty());
+
+    let wrong = protocolwijzer(&["export", "x.ron", "--pdff", "x.pdf"]);
+    assert_eq!(wrong.status.code(), Some(2));
+    assert!(stdout(&wrong).is_empty());
+    let text = stderr(&wrong);
+    assert!(
+        text.starts_with("Fout: ‘--pdff’ hoort niet bij deze opdracht. Bedoelt u ‘--pdf’?"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Meer uitleg: protocolwijzer export --help"),
+        "{text}"
+    );
+    for english in ["error:", "Usage", "tip:", "For more information"] {
+        assert!(!text.contains(english), "{english} in {text}");
+    }
+}

@@ -5,7 +5,10 @@
 
 mod check;
 mod diff;
+mod dutch;
 mod export;
+
+pub use dutch::{ParseStop, command, parse_from};
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -81,15 +84,16 @@ pub enum Command {
     /// Open een protocolbestand in de app.
     Open {
         /// Het .ron-bestand.
+        #[arg(value_name = "BESTAND")]
         file: PathBuf,
     },
     /// Maak een nieuw protocolbestand vanuit een sjabloon.
     New {
         /// Naam van het sjabloon (zie `protocolwijzer templates`).
-        #[arg(long, short, default_value = template::DEFAULT_TEMPLATE)]
+        #[arg(long, short, value_name = "SJABLOON", default_value = template::DEFAULT_TEMPLATE)]
         template: String,
         /// Het bestand dat gemaakt wordt.
-        #[arg(long = "output", short = 'o')]
+        #[arg(long = "output", short = 'o', value_name = "BESTAND")]
         output: PathBuf,
         /// Overschrijf het bestand als het al bestaat (de vorige versie blijft als .bak).
         #[arg(long)]
@@ -105,13 +109,16 @@ pub enum Command {
     /// verschil, 1: verschillen, 2: onleesbaar).
     Diff {
         /// De oude versie.
+        #[arg(value_name = "OUD")]
         old: PathBuf,
         /// De nieuwe versie.
+        #[arg(value_name = "NIEUW")]
         new: PathBuf,
     },
     /// Toon de vingerafdruk (SHA-256) van de inhoud van een protocol.
     Fingerprint {
         /// Het .ron-bestand.
+        #[arg(value_name = "BESTAND")]
         file: PathBuf,
     },
 }
@@ -120,13 +127,13 @@ pub enum Command {
 #[derive(clap::Args, Debug)]
 pub struct CheckArgs {
     /// Protocolbestanden of mappen.
-    #[arg(required = true)]
+    #[arg(required = true, value_name = "BESTANDEN")]
     pub files: Vec<PathBuf>,
     /// Uitvoer als tekst of als JSON.
-    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+    #[arg(long, value_enum, value_name = "VORM", default_value_t = OutputFormat::Text)]
     pub format: OutputFormat,
     /// De datum van vandaag (JJJJ-MM-DD), om adviesdata mee te vergelijken.
-    #[arg(long, value_parser = parse_date)]
+    #[arg(long, value_name = "DATUM", value_parser = parse_date)]
     pub today: Option<chrono::NaiveDate>,
 }
 
@@ -134,24 +141,25 @@ pub struct CheckArgs {
 #[derive(clap::Args, Debug)]
 pub struct ExportArgs {
     /// Het protocolbestand.
+    #[arg(value_name = "BESTAND")]
     pub file: PathBuf,
     /// Schrijf een DOCX naar dit bestand.
-    #[arg(long)]
+    #[arg(long, value_name = "BESTAND")]
     pub docx: Option<PathBuf>,
     /// Schrijf een PDF naar dit bestand.
-    #[arg(long)]
+    #[arg(long, value_name = "BESTAND")]
     pub pdf: Option<PathBuf>,
     /// Schrijf het adviesverslag (opmerkingen, oordelen, adviezen, geschiedenis) als DOCX.
-    #[arg(long)]
+    #[arg(long, value_name = "BESTAND")]
     pub report_docx: Option<PathBuf>,
     /// Schrijf het adviesverslag als PDF.
-    #[arg(long)]
+    #[arg(long, value_name = "BESTAND")]
     pub report_pdf: Option<PathBuf>,
     /// Weiger te exporteren als de controle fouten vindt.
     #[arg(long)]
     pub require_complete: bool,
     /// De datum van vandaag (JJJJ-MM-DD), voor de controle.
-    #[arg(long, value_parser = parse_date)]
+    #[arg(long, value_name = "DATUM", value_parser = parse_date)]
     pub today: Option<chrono::NaiveDate>,
 }
 
