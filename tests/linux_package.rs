@@ -62,6 +62,74 @@ fn field(package: &Path, name: &str) -> String {
     .to_string()
 }
 
+/// The package's files in a temporary folder (`dpkg-deb -x`).
+fn unpack(package: &Path) -> tempfile::TempDir {
+    let unpacked = tempfile::tempdir().unwrap();
+    run(Command::new("dpkg-deb")
+        .arg("-x")
+        .arg(package)
+        .arg(unpacked.path()));
+    unpacked
+}
+
+/// `man protocolwijzer`: the page renders without a groff warning, in Dutch, with every command
+/// and the exit codes, as the installed program's own help has them.
+#[test]
+fn the_manual_page_renders_in_dutch() {
+    let package = match package() {
+        Ok(package) => package,
+        Err(reason) => return skip_or_fail(&reason),
+    };
+    let unpacked = unpack(&package);
+    let compressed = unpacked
+        .path()
+        .join("usr/share/man/man1/protocolwijzer.1.gz");
+    let source = text(&run(Command::new("gzip").arg("-dc").arg(&compressed)));
+    let rendered = match Command::new("groff")
+        // -P-cbu: plain text, no escape sequences or overstrikes for bold and underline.
+        .args(["-man", "-Tutf8", "-ww", "-rLL=100n", "-P-cbu"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+    {
+        Ok(mut groff) => {
+            use std::io::Write as _;
+            groff
+                .stdin
+                .take()
+                .unwrap()
+                .write_all(source.as_bytes())
+                .unwrap();
+            groff.wait_with_output().unwrap()
+        }
+        Err(error) => return skip_or_fail(&format!("groff is missing ({error})")),
+    };
+    assert!(rendered.status.success());
+    let warnings = String::from_utf8_lossy(&rendered.stderr);
+    assert!(warnings.is_empty(), "groff warns:\n{warnings}");
+    let page = text(&rendered);
+    for expected in [
+        "NAAM",
+        "protocolwijzer - protocollen voor de elektronische mededeling",
+        "OVERZICHT",
+        "protocolwijzer [BESTAND]",
+        "OPDRACHTEN",
+        "protocolwijzer export [OPTIES] <BESTAND>",
+        "--report-pdf <BESTAND>",
+        "protocolwijzer check [OPTIES] <BESTANDEN>...",
+        "(standaard: text; mogelijk: text, json)",
+        "AFSLUITCODES",
+        "een bestand kon niet gelezen of geschreven worden",
+        &format!("protocolwijzer {}", env!("CARGO_PKG_VERSION")),
+    ] {
+        assert!(page.contains(expected), "{expected} in:\n{page}");
+    }
+    for english in ["Usage", "[OPTIONS]", "Print help", "Commands"] {
+        assert!(!page.contains(english), "{english} in:\n{page}");
+    }
+}
+
 #[test]
 fn the_package_holds_the_program_its_desktop_entry_icons_and_file_type() {
     let package = match package() {
@@ -81,11 +149,7 @@ fn the_package_holds_the_program_its_desktop_entry_icons_and_file_type() {
         assert!(depends.contains(library), "{library} in {depends}");
     }
 
-    let unpacked = tempfile::tempdir().unwrap();
-    run(Command::new("dpkg-deb")
-        .arg("-x")
-        .arg(&package)
-        .arg(unpacked.path()));
+    let unpacked = unpack(&package);
     let root = unpacked.path();
     for file in [
         "usr/bin/protocolwijzer",
@@ -97,6 +161,7 @@ fn the_package_holds_the_program_its_desktop_entry_icons_and_file_type() {
         "usr/share/icons/hicolor/256x256/apps/protocolwijzer.png",
         "usr/share/doc/protocolwijzer/copyright",
         "usr/share/doc/protocolwijzer/changelog.gz",
+        "usr/share/man/man1/protocolwijzer.1.gz",
     ] {
         assert!(root.join(file).is_file(), "{file}");
     }

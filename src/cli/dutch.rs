@@ -143,21 +143,47 @@ where
 {
     let arguments: Vec<OsString> = arguments.into_iter().map(Into::into).collect();
     let mut command = command();
-    // `protocolwijzer help` / `hulp`: what people type when they do not know `--help`.
-    if let [_, word] = arguments.as_slice()
+    // `protocolwijzer help [OPDRACHT]` / `hulp`: what people type when they do not know
+    // `--help`; becomes `[OPDRACHT] --help` unless a file has that name.
+    if let [program, word, rest @ ..] = arguments.as_slice()
         && (word == "help" || word == "hulp")
+        && rest.len() <= 1
         && !std::path::Path::new(word).exists()
     {
-        return Err(ParseStop {
-            message: format!("{}\n", command.render_help().to_string().trim_end()),
-            is_error: false,
-            exit_code: EXIT_OK,
-        });
+        if let [name] = rest
+            && command.find_subcommand(name).is_none()
+        {
+            return Err(ParseStop {
+                message: format!(
+                    "Fout: ‘{}’ is geen opdracht. De opdrachten staan in `protocolwijzer \
+                     --help`.\n",
+                    name.to_string_lossy()
+                ),
+                is_error: true,
+                exit_code: EXIT_FILE_ERROR,
+            });
+        }
+        let mut help_line = vec![program.clone()];
+        help_line.extend(rest.iter().cloned());
+        help_line.push("--help".into());
+        return match command.try_get_matches_from_mut(help_line.clone()) {
+            Ok(_) => unreachable_help(),
+            Err(error) => Err(stop_for(&error, &mut command, &help_line)),
+        };
     }
     let parsed = command
         .try_get_matches_from_mut(arguments.clone())
         .and_then(|matches| Cli::from_arg_matches(&matches));
     parsed.map_err(|error| stop_for(&error, &mut command, &arguments))
+}
+
+/// `--help` always stops parsing; should clap ever parse it, the arguments were wrong.
+fn unreachable_help() -> Result<Cli, ParseStop> {
+    Err(ParseStop {
+        message: "Fout: de hulp kon niet getoond worden.\n".to_owned(),
+        is_error: true,
+        exit_code: EXIT_FILE_ERROR,
+    })
 }
 
 /// The stop for a clap error: help and version as clap rendered them (with our Dutch
@@ -334,7 +360,13 @@ mod tests {
 
     #[test]
     fn every_help_is_dutch() {
-        let mut lines = vec![vec!["--help"], vec!["-h"], vec!["help"], vec!["hulp"]];
+        let mut lines = vec![
+            vec!["--help"],
+            vec!["-h"],
+            vec!["help"],
+            vec!["hulp"],
+            vec!["hulp", "export"],
+        ];
         let command = command();
         for subcommand in command.get_subcommands() {
             lines.push(vec![subcommand.get_name(), "--help"]);
@@ -392,6 +424,16 @@ mod tests {
             )),
             "{help}"
         );
+    }
+
+    #[test]
+    fn help_with_a_command_shows_that_commands_help() {
+        assert_eq!(stop(&["help", "check"]), stop(&["check", "--help"]));
+        assert_eq!(stop(&["hulp", "export"]), stop(&["export", "-h"]));
+        let unknown = stop(&["hulp", "exporteren"]);
+        assert_eq!(unknown.exit_code, EXIT_FILE_ERROR);
+        assert!(unknown.message.contains("‘exporteren’ is geen opdracht"));
+        assert_dutch(&unknown.message);
     }
 
     #[test]

@@ -12,6 +12,8 @@
 //! dependencies come from `dpkg-shlibdeps`, plus the graphics libraries the window loads at run
 //! time, which no linker sees.
 
+mod manual;
+
 use std::env;
 use std::fmt::Write as _;
 use std::fs;
@@ -214,6 +216,11 @@ fn build_deb(root: &Path, dist: &Path, version: &str) -> Result<PathBuf> {
         &icons.join(format!("{NAME}.svg")),
         &staging.join(format!("usr/share/icons/hicolor/scalable/apps/{NAME}.svg")),
     )?;
+
+    let manual = staging.join(format!("usr/share/man/man1/{NAME}.1"));
+    fs::create_dir_all(manual.parent().context("man1 folder")?)?;
+    fs::write(&manual, manual::manual_page(version))?;
+    execute(Command::new("gzip").args(["-9", "-n", "-f"]).arg(&manual))?;
 
     let documentation = staging.join("usr/share/doc").join(NAME);
     fs::create_dir_all(&documentation)?;
