@@ -18,6 +18,9 @@ pub fn manual_page(version: &str) -> String {
         ".TH {} 1 \"\" \"{name} {version}\" \"Gebruikershandleiding\"",
         name.to_uppercase()
     );
+    // groff hyphenates with English patterns, which split Dutch words wrongly, and justified
+    // lines open wide gaps in short Dutch lines: no hyphenation, ragged right.
+    page.push_str(".nh\n.ad l\n");
     page.push_str(".SH NAAM\n");
     let _ = writeln!(
         page,
@@ -154,15 +157,28 @@ fn write_argument(page: &mut String, argument: &Arg) {
     let _ = writeln!(page, ".TP\n.B {}\n{}", escape(&label), escape(&help));
 }
 
-/// Text safe in a roff line: backslashes and hyphens escaped, a leading dot or quote guarded.
+/// Text safe in a roff line: backslashes and hyphens escaped, a leading dot or quote guarded,
+/// and every character outside ASCII written as a groff escape (`\[u00A7]` for §), so the page
+/// reads the same whether or not the renderer runs `preconv` on it.
 fn escape(text: &str) -> String {
     text.lines()
         .map(|line| {
-            let line = line.replace('\\', "\\e").replace('-', "\\-");
-            if line.starts_with(['.', '\'']) {
-                format!("\\&{line}")
+            let mut escaped = String::with_capacity(line.len());
+            for character in line.chars() {
+                match character {
+                    '\\' => escaped.push_str("\\e"),
+                    '-' => escaped.push_str("\\-"),
+                    '\t' => escaped.push(' '),
+                    ' '..='~' => escaped.push(character),
+                    _ => {
+                        let _ = write!(escaped, "\\[u{:04X}]", u32::from(character));
+                    }
+                }
+            }
+            if escaped.starts_with(['.', '\'']) {
+                format!("\\&{escaped}")
             } else {
-                line
+                escaped
             }
         })
         .collect::<Vec<_>>()
@@ -203,5 +219,18 @@ mod tests {
     fn escape_guards_roff_control_characters() {
         assert_eq!(escape(".bak en 'x'"), "\\&.bak en 'x'");
         assert_eq!(escape("a\\b-c"), "a\\eb\\-c");
+    }
+
+    #[test]
+    fn escape_writes_non_ascii_characters_as_groff_escapes() {
+        assert_eq!(escape("art. 8 §1, Zoë"), "art. 8 \\[u00A7]1, Zo\\[u00EB]");
+        assert_eq!(escape("a\tb"), "a b");
+    }
+
+    #[test]
+    fn page_is_ascii_only() {
+        let page = manual_page("1.0.0");
+        assert!(page.is_ascii(), "{page}");
+        assert!(page.contains("art. 8 \\[u00A7]1"), "{page}");
     }
 }
