@@ -15,3 +15,12 @@ pub mod model; //    plain serde data of a protocol
 pub mod review; //   comments, verdicts, advice, status, approval, diff, report
 pub mod step; //     the wizard's steps, shared by check, preview and app
 pub mod template; // built-in templates and the parts they lock
+
+/// The version and the commit it was built from, e.g. "0.1.0 (commit 5983b7f1c2ab)": for
+/// `--version`, the app's "Over Protocolwijzer" and the documents' creator property.
+pub const VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (commit ",
+    env!("PROTOCOLWIJZER_COMMIT"),
+    ")"
+);

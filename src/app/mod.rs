@@ -1006,7 +1006,7 @@ impl ProtocolApp {
                 }
                 Dialog::About => {
                     ui.heading("Over Protocolwijzer");
-                    ui.label(format!("Versie {}", crate::cli::VERSION));
+                    ui.label(format!("Versie {}", crate::VERSION));
                     ui.label(
                         "Protocollen voor de elektronische mededeling van persoonsgegevens \
                          (art. 8, §1, e-govdecreet) opstellen, controleren en exporteren.",

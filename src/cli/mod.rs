@@ -17,13 +17,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::{file, template};
 
-/// The version and the commit it was built from, e.g. "0.1.0 (commit 5983b7f1c2ab)".
-pub const VERSION: &str = concat!(
-    env!("CARGO_PKG_VERSION"),
-    " (commit ",
-    env!("PROTOCOLWIJZER_COMMIT"),
-    ")"
-);
+pub use crate::VERSION;
 
 /// Exit code: all went well.
 pub const EXIT_OK: u8 = 0;
