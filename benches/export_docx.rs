@@ -6,7 +6,7 @@ use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use protocolwijzer::check::{self, Context};
-use protocolwijzer::document::{self, Options};
+use protocolwijzer::document;
 use protocolwijzer::export;
 
 #[path = "../tests/common/stress.rs"]
@@ -18,7 +18,7 @@ fn bench_export_docx(c: &mut Criterion) {
     };
     let protocol = stress::stress_protocol();
     let findings = check::check(&protocol, &context);
-    let options = Options::for_protocol(&protocol, &findings);
+    let options = protocolwijzer::pipeline::options(&protocol, &findings);
     c.bench_function("export_docx/stress-build-and-write", |b| {
         b.iter(|| {
             let document = document::build(black_box(&protocol), &options);

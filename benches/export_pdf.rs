@@ -14,8 +14,7 @@ fn export_pdf(c: &mut Criterion) {
     let protocol = stress::stress_protocol();
     let options = Options {
         creator: "Protocolwijzer bench".to_string(),
-        draft: true,
-        status: "Ontwerp".to_string(),
+        status: document::DocumentStatus::draft("concept"),
     };
     let mut group = c.benchmark_group("export_pdf");
     group.sample_size(20);

@@ -7,7 +7,7 @@ mod stress;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use protocolwijzer::app::{ProtocolApp, SideTab};
-use protocolwijzer::step::Step;
+use protocolwijzer::model::Step;
 
 fn input() -> egui::RawInput {
     egui::RawInput {

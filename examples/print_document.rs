@@ -19,7 +19,7 @@ fn main() -> ExitCode {
         }
     };
     let findings = check::check(&protocol, &check::Context::today());
-    let options = document::Options::for_protocol(&protocol, &findings);
+    let options = protocolwijzer::pipeline::options(&protocol, &findings);
     let document = document::build(&protocol, &options);
     println!("{:#?}", document.metadata);
     for block in &document.blocks {

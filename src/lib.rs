@@ -6,14 +6,13 @@
 pub mod app; //      the egui wizard; edits the model, runs commands
 pub mod check; //    pure completeness and consistency check, findings in Dutch
 pub mod cli; //      clap subcommands over the library
-pub mod dates; //    Dutch long-form dates
 pub mod document; // the neutral document tree both writers render
+pub mod dutch; //    Dutch language: long-form dates, capitals, lists of names
 pub mod export; //   DOCX and PDF writers over the document tree
 pub mod file; //     RON load/save: format version, atomic writes, Dutch errors
-pub mod fingerprint; // SHA-256 of the protocol's content
-pub mod model; //    plain serde data of a protocol
+pub mod model; //    plain serde data of a protocol, its steps, field labels and fingerprint
+pub mod pipeline; // check → document → DOCX/PDF → file, shared by app and CLI
 pub mod review; //   comments, verdicts, advice, status, approval, diff, report
-pub mod step; //     the wizard's steps, shared by check, preview and app
 pub mod template; // built-in templates and the parts they lock
 
 /// The version and the commit it was built from, e.g. "0.1.0 (commit 5983b7f1c2ab)": for

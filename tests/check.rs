@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use proptest::prelude::*;
 use protocolwijzer::check::{self, Context, Finding, Severity};
 use protocolwijzer::model::Protocol;
-use protocolwijzer::step::Step;
+use protocolwijzer::model::Step;
 use protocolwijzer::template;
 
 fn context() -> Context {

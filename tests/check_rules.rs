@@ -579,7 +579,7 @@ const CASES: &[Case] = &[
     case("review.open_comment", "data_items[0].justification", |p| {
         p.review.comments.push(Comment {
             id: 1,
-            step: Some(protocolwijzer::step::Step::Data),
+            step: Some(protocolwijzer::model::Step::Data),
             path: "data_items[0].justification".into(),
             text: "Te vaag.".into(),
             ..Comment::default()
@@ -587,7 +587,7 @@ const CASES: &[Case] = &[
     }),
     case("review.step_to_correct", "review.verdicts[0]", |p| {
         p.review.verdicts.push(Verdict {
-            step: Some(protocolwijzer::step::Step::Data),
+            step: Some(protocolwijzer::model::Step::Data),
             kind: VerdictKind::ToCorrect,
             comment: "Gegeven 2 schrappen.".into(),
             ..Verdict::default()
@@ -595,7 +595,7 @@ const CASES: &[Case] = &[
     }),
     case("review.step_to_improve", "review.verdicts[0]", |p| {
         p.review.verdicts.push(Verdict {
-            step: Some(protocolwijzer::step::Step::Security),
+            step: Some(protocolwijzer::model::Step::Security),
             kind: VerdictKind::Improvable,
             comment: "Logging vermelden.".into(),
             ..Verdict::default()

@@ -16,8 +16,8 @@ use proptest::collection::vec;
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
 use protocolwijzer::check::{self, Context};
-use protocolwijzer::dates::dutch_long;
-use protocolwijzer::document::{self, Block, Document, Options};
+use protocolwijzer::document::{self, Block, Document};
+use protocolwijzer::dutch::dutch_long;
 use protocolwijzer::export;
 use protocolwijzer::model::Protocol;
 use protocolwijzer::template;
@@ -29,7 +29,10 @@ fn build(protocol: &Protocol) -> Document {
         today: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
     };
     let findings = check::check(protocol, &context);
-    document::build(protocol, &Options::for_protocol(protocol, &findings))
+    document::build(
+        protocol,
+        &protocolwijzer::pipeline::options(protocol, &findings),
+    )
 }
 
 fn template_protocol() -> Protocol {
@@ -370,7 +373,7 @@ fn header_and_footer_carry_page_numbers_title_fingerprint_and_the_draft_mark() {
         (common::fixture("opgroeien-gemeente-ingevuld.ron"), false),
     ] {
         let document = build(&protocol);
-        assert_eq!(document.metadata.draft, draft);
+        assert_eq!(document.metadata.status.is_draft(), draft);
         let parts = unzip(&export::docx(&document).unwrap());
         let header = paragraphs(&part(&parts, "word/header1.xml"));
         let header_text: String = header.iter().map(|p| p.text.as_str()).collect();
@@ -501,12 +504,17 @@ fn arbitrary_text_never_panics_and_always_gives_a_well_formed_docx() {
         // The metadata too: header, footer and properties.
         let metadata = &mut document.metadata;
         metadata.short_title.push_str(&texts[0]);
-        metadata.status = texts[1].clone();
+        metadata.status = if draft {
+            protocolwijzer::document::DocumentStatus::draft(texts[1].clone())
+        } else {
+            protocolwijzer::document::DocumentStatus::Final {
+                approval: texts[1].clone(),
+            }
+        };
         metadata.fingerprint = texts[2].clone();
         metadata.author = texts[3].clone();
         metadata.creator = texts[4].clone();
         metadata.subject = texts[5].clone();
-        metadata.draft = draft;
         let bytes =
             export::docx(&document).map_err(|error| TestCaseError::fail(error.to_string()))?;
         let parts = unzip(&bytes);

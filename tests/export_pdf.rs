@@ -16,8 +16,8 @@ use lopdf::Object;
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
 use protocolwijzer::check::{self, Context};
-use protocolwijzer::dates::dutch_long;
-use protocolwijzer::document::{self, Block, Document, Options};
+use protocolwijzer::document::{self, Block, Document};
+use protocolwijzer::dutch::dutch_long;
 use protocolwijzer::export;
 use protocolwijzer::model::Protocol;
 use protocolwijzer::template;
@@ -27,7 +27,10 @@ fn build(protocol: &Protocol) -> Document {
         today: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
     };
     let findings = check::check(protocol, &context);
-    document::build(protocol, &Options::for_protocol(protocol, &findings))
+    document::build(
+        protocol,
+        &protocolwijzer::pipeline::options(protocol, &findings),
+    )
 }
 
 fn template_protocol() -> Protocol {
@@ -199,7 +202,7 @@ fn the_template_reads_back_with_its_gaps_and_draft_mark() {
     }
     let protocol = template_protocol();
     let document = build(&protocol);
-    assert!(document.metadata.draft);
+    assert!(document.metadata.status.is_draft());
     let pdf = export(&document);
     let body = body_text(&pdf, None);
     assert_facts_in_order(&protocol, &body);

@@ -10,11 +10,11 @@ use std::process::Command;
 
 use chrono::NaiveDate;
 use protocolwijzer::check::{self, Context};
-use protocolwijzer::document::{self, Options};
-use protocolwijzer::fingerprint::fingerprint;
+use protocolwijzer::document;
+use protocolwijzer::model::Step;
+use protocolwijzer::model::fingerprint::fingerprint;
 use protocolwijzer::model::{Person, Role};
 use protocolwijzer::review::{self, diff::diff};
-use protocolwijzer::step::Step;
 use protocolwijzer::{file, template};
 
 fn context() -> Context {
@@ -105,7 +105,11 @@ fn a_change_after_approval_is_found_and_makes_the_document_a_draft_again() {
             .iter()
             .all(|f| f.rule != "review.approval_outdated")
     );
-    assert!(!Options::for_protocol(&protocol, &findings).draft);
+    assert!(
+        !protocolwijzer::pipeline::options(&protocol, &findings)
+            .status
+            .is_draft()
+    );
 
     protocol
         .municipal
@@ -119,9 +123,9 @@ fn a_change_after_approval_is_found_and_makes_the_document_a_draft_again() {
         .find(|f| f.rule == "review.approval_outdated")
         .unwrap();
     assert_eq!(outdated.severity, check::Severity::Fout);
-    let options = Options::for_protocol(&protocol, &findings);
-    assert!(options.draft);
-    assert_eq!(options.status, "Ontwerp – gewijzigd na goedkeuring");
+    let options = protocolwijzer::pipeline::options(&protocol, &findings);
+    assert!(options.status.is_draft());
+    assert_eq!(options.status.label(), "Ontwerp – gewijzigd na goedkeuring");
     // And "what changed since the approval" is exactly that field.
     let approved = review::snapshot(
         &protocol,
@@ -245,7 +249,10 @@ fn the_review_report_lists_advice_verdicts_comments_and_history() {
     )
     .unwrap();
     let findings = check::check(&protocol, &context());
-    let report = review::report::build(&protocol, &Options::for_protocol(&protocol, &findings));
+    let report = document::adviesverslag::build(
+        &protocol,
+        &protocolwijzer::pipeline::options(&protocol, &findings),
+    );
     let text = report.plain_text();
     for expected in [
         "Adviesverslag",
@@ -262,8 +269,11 @@ fn the_review_report_lists_advice_verdicts_comments_and_history() {
     }
     assert!(report.metadata.title.starts_with("Adviesverslag"));
     // The protocol document itself is unchanged by review data.
-    let plain =
-        document::build(&protocol, &Options::for_protocol(&protocol, &findings)).plain_text();
+    let plain = document::build(
+        &protocol,
+        &protocolwijzer::pipeline::options(&protocol, &findings),
+    )
+    .plain_text();
     assert!(!plain.contains("Periode verduidelijken"));
 }
 

@@ -5,8 +5,8 @@
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use protocolwijzer::app::{ProtocolApp, Settings};
+use protocolwijzer::model::Step;
 use protocolwijzer::model::{AdviceOutcome, Person, Protocol, Role, Status, VerdictKind};
-use protocolwijzer::step::Step;
 use protocolwijzer::template;
 
 fn harness_with(protocol: Protocol, dir: &std::path::Path) -> Harness<'static, ProtocolApp> {
@@ -161,7 +161,7 @@ fn the_status_moves_only_as_the_role_allows_and_a_refusal_says_why() {
         .value()
         .unwrap_or_default();
     assert!(line.contains("Ter advies bij DPO"), "{line}");
-    let today = protocolwijzer::dates::dutch_long(chrono::Local::now().date_naive());
+    let today = protocolwijzer::dutch::dutch_long(chrono::Local::now().date_naive());
     assert!(line.starts_with(&today), "{line}");
 
     // The DPO cannot give advice before recording it, nor send it back without a remark.
@@ -262,7 +262,7 @@ fn a_dpo_records_advice_through_the_form_and_the_tab_shows_a_later_change() {
 
     click(&mut harness, "Gunstig");
     click_button(&mut harness, "Advies registreren");
-    let fingerprint = protocolwijzer::fingerprint::fingerprint(harness.state().protocol());
+    let fingerprint = protocolwijzer::model::fingerprint::fingerprint(harness.state().protocol());
     let advice = &harness.state().protocol().parties[1].dpo_advice;
     assert_eq!(advice.date, chrono::NaiveDate::from_ymd_opt(2026, 3, 2));
     assert_eq!(advice.outcome, Some(AdviceOutcome::Favourable));
@@ -285,7 +285,9 @@ fn a_dpo_records_advice_through_the_form_and_the_tab_shows_a_later_change() {
     );
     assert!(
         harness
-            .query_by_label_contains(&protocolwijzer::fingerprint::short_form(&fingerprint))
+            .query_by_label_contains(&protocolwijzer::model::fingerprint::short_form(
+                &fingerprint
+            ))
             .is_some()
     );
 
@@ -398,7 +400,7 @@ fn a_comment_on_the_last_focused_field_names_the_field() {
         .focused_field(&harness.ctx)
         .expect("the KBO field has the focus");
     assert!(path.ends_with(".kbo"), "{path}");
-    let label = protocolwijzer::review::labels::path_label(&path);
+    let label = protocolwijzer::model::labels::path_label(&path);
     let button = format!("Opmerking bij dit veld ({label})");
 
     // Typing the comment moves the focus away; the button keeps the field.

@@ -9,8 +9,8 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use protocolwijzer::app::ProtocolApp;
+use protocolwijzer::model::Step;
 use protocolwijzer::model::{ChannelKind, Protocol};
-use protocolwijzer::step::Step;
 use protocolwijzer::template;
 
 fn harness_with(protocol: Protocol, dir: &std::path::Path) -> Harness<'static, ProtocolApp> {

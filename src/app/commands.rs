@@ -13,7 +13,7 @@ use super::{Dialog, Notice, ProtocolApp};
 use crate::check;
 use crate::document::{self, Options};
 use crate::model::Protocol;
-use crate::step::Step;
+use crate::model::Step;
 use crate::{export, file, template};
 
 /// Something the user asked for.
@@ -300,7 +300,7 @@ pub fn export_file_name(protocol: &Protocol, format: Format, today: chrono::Naiv
         .collect();
     format!(
         "Protocol {name} {}.{}",
-        crate::dates::dutch_long(today),
+        crate::dutch::dutch_long(today),
         format.extension()
     )
 }
@@ -535,7 +535,14 @@ impl ProtocolApp {
             Format::Docx => "Adviesverslag exporteren als DOCX",
             Format::Pdf => "Adviesverslag exporteren als PDF",
         };
-        self.spawn_export(ctx, format, path, title, name, crate::review::report::build);
+        self.spawn_export(
+            ctx,
+            format,
+            path,
+            title,
+            name,
+            crate::document::adviesverslag::build,
+        );
     }
 
     /// Builds a document from the current protocol and writes it on the worker thread, to
@@ -566,7 +573,7 @@ impl ProtocolApp {
             if path.extension().is_none() {
                 path.set_extension(format.extension());
             }
-            let options = Options::for_protocol(&protocol, &findings);
+            let options = crate::pipeline::options(&protocol, &findings);
             let document = build(&protocol, &options);
             let bytes = match format {
                 Format::Docx => export::docx(&document),

@@ -23,7 +23,7 @@ pub fn short(date: NaiveDate) -> String {
 /// Reads a typed date: "13-02-2025", "13/2/2025", "13.02.2025" or "2025-02-13".
 pub fn parse(text: &str) -> Option<NaiveDate> {
     let text = text.trim();
-    if let Some(date) = crate::dates::parse_iso(text) {
+    if let Some(date) = crate::dutch::parse_iso(text) {
         return Some(date);
     }
     let parts: Vec<&str> = text
@@ -98,7 +98,7 @@ pub fn date_picker(ui: &mut Ui, value: &mut Option<NaiveDate>, label_id: Id) -> 
             }
             match *value {
                 Some(date) => {
-                    ui.label(crate::dates::dutch_long(date));
+                    ui.label(crate::dutch::dutch_long(date));
                 }
                 None if !text.trim().is_empty() && parse(&text).is_none() => {
                     ui.colored_label(
@@ -131,7 +131,7 @@ fn calendar(ui: &mut Ui, value: &mut Option<NaiveDate>) -> bool {
         }
         ui.label(format!(
             "{} {}",
-            crate::dates::MONTHS
+            crate::dutch::MONTHS
                 .get(first.month0() as usize)
                 .copied()
                 .unwrap_or_default(),
@@ -162,7 +162,7 @@ fn calendar(ui: &mut Ui, value: &mut Option<NaiveDate>) -> bool {
                 };
                 let response = ui
                     .selectable_label(*value == Some(day), text)
-                    .on_hover_text(crate::dates::dutch_long(day));
+                    .on_hover_text(crate::dutch::dutch_long(day));
                 if response.clicked() {
                     *value = Some(day);
                     picked = true;

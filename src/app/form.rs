@@ -224,7 +224,7 @@ impl Form<'_> {
         ui.push_id(path, |ui| {
             let label_response = field_label(ui, label);
             if let Some(lock) = self.lock(path) {
-                let text = value.map(crate::dates::dutch_long).unwrap_or_default();
+                let text = value.map(crate::dutch::dutch_long).unwrap_or_default();
                 locked_value(ui, lock, &text, label_response.id);
             } else {
                 let output = dates::date_picker(ui, value, label_response.id);

@@ -23,8 +23,8 @@ use std::path::PathBuf;
 use egui::{Id, RichText, Ui};
 
 use crate::check::{self, Finding, Severity, StepSummary};
+use crate::model::Step;
 use crate::model::{LockedPart, Protocol};
-use crate::step::Step;
 use crate::template;
 
 pub use commands::{Command, Format, Pending};
@@ -360,9 +360,9 @@ impl ProtocolApp {
         }
         let findings = check::check(&self.protocol, &check::Context::today());
         self.derived.summary = check::summary(&findings);
-        let options = crate::document::Options::for_protocol(&self.protocol, &findings);
-        self.derived.document_status = options.status;
-        self.derived.document_draft = options.draft;
+        let status = crate::pipeline::options(&self.protocol, &findings).status;
+        self.derived.document_status = status.label();
+        self.derived.document_draft = status.is_draft();
         self.derived.findings = findings;
         self.derived.locks = self.protocol.template.locked.clone();
         self.derived.generation = Some(self.generation);

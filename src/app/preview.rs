@@ -6,9 +6,10 @@ use egui::{RichText, Ui};
 use super::theme;
 use super::virtual_list::{self, Heights};
 use crate::check::Finding;
-use crate::document::{self, Block, ListItem, ListMarker, Options, Row, Span};
+use crate::document::{Block, ListItem, ListMarker, Row, Span};
 use crate::model::Protocol;
-use crate::step::Step;
+use crate::model::Step;
+use crate::pipeline::{self, Product};
 
 /// One line of the preview list. Tables and lists are split into rows and items, so that a
 /// table of 250 data items lays out only the rows on screen.
@@ -38,9 +39,8 @@ pub struct Preview {
 impl Preview {
     /// Rebuilds the document tree (called only when the model changed).
     pub fn rebuild(&mut self, protocol: &Protocol, findings: &[Finding]) {
-        let options = Options::for_protocol(protocol, findings);
-        let document = document::build(protocol, &options);
-        self.draft = document.metadata.draft;
+        let document = pipeline::document(protocol, findings, Product::Protocol);
+        self.draft = document.metadata.status.is_draft();
         self.step_starts.clear();
         let mut items = Vec::with_capacity(document.blocks.len());
         for block in document.blocks {
@@ -65,14 +65,7 @@ impl Preview {
                 }
                 Block::List(list) => {
                     for (number, item) in list.items.into_iter().enumerate() {
-                        let marker = match list.marker {
-                            ListMarker::Bullet => "–".to_string(),
-                            ListMarker::Letter => {
-                                let letter = char::from(b'A' + (number % 26) as u8);
-                                format!("{letter}.")
-                            }
-                            ListMarker::Number => format!("{}°", number + 1),
-                        };
+                        let marker = list.marker.label(number);
                         items.push(Item::ListEntry { marker, item });
                     }
                 }
@@ -174,7 +167,7 @@ fn block_ui(ui: &mut Ui, block: &Block, dark: bool) {
         }
         Block::List(list) => {
             for (number, item) in list.items.iter().enumerate() {
-                list_entry_ui(ui, &format!("{}.", number + 1), item, dark);
+                list_entry_ui(ui, &list.marker.label(number), item, dark);
             }
         }
         Block::Table(table) => {
@@ -186,9 +179,9 @@ fn block_ui(ui: &mut Ui, block: &Block, dark: bool) {
         Block::Signatures(boxes) => {
             for signature in boxes {
                 egui::Frame::group(ui.style()).show(ui, |ui| {
-                    ui.label(RichText::new(&signature.party).strong());
-                    ui.label(&signature.function);
-                    ui.label(&signature.name);
+                    ui.add(egui::Label::new(spans_job(ui, &signature.party, None, dark)).wrap());
+                    ui.add(egui::Label::new(spans_job(ui, &signature.function, None, dark)).wrap());
+                    ui.add(egui::Label::new(spans_job(ui, &signature.name, None, dark)).wrap());
                     ui.label(RichText::new("(handtekening)").weak());
                 });
             }
@@ -206,7 +199,7 @@ fn list_entry_ui(ui: &mut Ui, marker: &str, item: &ListItem, dark: bool) {
             ui.add(egui::Label::new(spans_job(ui, &item.spans, None, dark)).wrap());
             for child in &item.children {
                 ui.horizontal_top(|ui| {
-                    ui.label("•");
+                    ui.label(ListMarker::NESTED);
                     ui.add(egui::Label::new(spans_job(ui, child, None, dark)).wrap());
                 });
             }

@@ -9,10 +9,10 @@ use std::collections::HashMap;
 use egui::{RichText, Ui};
 
 use super::{ProtocolApp, dates, theme};
-use crate::fingerprint;
+use crate::model::Step;
+use crate::model::fingerprint;
 use crate::model::{AdviceOutcome, Comment, Person, Role, Status, Verdict, VerdictKind};
 use crate::review;
-use crate::step::Step;
 
 /// What the user is typing in the panel, before it goes into the model.
 #[derive(Default)]
@@ -76,7 +76,7 @@ impl Comparison {
 /// advice snapshot; `None` when there is nothing to compare with.
 fn changes_since(protocol: &crate::model::Protocol) -> Option<ChangesSince> {
     let on = |date: Option<chrono::NaiveDate>| {
-        date.map(|date| format!(" op {}", crate::dates::dutch_long(date)))
+        date.map(|date| format!(" op {}", crate::dutch::dutch_long(date)))
             .unwrap_or_default()
     };
     if let Some(approval) = &protocol.review.approval
@@ -137,7 +137,7 @@ fn moment(when: Option<chrono::NaiveDateTime>) -> String {
     when.map(|when| {
         format!(
             "{} om {}",
-            crate::dates::dutch_long(when.date()),
+            crate::dutch::dutch_long(when.date()),
             when.format("%H:%M")
         )
     })
@@ -160,7 +160,7 @@ fn history_line(entry: &crate::model::HistoryEntry) -> String {
     if let Some(when) = entry.when {
         line.push_str(&format!(
             "{} {} — ",
-            crate::dates::dutch_long(when.date()),
+            crate::dutch::dutch_long(when.date()),
             when.format("%H:%M")
         ));
     }
@@ -383,7 +383,7 @@ impl ProtocolApp {
                         ui.label(
                             RichText::new(format!(
                                 "Bij het veld: {}",
-                                review::labels::path_label(&comment.path)
+                                crate::model::labels::path_label(&comment.path)
                             ))
                             .strong(),
                         )
@@ -454,7 +454,7 @@ impl ProtocolApp {
                 && ui
                     .button(format!(
                         "Opmerking bij dit veld ({})",
-                        review::labels::path_label(&path)
+                        crate::model::labels::path_label(&path)
                     ))
                     .on_hover_text("Een opmerking bij het veld dat u het laatst bewerkte.")
                     .clicked()
@@ -593,7 +593,7 @@ impl ProtocolApp {
                 Some(outcome) => {
                     let date = advice
                         .date
-                        .map(|date| format!(" op {}", crate::dates::dutch_long(date)))
+                        .map(|date| format!(" op {}", crate::dutch::dutch_long(date)))
                         .unwrap_or_default();
                     // The same test as `review::advice_outdated`, on the cached fingerprint.
                     let outdated =

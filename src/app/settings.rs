@@ -156,7 +156,7 @@ impl Settings {
                 let time: chrono::DateTime<chrono::Local> = time.into();
                 format!(
                     "{} om {}",
-                    crate::dates::dutch_long(time.date_naive()),
+                    crate::dutch::dutch_long(time.date_naive()),
                     time.format("%H:%M")
                 )
             })

@@ -1,10 +1,11 @@
 //! Rules about the advice: every party's DPO advises before signing, with an outcome, and the
 //! dates make sense (not after signing, not in the future); the VTC's advice likewise.
 
-use super::{Context, Finding, capitalize, is_blank, party_name};
-use crate::dates::dutch_long;
+use super::dates::EarlierDate;
+use super::{Context, Finding, Severity, is_blank, party_name};
+use crate::dutch::capitalise;
+use crate::model::Step;
 use crate::model::{AdviceOutcome, Protocol};
-use crate::step::Step;
 
 pub(super) fn check(protocol: &Protocol, context: &Context, findings: &mut Vec<Finding>) {
     let signed = protocol.signing.date;
@@ -24,34 +25,19 @@ pub(super) fn check(protocol: &Protocol, context: &Context, findings: &mut Vec<F
                 ),
             )),
             Some(date) => {
-                if let Some(signed) = signed
-                    && date > signed
-                {
-                    findings.push(Finding::error(
-                        "dpo_advice.after_signing",
-                        Step::Advice,
-                        at("date"),
-                        format!(
-                            "Het advies van de DPO van {name} ({}) valt na de ondertekening ({}). \
-                             Het advies moet vóór de ondertekening gegeven worden: controleer \
-                             beide data.",
-                            dutch_long(date),
-                            dutch_long(signed)
-                        ),
-                    ));
+                EarlierDate {
+                    date,
+                    what: format!("het advies van de DPO van {name}"),
+                    step: Step::Advice,
+                    path: &at("date"),
+                    after_signing_rule: "dpo_advice.after_signing",
+                    after_signing_advice: "Het advies moet vóór de ondertekening gegeven worden: \
+                                           controleer beide data.",
+                    in_future_rule: "dpo_advice.in_future",
+                    in_future_severity: Severity::Fout,
+                    in_future_advice: "Vul de datum in waarop het advies werkelijk gegeven is.",
                 }
-                if date > context.today {
-                    findings.push(Finding::error(
-                        "dpo_advice.in_future",
-                        Step::Advice,
-                        at("date"),
-                        format!(
-                            "De datum van het advies van de DPO van {name} ({}) ligt in de \
-                             toekomst. Vul de datum in waarop het advies werkelijk gegeven is.",
-                            dutch_long(date)
-                        ),
-                    ));
-                }
+                .check(signed, context, findings);
                 if advice.outcome.is_none() {
                     findings.push(Finding::error(
                         "dpo_advice.outcome.missing",
@@ -85,7 +71,7 @@ pub(super) fn check(protocol: &Protocol, context: &Context, findings: &mut Vec<F
                         "{} gaf een gunstig advies onder voorwaarden, maar de voorwaarden staan \
                          er niet bij. Neem ze op in de opmerkingen, zodat nagegaan kan worden \
                          of het protocol eraan voldoet.",
-                        capitalize(&format!("de DPO van {name}"))
+                        capitalise(&format!("de DPO van {name}"))
                     ),
                 ));
             }
@@ -96,7 +82,7 @@ pub(super) fn check(protocol: &Protocol, context: &Context, findings: &mut Vec<F
                 format!(
                     "{} gaf een gunstig advies onder voorwaarden: “{}”. Ga na of het protocol \
                      aan die voorwaarden voldoet, en registreer een gunstig advies zodra dat zo is.",
-                    capitalize(&format!("de DPO van {name}")),
+                    capitalise(&format!("de DPO van {name}")),
                     advice
                         .remarks
                         .split_whitespace()
@@ -109,32 +95,18 @@ pub(super) fn check(protocol: &Protocol, context: &Context, findings: &mut Vec<F
         }
     }
     if let Some(date) = protocol.vtc_advice_date {
-        if let Some(signed) = signed
-            && date > signed
-        {
-            findings.push(Finding::error(
-                "vtc_advice.after_signing",
-                Step::Advice,
-                "vtc_advice_date",
-                format!(
-                    "Het advies van de Vlaamse Toezichtcommissie ({}) valt na de ondertekening \
-                     ({}). Een advies gaat aan de ondertekening vooraf: controleer beide data.",
-                    dutch_long(date),
-                    dutch_long(signed)
-                ),
-            ));
+        EarlierDate {
+            date,
+            what: "het advies van de Vlaamse Toezichtcommissie".to_string(),
+            step: Step::Advice,
+            path: "vtc_advice_date",
+            after_signing_rule: "vtc_advice.after_signing",
+            after_signing_advice: "Een advies gaat aan de ondertekening vooraf: controleer beide \
+                                   data.",
+            in_future_rule: "vtc_advice.in_future",
+            in_future_severity: Severity::Fout,
+            in_future_advice: "Vul de datum van het gegeven advies in, of laat het veld leeg.",
         }
-        if date > context.today {
-            findings.push(Finding::error(
-                "vtc_advice.in_future",
-                Step::Advice,
-                "vtc_advice_date",
-                format!(
-                    "De datum van het advies van de Vlaamse Toezichtcommissie ({}) ligt in de \
-                     toekomst. Vul de datum van het gegeven advies in, of laat het veld leeg.",
-                    dutch_long(date)
-                ),
-            ));
-        }
+        .check(signed, context, findings);
     }
 }

@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::{Context, Finding, is_blank};
 use crate::model::Protocol;
-use crate::step::Step;
+use crate::model::Step;
 
 /// Fewer words than this is not a justification a reviewer accepts.
 const MIN_JUSTIFICATION_WORDS: usize = 5;
@@ -114,7 +114,7 @@ pub(super) fn check(protocol: &Protocol, _context: &Context, findings: &mut Vec<
                     format!(
                         "{} verwijst naar een gegevensstroom (‘{}’) die niet bestaat. Kies een \
                          van de gegevensstromen van het protocol.",
-                        super::capitalize(&name()),
+                        crate::dutch::capitalise(&name()),
                         flow.trim()
                     ),
                 ));
@@ -128,7 +128,7 @@ pub(super) fn check(protocol: &Protocol, _context: &Context, findings: &mut Vec<
                 format!(
                     "{} is een {}. Vermeld de uitzondering die de verwerking toestaat (artikel \
                      9, lid 2, of artikel 10 AVG) en waarom het gegeven onmisbaar is.",
-                    super::capitalize(&name()),
+                    crate::dutch::capitalise(&name()),
                     item.special_category.label()
                 ),
             ));

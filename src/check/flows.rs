@@ -3,9 +3,10 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::{Context, Finding, capitalize as capitalize_first, flow_name, is_blank};
+use super::{Context, Finding, flow_name, is_blank};
+use crate::dutch::capitalise;
+use crate::model::Step;
 use crate::model::{ChannelKind, Frequency, Protocol, TermKind};
-use crate::step::Step;
 
 pub(super) fn check(protocol: &Protocol, _context: &Context, findings: &mut Vec<Finding>) {
     check_recitals(protocol, findings);
@@ -64,7 +65,7 @@ pub(super) fn check(protocol: &Protocol, _context: &Context, findings: &mut Vec<
                 format!(
                     "{} vertrekt bij een partij (‘{}’) die niet in het protocol staat. Kies een \
                      van de partijen als verstrekker, of voeg de partij toe.",
-                    capitalize_first(&name),
+                    capitalise(&name),
                     flow.from_party.trim()
                 ),
             ));
@@ -90,7 +91,7 @@ pub(super) fn check(protocol: &Protocol, _context: &Context, findings: &mut Vec<
                     format!(
                         "{} gaat naar een partij (‘{}’) die niet in het protocol staat. Kies een \
                          van de partijen als ontvanger, of voeg de partij toe.",
-                        capitalize_first(&name),
+                        capitalise(&name),
                         to.trim()
                     ),
                 ));
@@ -221,7 +222,7 @@ fn check_channel(protocol: &Protocol, index: usize, name: &str, findings: &mut V
                     "{} verloopt volgens het protocol via een dienstenintegrator, maar het \
                      gekozen kanaal is ‘{}’. Breng het kanaal en overweging C3 in \
                      overeenstemming.",
-                    capitalize_first(name),
+                    capitalise(name),
                     flow.channel.label()
                 )
             } else {
@@ -279,7 +280,7 @@ fn check_periodicity(protocol: &Protocol, index: usize, name: &str, findings: &m
                     "{} loopt maandelijks. Vermeld tegen welke dag van de maand de gegevens \
                      worden bezorgd (bijvoorbeeld uiterlijk de 5e), zodat de ontvanger weet \
                      wanneer hij ze mag verwachten.",
-                    capitalize_first(name)
+                    capitalise(name)
                 ),
             ));
         }

@@ -6,6 +6,7 @@
 
 mod advice;
 mod data;
+mod dates;
 mod flows;
 pub mod identifiers;
 mod municipal;
@@ -21,7 +22,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::model::Protocol;
-use crate::step::Step;
+use crate::model::Step;
 
 pub use rules::{RULES, Rule, find as find_rule};
 
@@ -249,15 +250,6 @@ pub(crate) fn party_name(protocol: &Protocol, index: usize) -> String {
             "het lokaal bestuur".to_string()
         }
         _ => format!("partij {}", index + 1),
-    }
-}
-
-/// The text with its first letter in upper case, for names at the start of a sentence.
-pub(crate) fn capitalize(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
     }
 }
 

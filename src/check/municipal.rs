@@ -2,10 +2,10 @@
 //! to add (use of the data, financial scenario, college decision, exchange channel) and the
 //! commitments and GDPR duties it confirms. Run only when `protocol.municipal` is set.
 
-use super::{Context, Finding, is_blank};
-use crate::dates::dutch_long;
+use super::dates::EarlierDate;
+use super::{Context, Finding, Severity, is_blank};
+use crate::model::Step;
 use crate::model::{ChannelKind, Confirmation, ExchangeChannel, Protocol};
-use crate::step::Step;
 
 pub(super) fn check(protocol: &Protocol, context: &Context, findings: &mut Vec<Finding>) {
     let Some(case) = &protocol.municipal else {
@@ -49,36 +49,19 @@ pub(super) fn check(protocol: &Protocol, context: &Context, findings: &mut Vec<F
              het vast bureau) dat de tegemoetkoming regelt. Het besluit gaat samen met het \
              protocol naar Opgroeien regie.",
         )),
-        Some(date) => {
-            if let Some(signed) = protocol.signing.date
-                && date > signed
-            {
-                findings.push(Finding::error(
-                    "municipal.college_decision.after_signing",
-                    Step::Municipal,
-                    "municipal.college_decision.date",
-                    format!(
-                        "Het collegebesluit ({}) valt na de ondertekening ({}). Het besluit \
-                         regelt de tegemoetkoming en gaat aan het protocol vooraf: controleer \
-                         beide data.",
-                        dutch_long(date),
-                        dutch_long(signed)
-                    ),
-                ));
-            }
-            if date > context.today {
-                findings.push(Finding::warning(
-                    "municipal.college_decision.in_future",
-                    Step::Municipal,
-                    "municipal.college_decision.date",
-                    format!(
-                        "De datum van het collegebesluit ({}) ligt in de toekomst. Vul de datum \
-                         in waarop het college werkelijk beslist heeft.",
-                        dutch_long(date)
-                    ),
-                ));
-            }
+        Some(date) => EarlierDate {
+            date,
+            what: "het collegebesluit".to_string(),
+            step: Step::Municipal,
+            path: "municipal.college_decision.date",
+            after_signing_rule: "municipal.college_decision.after_signing",
+            after_signing_advice: "Het besluit regelt de tegemoetkoming en gaat aan het \
+                                   protocol vooraf: controleer beide data.",
+            in_future_rule: "municipal.college_decision.in_future",
+            in_future_severity: Severity::Waarschuwing,
+            in_future_advice: "Vul de datum in waarop het college werkelijk beslist heeft.",
         }
+        .check(protocol.signing.date, context, findings),
     }
     if is_blank(&decision.reference) {
         findings.push(Finding::error(

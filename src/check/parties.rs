@@ -3,9 +3,10 @@
 use std::collections::HashMap;
 
 use super::identifiers::{KboProblem, check_kbo, kbo_digits};
-use super::{Context, Finding, capitalize, is_blank, party_name};
+use super::{Context, Finding, is_blank, party_name};
+use crate::dutch::capitalise;
 use crate::model::Protocol;
-use crate::step::Step;
+use crate::model::Step;
 
 pub(super) fn check(protocol: &Protocol, _context: &Context, findings: &mut Vec<Finding>) {
     check_identity(protocol, findings);
@@ -256,7 +257,7 @@ fn check_duplicate_ids(protocol: &Protocol, findings: &mut Vec<Finding>) {
                     "{} en {} hebben dezelfde interne sleutel ‘{id}’, zodat de \
                      gegevensstromen niet weten welke partij bedoeld is. Geef elke partij een \
                      eigen sleutel.",
-                    capitalize(&party_name(protocol, *first)),
+                    capitalise(&party_name(protocol, *first)),
                     party_name(protocol, index)
                 ),
             ));
@@ -323,7 +324,7 @@ fn check_roles(protocol: &Protocol, findings: &mut Vec<Finding>) {
                 format!(
                     "{} is verstrekker noch ontvanger. Duid de rol aan, of verwijder de partij \
                      als ze niet aan de uitwisseling deelneemt.",
-                    capitalize(&name)
+                    capitalise(&name)
                 ),
             ));
         }
@@ -335,7 +336,7 @@ fn check_roles(protocol: &Protocol, findings: &mut Vec<Finding>) {
                 format!(
                     "{} verstuurt gegevens in een gegevensstroom, maar is niet als verstrekker \
                      aangeduid. Duid de rol ‘verstrekker’ aan of corrigeer de gegevensstroom.",
-                    capitalize(&name)
+                    capitalise(&name)
                 ),
             ));
         }
@@ -348,7 +349,7 @@ fn check_roles(protocol: &Protocol, findings: &mut Vec<Finding>) {
                     "{} ontvangt gegevens in een gegevensstroom, maar is niet als ontvanger \
                      aangeduid. Duid de rol ‘ontvanger’ aan: dan vermeldt het protocol ook haar \
                      doeleinden en de diensten met toegang.",
-                    capitalize(&name)
+                    capitalise(&name)
                 ),
             ));
         }
@@ -360,7 +361,7 @@ fn check_roles(protocol: &Protocol, findings: &mut Vec<Finding>) {
                 format!(
                     "{} is als verstrekker aangeduid, maar verstuurt in geen enkele \
                      gegevensstroom gegevens. Voeg de gegevensstroom toe of schrap de rol.",
-                    capitalize(&name)
+                    capitalise(&name)
                 ),
             ));
         }
@@ -373,7 +374,7 @@ fn check_roles(protocol: &Protocol, findings: &mut Vec<Finding>) {
                     "{} is als ontvanger aangeduid, maar ontvangt in geen enkele \
                      gegevensstroom gegevens. Voeg de partij toe als bestemming van een \
                      gegevensstroom of schrap de rol.",
-                    capitalize(&name)
+                    capitalise(&name)
                 ),
             ));
         }

@@ -1,9 +1,10 @@
 //! Rules about finality and the recipients (arts. 2 and 4): purposes with legal bases, the
 //! compatibility of the further processing, who gets access, onward disclosure, processors.
 
-use super::{Context, Finding, capitalize, is_blank, party_name};
+use super::{Context, Finding, is_blank, party_name};
+use crate::dutch::capitalise;
+use crate::model::Step;
 use crate::model::{Protocol, Purpose};
-use crate::step::Step;
 
 pub(super) fn check(protocol: &Protocol, _context: &Context, findings: &mut Vec<Finding>) {
     for (index, party) in protocol.parties.iter().enumerate() {
@@ -183,7 +184,7 @@ fn check_processors(protocol: &Protocol, index: usize, name: &str, findings: &mu
                     "{} schakelt {processor_name} in zonder verwerkersovereenkomst. Sluit een \
                      overeenkomst volgens artikel 28 AVG vóór de verwerker de gegevens krijgt, \
                      en duid dat hier aan.",
-                    capitalize(name)
+                    capitalise(name)
                 ),
             ));
         }

@@ -2,10 +2,10 @@
 //! on content that has changed since.
 
 use super::{Context, Finding};
-use crate::fingerprint;
+use crate::model::Step;
+use crate::model::fingerprint;
+use crate::model::labels::path_label;
 use crate::model::{Protocol, VerdictKind};
-use crate::review::labels::path_label;
-use crate::step::Step;
 
 pub(super) fn check(protocol: &Protocol, _context: &Context, findings: &mut Vec<Finding>) {
     for (index, comment) in protocol.review.comments.iter().enumerate() {

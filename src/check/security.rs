@@ -2,8 +2,8 @@
 //! the measures a reviewer looks for are present.
 
 use super::{Context, Finding, is_blank};
+use crate::model::Step;
 use crate::model::{ChannelKind, MeasureKind, Protocol};
-use crate::step::Step;
 
 pub(super) fn check(protocol: &Protocol, _context: &Context, findings: &mut Vec<Finding>) {
     let security = &protocol.security;

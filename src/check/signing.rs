@@ -1,9 +1,9 @@
 //! Rules about the closing: place and date of signing, and the document date.
 
 use super::{Context, Finding, is_blank};
-use crate::dates::dutch_long;
+use crate::dutch::dutch_long;
 use crate::model::Protocol;
-use crate::step::Step;
+use crate::model::Step;
 
 pub(super) fn check(protocol: &Protocol, _context: &Context, findings: &mut Vec<Finding>) {
     let signing = &protocol.signing;

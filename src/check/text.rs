@@ -7,7 +7,7 @@
 use super::identifiers::find_insz;
 use super::{Context, Finding};
 use crate::model::Protocol;
-use crate::step::Step;
+use crate::model::Step;
 
 /// What kind of text a field holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -14,7 +14,7 @@ use serde::Serialize;
 use super::{CheckArgs, EXIT_FILE_ERROR, EXIT_FINDINGS, EXIT_OK, OutputFormat};
 use crate::check::{self, Context, Finding, Severity};
 use crate::file;
-use crate::step::Step;
+use crate::model::Step;
 
 /// The rule id JSON output uses for a file that could not be read.
 pub const UNREADABLE_RULE: &str = "file.unreadable";

@@ -4,8 +4,9 @@ use std::path::Path;
 
 use super::{EXIT_FILE_ERROR, EXIT_FINDINGS, EXIT_OK, ExportArgs};
 use crate::check::{self, Context, Finding, Severity};
-use crate::document::{self, Document, Options};
-use crate::{export, file, review};
+use crate::file;
+use crate::model::Protocol;
+use crate::pipeline::{self, Format, PipelineError, Product};
 
 pub(super) fn run(args: &ExportArgs) -> u8 {
     if args.docx.is_none()
@@ -34,33 +35,15 @@ pub(super) fn run(args: &ExportArgs) -> u8 {
         refuse(&args.file, &findings);
         return EXIT_FINDINGS;
     }
-    let options = Options::for_protocol(&protocol, &findings);
-    let document = document::build(&protocol, &options);
-
     let mut code = EXIT_OK;
-    if let Some(path) = &args.docx {
-        code = code.max(export_one(&document, path, "DOCX", export::docx));
-    }
-    if let Some(path) = &args.pdf {
-        code = code.max(export_one(&document, path, "PDF", export::pdf));
-    }
-    if args.report_docx.is_some() || args.report_pdf.is_some() {
-        let report = review::report::build(&protocol, &options);
-        if let Some(path) = &args.report_docx {
-            code = code.max(export_one(
-                &report,
-                path,
-                "Adviesverslag (DOCX)",
-                export::docx,
-            ));
-        }
-        if let Some(path) = &args.report_pdf {
-            code = code.max(export_one(
-                &report,
-                path,
-                "Adviesverslag (PDF)",
-                export::pdf,
-            ));
+    for (path, product, format) in [
+        (&args.docx, Product::Protocol, Format::Docx),
+        (&args.pdf, Product::Protocol, Format::Pdf),
+        (&args.report_docx, Product::Adviesverslag, Format::Docx),
+        (&args.report_pdf, Product::Adviesverslag, Format::Pdf),
+    ] {
+        if let Some(path) = path {
+            code = code.max(export_one(&protocol, &findings, product, format, path));
         }
     }
     code
@@ -94,32 +77,30 @@ fn refuse(path: &Path, findings: &[Finding]) {
 
 /// Writes one export; the exit code says whether it worked.
 fn export_one(
-    document: &Document,
+    protocol: &Protocol,
+    findings: &[Finding],
+    product: Product,
+    format: Format,
     path: &Path,
-    format: &str,
-    writer: fn(&Document) -> Result<Vec<u8>, export::ExportError>,
 ) -> u8 {
-    let bytes = match writer(document) {
-        Ok(bytes) => bytes,
-        Err(error) => {
-            eprintln!(
-                "Fout: de {format} ‘{}’ kon niet worden gemaakt: {error}",
-                path.display()
-            );
-            return EXIT_FINDINGS;
-        }
+    let what = match product {
+        Product::Protocol => format.short_name().to_string(),
+        Product::Adviesverslag => format!("Adviesverslag ({})", format.short_name()),
     };
-    match file::write_atomically(path, &bytes) {
-        Ok(()) => {
-            let mark = if document.metadata.draft {
-                " (ontwerp)"
-            } else {
-                ""
-            };
-            println!("{format}{mark} geschreven naar ‘{}’.", path.display());
+    match pipeline::export_to(protocol, findings, product, format, path) {
+        Ok(status) => {
+            let mark = if status.is_draft() { " (ontwerp)" } else { "" };
+            println!("{what}{mark} geschreven naar ‘{}’.", path.display());
             EXIT_OK
         }
-        Err(error) => {
+        Err(PipelineError::Export(error)) => {
+            eprintln!(
+                "Fout: de {what} ‘{}’ kon niet worden gemaakt: {error}",
+                path.display()
+            );
+            EXIT_FINDINGS
+        }
+        Err(PipelineError::Save(error)) => {
             eprintln!("Fout: {error}");
             EXIT_FILE_ERROR
         }

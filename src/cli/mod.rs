@@ -167,7 +167,7 @@ pub enum OutputFormat {
 }
 
 fn parse_date(text: &str) -> Result<chrono::NaiveDate, String> {
-    crate::dates::parse_iso(text)
+    crate::dutch::parse_iso(text)
         .ok_or_else(|| format!("‘{text}’ is geen geldige datum; schrijf JJJJ-MM-DD"))
 }
 
@@ -187,7 +187,7 @@ pub fn run(command: &Command) -> Option<ExitCode> {
         Command::Diff { old, new } => diff::run(old, new),
         Command::Fingerprint { file: path } => match file::load(path) {
             Ok(protocol) => {
-                println!("{}", crate::fingerprint::fingerprint(&protocol));
+                println!("{}", crate::model::fingerprint::fingerprint(&protocol));
                 EXIT_OK
             }
             Err(error) => {

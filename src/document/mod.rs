@@ -1,42 +1,21 @@
-//! The neutral document tree built from the model; the DOCX and PDF writers render it.
+//! The neutral document trees built from the model, which the DOCX and PDF writers render: the
+//! protocol itself (`protocol`) and the review report beside it (`adviesverslag`).
 
-mod build;
+pub mod adviesverslag;
+mod protocol;
+mod text;
 mod tree;
 
-pub use build::build;
+pub use protocol::{build, metadata, title};
 pub use tree::*;
 
-use crate::check::{self, Finding};
-use crate::model::Protocol;
-use crate::review;
-
-/// What the document builder needs besides the protocol. Nothing here comes from the clock:
-/// the same protocol and options give the same document, and so the same bytes.
-#[derive(Clone, Debug, PartialEq)]
+/// What the document builders need besides the protocol. Nothing here comes from the clock, and
+/// nothing is computed here: the caller (see `crate::pipeline::options`) says where the
+/// document stands, so the same protocol and options give the same document, and the same bytes.
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Options {
     /// The creating program and version, for document properties.
     pub creator: String,
-    /// Whether the document carries the "ONTWERP" mark.
-    pub draft: bool,
-    /// The status in words, for the header ("Ontwerp", "Klaar voor ondertekening").
-    pub status: String,
-}
-
-impl Options {
-    /// Options for exporting `protocol` given its check findings: a draft (ONTWERP) while the
-    /// check finds errors, or until it is approved on exactly its current content.
-    pub fn for_protocol(protocol: &Protocol, findings: &[Finding]) -> Self {
-        let approved = review::is_approved(protocol);
-        let draft = check::has_errors(findings) || !approved;
-        let status = if approved && draft {
-            "Ontwerp – de controle vindt fouten".to_string()
-        } else {
-            review::status_text(protocol)
-        };
-        Self {
-            creator: format!("Protocolwijzer {}", env!("CARGO_PKG_VERSION")),
-            draft,
-            status,
-        }
-    }
+    /// Where the document stands: a draft carries the "ONTWERP" mark.
+    pub status: DocumentStatus,
 }

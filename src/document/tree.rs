@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use crate::step::Step;
+use crate::model::Step;
 
 /// A whole document, ready for a writer.
 #[derive(Clone, Debug, PartialEq)]
@@ -30,12 +30,60 @@ pub struct Metadata {
     pub date: Option<NaiveDate>,
     /// The short title for headers and footers.
     pub short_title: String,
-    /// The document's status in words, e.g. "Ontwerp" or "Goedgekeurd door Opgroeien regie".
-    pub status: String,
-    /// Whether the document carries the "ONTWERP" mark.
-    pub draft: bool,
+    /// Where the document stands: a draft carries the "ONTWERP" mark.
+    pub status: DocumentStatus,
     /// The first 12 hex digits of the content fingerprint.
     pub fingerprint: String,
+}
+
+/// Where a document stands, as the writers show it: the "ONTWERP" mark on a draft, the status
+/// in the page header and in the document properties. Writers decide on this, never on text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DocumentStatus {
+    /// Not final: every page carries the "ONTWERP" mark. `reason` says why in lower-case words
+    /// ("concept", "gewijzigd na goedkeuring", "de controle vindt fouten"); it may be empty.
+    Draft {
+        /// Why it is a draft.
+        reason: String,
+    },
+    /// Approved on exactly this content, ready for signature; `approval` says by whom and when
+    /// ("Goedgekeurd door … op …").
+    Final {
+        /// The approval in words.
+        approval: String,
+    },
+}
+
+impl Default for DocumentStatus {
+    fn default() -> Self {
+        DocumentStatus::Draft {
+            reason: String::new(),
+        }
+    }
+}
+
+impl DocumentStatus {
+    /// A draft for `reason`.
+    pub fn draft(reason: impl Into<String>) -> Self {
+        DocumentStatus::Draft {
+            reason: reason.into(),
+        }
+    }
+
+    /// Whether the document carries the "ONTWERP" mark.
+    pub fn is_draft(&self) -> bool {
+        matches!(self, DocumentStatus::Draft { .. })
+    }
+
+    /// The status in words, for headers and properties: "Ontwerp – concept", "Ontwerp", or the
+    /// approval.
+    pub fn label(&self) -> String {
+        match self {
+            DocumentStatus::Draft { reason } if reason.trim().is_empty() => "Ontwerp".to_string(),
+            DocumentStatus::Draft { reason } => format!("Ontwerp – {}", reason.trim()),
+            DocumentStatus::Final { approval } => approval.clone(),
+        }
+    }
 }
 
 /// A run of text with one style.
@@ -48,7 +96,8 @@ pub struct Span {
     /// Italic.
     pub italic: bool,
     /// A visible gap marker for an empty field (e.g. "[in te vullen: KBO-nummer]"): writers
-    /// highlight it so nobody signs a document with a hole in it.
+    /// highlight it so nobody signs a document with a hole in it. Only this flag makes a gap:
+    /// no writer looks for the words.
     pub gap: bool,
 }
 
@@ -157,12 +206,35 @@ pub struct List {
 /// How list items are marked.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ListMarker {
-    /// "–" or "•".
+    /// "–" (nested items "•").
     Bullet,
-    /// "A.", "B.", … (recitals).
+    /// "A.", "B.", … "Z.", "AA.", "BB.", … (recitals), as Word letters a list.
     Letter,
     /// "1°", "2°", …
     Number,
+}
+
+impl ListMarker {
+    /// The marker of a nested item, whatever the list's own marker.
+    pub const NESTED: &'static str = "•";
+
+    /// The marker of the top-level item at `index` (0-based). Every renderer (DOCX, PDF, the
+    /// preview) takes its markers from here, so the three say the same.
+    pub fn label(self, index: usize) -> String {
+        match self {
+            ListMarker::Bullet => "–".to_string(),
+            ListMarker::Letter => format!("{}.", letters(index)),
+            ListMarker::Number => format!("{}°", index + 1),
+        }
+    }
+}
+
+/// Letters for a 0-based index the way Word numbers an upper-letter list, so a DOCX list (whose
+/// markers Word draws) says the same as the PDF: A … Z, then AA, BB, … ZZ, then AAA, …
+fn letters(index: usize) -> String {
+    // index % 26 < 26, so the sum stays within 'A'..='Z'.
+    let letter = char::from(b'A' + (index % 26) as u8);
+    std::iter::repeat_n(letter, index / 26 + 1).collect()
 }
 
 /// One list item, with optional sub-items.
@@ -203,15 +275,16 @@ pub struct Cell {
     pub shaded: bool,
 }
 
-/// One signatory's box in the signature block.
+/// One signatory's box in the signature block. Its lines are spans like any other text, so an
+/// empty function or name is a gap span that every writer highlights.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct SignatureBox {
     /// "Voor <partij>".
-    pub party: String,
+    pub party: Line,
     /// The signatory's function.
-    pub function: String,
+    pub function: Line,
     /// The signatory's name.
-    pub name: String,
+    pub name: Line,
     /// A unique, stable name for the PDF signature field, e.g. `Handtekening_Opgroeien_regie_1`
     /// (letters, digits and underscores only).
     pub field_name: String,
@@ -247,9 +320,9 @@ impl Block {
                 .iter()
                 .flat_map(|signature| {
                     [
-                        signature.party.clone(),
-                        signature.function.clone(),
-                        signature.name.clone(),
+                        line(&signature.party),
+                        line(&signature.function),
+                        line(&signature.name),
                     ]
                 })
                 .collect(),
@@ -266,5 +339,40 @@ impl Document {
             .flat_map(Block::plain_text)
             .collect::<Vec<_>>()
             .join("\n")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn letters_go_on_after_z() {
+        let labels: Vec<String> = [0, 1, 25, 26, 27, 51, 52]
+            .iter()
+            .map(|index| ListMarker::Letter.label(*index))
+            .collect();
+        assert_eq!(labels, ["A.", "B.", "Z.", "AA.", "BB.", "ZZ.", "AAA."]);
+    }
+
+    #[test]
+    fn bullets_and_numbers() {
+        assert_eq!(ListMarker::Bullet.label(7), "–");
+        assert_eq!(ListMarker::Number.label(0), "1°");
+        assert_eq!(ListMarker::NESTED, "•");
+    }
+
+    #[test]
+    fn status_words() {
+        assert_eq!(DocumentStatus::default().label(), "Ontwerp");
+        assert_eq!(
+            DocumentStatus::draft("concept").label(),
+            "Ontwerp – concept"
+        );
+        let approved = DocumentStatus::Final {
+            approval: "Goedgekeurd door An".to_string(),
+        };
+        assert!(!approved.is_draft());
+        assert_eq!(approved.label(), "Goedgekeurd door An");
     }
 }

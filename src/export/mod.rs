@@ -1,29 +1,19 @@
-//! The writers: DOCX (docx-rs) and PDF (printpdf with our own layout), both rendering the same
-//! [`Document`](crate::document::Document) tree, so the two exports never say different things.
+//! The writers: DOCX (our own WordprocessingML, packed with `zip`) and PDF (our own layout,
+//! written with lopdf), both rendering the same [`Document`](crate::document::Document) tree and
+//! nothing else, so the two exports never say different things.
 
 mod docx;
 mod pdf;
 
-use std::fmt;
-
 use crate::document::Document;
 
 /// Why an export failed.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 pub enum ExportError {
     /// The writer could not produce the file; the text says why, in Dutch.
+    #[error("{0}")]
     Writer(String),
 }
-
-impl fmt::Display for ExportError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ExportError::Writer(message) => f.write_str(message),
-        }
-    }
-}
-
-impl std::error::Error for ExportError {}
 
 /// The DOCX bytes of a document. Deterministic: the same document gives the same bytes.
 pub fn docx(document: &Document) -> Result<Vec<u8>, ExportError> {

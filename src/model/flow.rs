@@ -32,6 +32,18 @@ pub struct DataFlow {
     pub justification: String,
 }
 
+impl DataFlow {
+    /// The flow's name on one line, or "Gegevensstroom N" (`index` is 0-based) while it has none.
+    pub fn name_or_number(&self, index: usize) -> String {
+        let name = self.name.split_whitespace().collect::<Vec<_>>().join(" ");
+        if name.is_empty() {
+            format!("Gegevensstroom {}", index + 1)
+        } else {
+            name
+        }
+    }
+}
+
 /// How often a flow runs.
 #[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
 #[serde(default, deny_unknown_fields)]

@@ -8,10 +8,13 @@
 //! a data item names its flows), so reordering a list never breaks a reference.
 
 mod content;
+pub mod fingerprint;
 mod flow;
+pub mod labels;
 mod municipal;
 mod party;
 mod review;
+pub mod step;
 
 pub use content::{
     Annex, ChannelKind, Frequency, MeasureKind, Recitals, Security, SecurityMeasure,
@@ -24,6 +27,7 @@ pub use review::{
     Approval, Comment, HistoryEntry, Person, Resolution, Review, Role, Snapshot, Status, Verdict,
     VerdictKind,
 };
+pub use step::Step;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

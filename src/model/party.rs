@@ -54,6 +54,21 @@ impl Party {
             &self.short_name
         }
     }
+
+    /// The name in running text, on one line, or "partij N" (`index` is 0-based) while the
+    /// party has no name yet.
+    pub fn name_or_number(&self, index: usize) -> String {
+        let name = self
+            .display_name()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        if name.is_empty() {
+            format!("partij {}", index + 1)
+        } else {
+            name
+        }
+    }
 }
 
 /// What a party does in the exchange; a party may do both.

@@ -6,7 +6,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
 use super::Protocol;
-use crate::step::Step;
+use crate::model::Step;
 
 /// The review record of a protocol.
 #[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]

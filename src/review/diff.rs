@@ -1,15 +1,15 @@
 //! "What changed": a field-level comparison of two protocols' content, in Dutch labels.
 //!
 //! Both sides are compared in their canonical content form (see
-//! [`fingerprint::canonical_content`](crate::fingerprint::canonical_content)), so review data,
+//! [`fingerprint::canonical_content`](crate::model::fingerprint::canonical_content)), so review data,
 //! template locks and advice records never show up as changes, and an absent field equals an
 //! empty one.
 
 use serde_json::Value;
 
-use super::labels::{field_label, item_label};
-use crate::fingerprint::canonical_content;
 use crate::model::Protocol;
+use crate::model::fingerprint::canonical_content;
+use crate::model::labels::{field_label, item_label};
 
 /// One changed field.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -220,8 +220,8 @@ fn value_text(field: &str, value: &Value) -> String {
     if let Some(label) = choice_label(field, value) {
         return label;
     }
-    if let Some(date) = value.as_str().and_then(crate::dates::parse_iso) {
-        return crate::dates::dutch_long(date);
+    if let Some(date) = value.as_str().and_then(crate::dutch::parse_iso) {
+        return crate::dutch::dutch_long(date);
     }
     match value {
         Value::Null => "(leeg)".to_string(),

@@ -1,37 +1,29 @@
 //! Review and approval inside the file: comments, per-step verdicts, DPO advice tied to the
 //! content fingerprint, the workflow status with its allowed transitions and history,
-//! approval, "what changed" diffs, and the review report (Adviesverslag).
+//! and "what changed" diffs. The review report (Adviesverslag) is built in
+//! `crate::document::adviesverslag`, beside the protocol.
 //!
 //! Every action takes the acting [`Person`] and the moment (`when`) from the caller: nothing
 //! here reads the clock, so tests and batch runs are repeatable.
 
 pub mod diff;
-pub mod labels;
-pub mod report;
 mod workflow;
 
 pub use workflow::{TransitionError, allowed_transitions, transition};
 
 use chrono::{NaiveDate, NaiveDateTime};
 
-use crate::fingerprint;
+use crate::model::Step;
+use crate::model::fingerprint;
 use crate::model::{
     AdviceOutcome, Comment, DpoAdvice, HistoryEntry, Person, Protocol, Resolution, Role, Snapshot,
     Status, Verdict, VerdictKind,
 };
-use crate::step::Step;
 
 /// Why a review action was refused; the text is Dutch and says what to do.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
 pub struct ReviewError(pub String);
-
-impl std::fmt::Display for ReviewError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for ReviewError {}
 
 /// Adds a comment on a step (and optionally one field) and returns its id.
 pub fn add_comment(
@@ -290,28 +282,42 @@ fn log(protocol: &mut Protocol, who: &Person, when: NaiveDateTime, action: Strin
     });
 }
 
-/// The document status in words, for headers and the app: approval, or why it is a draft.
-pub fn status_text(protocol: &Protocol) -> String {
+/// Why the protocol is a draft, in lower-case words ("gewijzigd na goedkeuring", "concept",
+/// "ter advies bij dpo", …); `None` when it is approved (or signed) on exactly its current content.
+pub fn draft_reason(protocol: &Protocol) -> Option<String> {
     if approval_outdated(protocol) {
-        return "Ontwerp – gewijzigd na goedkeuring".to_string();
+        return Some("gewijzigd na goedkeuring".to_string());
     }
     match (&protocol.review.approval, protocol.review.status) {
-        (Some(approval), Status::Approved | Status::Signed) => {
-            let date = approval
-                .date
-                .map(|date| format!(" op {}", crate::dates::dutch_long(date)))
-                .unwrap_or_default();
-            let organisation = if approval.by.organisation.trim().is_empty() {
-                String::new()
-            } else {
-                format!(" ({})", approval.by.organisation.trim())
-            };
-            format!(
-                "Goedgekeurd door {}{organisation}{date}",
-                approval.by.name.trim()
-            )
-        }
-        (_, status) => format!("Ontwerp – {}", status.label().to_lowercase()),
+        (Some(_), Status::Approved | Status::Signed) => None,
+        (_, status) => Some(status.label().to_lowercase()),
+    }
+}
+
+/// The approval in words, "Goedgekeurd door <naam> (<organisatie>) op <datum>", if there is one.
+pub fn approval_text(protocol: &Protocol) -> Option<String> {
+    protocol.review.approval.as_ref().map(|approval| {
+        let date = approval
+            .date
+            .map(|date| format!(" op {}", crate::dutch::dutch_long(date)))
+            .unwrap_or_default();
+        let organisation = if approval.by.organisation.trim().is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", approval.by.organisation.trim())
+        };
+        format!(
+            "Goedgekeurd door {}{organisation}{date}",
+            approval.by.name.trim()
+        )
+    })
+}
+
+/// The document status in words, for headers and the app: approval, or why it is a draft.
+pub fn status_text(protocol: &Protocol) -> String {
+    match draft_reason(protocol) {
+        Some(reason) => format!("Ontwerp – {reason}"),
+        None => approval_text(protocol).unwrap_or_default(),
     }
 }
 

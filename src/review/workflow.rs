@@ -5,7 +5,7 @@ use chrono::NaiveDateTime;
 
 use super::{approval_outdated, keep_snapshot, log};
 use crate::check::{self, Context};
-use crate::fingerprint;
+use crate::model::fingerprint;
 use crate::model::{Approval, Person, Protocol, Role, Status};
 
 /// One allowed step of the workflow.
@@ -92,44 +92,21 @@ const RULES: &[Rule] = &[
 ];
 
 /// Why a transition was refused; the text is Dutch and says what to do.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum TransitionError {
     /// The workflow has no such step.
+    #[error("Van ‘{}’ kan het protocol niet naar ‘{}’.", from.label(), to.label())]
     NotAllowed { from: Status, to: Status },
     /// The step exists, but not for this role.
+    #[error("Als {} kunt u het protocol niet op ‘{}’ zetten.", role.label(), to.label())]
     WrongRole { to: Status, role: Role },
     /// This step needs a remark.
+    #[error("Geef een toelichting bij ‘{}’: wat moet er gebeuren, en waarom?", to.label())]
     RemarkRequired { to: Status },
     /// Something must be in order first (advice recorded, no errors, approval current).
+    #[error("{0}")]
     Precondition(String),
 }
-
-impl std::fmt::Display for TransitionError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            TransitionError::NotAllowed { from, to } => write!(
-                f,
-                "Van ‘{}’ kan het protocol niet naar ‘{}’.",
-                from.label(),
-                to.label()
-            ),
-            TransitionError::WrongRole { to, role } => write!(
-                f,
-                "Als {} kunt u het protocol niet op ‘{}’ zetten.",
-                role.label(),
-                to.label()
-            ),
-            TransitionError::RemarkRequired { to } => write!(
-                f,
-                "Geef een toelichting bij ‘{}’: wat moet er gebeuren, en waarom?",
-                to.label()
-            ),
-            TransitionError::Precondition(message) => f.write_str(message),
-        }
-    }
-}
-
-impl std::error::Error for TransitionError {}
 
 /// The statuses `role` may move the protocol to from `from`.
 pub fn allowed_transitions(from: Status, role: Role) -> Vec<Status> {

@@ -182,9 +182,9 @@ fn moment() -> impl Strategy<Value = Option<chrono::NaiveDateTime>> {
         .prop_map(|(day, hour, minute)| day.and_then(|day| day.and_hms_opt(hour, minute, 0)))
 }
 
-fn step() -> impl Strategy<Value = Option<protocolwijzer::step::Step>> {
+fn step() -> impl Strategy<Value = Option<protocolwijzer::model::Step>> {
     option::of(proptest::sample::select(
-        protocolwijzer::step::Step::ALL.to_vec(),
+        protocolwijzer::model::Step::ALL.to_vec(),
     ))
 }
 

@@ -18,8 +18,8 @@ use egui::{RichText, Ui};
 
 use super::form::Form;
 use crate::check::Finding;
+use crate::model::Step;
 use crate::model::{Party, Protocol};
-use crate::step::Step;
 
 /// The form of `step`.
 pub fn step_ui(

@@ -5,8 +5,8 @@ use egui::{RichText, Ui};
 use super::{item_frame, party_name};
 use crate::app::commands::Command;
 use crate::app::form::Form;
+use crate::model::Step;
 use crate::model::{Annex, Protocol};
-use crate::step::Step;
 
 /// The signing step.
 pub fn signing_ui(protocol: &mut Protocol, form: &mut Form, ui: &mut Ui) {

@@ -12,8 +12,6 @@ use crate::document::{
 const HEADER_FILL: &str = "D9E2F3";
 /// Fill of shaded cells (labels such as "Gegeven 3").
 const LABEL_FILL: &str = "F2F2F2";
-/// The text of an empty field in the tree starts with this.
-const GAP_PREFIX: &str = "[in te vullen";
 
 /// The rendered body and the list instances numbering.xml must define.
 pub(super) struct Body {
@@ -297,26 +295,16 @@ impl Writer {
             style: Some(style),
             ..Props::default()
         };
-        let mut party = gap_or_plain(&signature.party);
-        party.bold = true;
         self.paragraph(
             &Props {
                 spacing_before: Some(240),
                 ..line("Ondertekening")
             },
-            &[party],
-            false,
+            &signature.party,
+            true,
         );
-        self.paragraph(
-            &line("Ondertekening"),
-            &[gap_or_plain(&signature.function)],
-            false,
-        );
-        self.paragraph(
-            &line("Ondertekening"),
-            &[gap_or_plain(&signature.name)],
-            false,
-        );
+        self.paragraph(&line("Ondertekening"), &signature.function, false);
+        self.paragraph(&line("Ondertekening"), &signature.name, false);
         // Room to sign, ending in a line.
         self.paragraph(
             &Props {
@@ -385,41 +373,8 @@ impl Writer {
         xml.raw("</w:pPr>");
     }
 
-    /// A span as runs. A gap marker the tree left inside a plain span (the title names the
-    /// parties, some of which may still be "[in te vullen: …]") is highlighted all the same.
+    /// A span as one run; a gap span gets the highlighted "Invulveld" style.
     fn run(&mut self, span: &Span, force_bold: bool) {
-        if span.gap {
-            return self.styled_run(span, force_bold);
-        }
-        let mut rest = span.text.as_str();
-        while let Some(start) = rest.find(GAP_PREFIX) {
-            let Some(length) = rest[start..].find(']') else {
-                break;
-            };
-            let end = start + length + 1;
-            let piece = |text: &str, gap: bool| Span {
-                text: text.to_string(),
-                gap,
-                ..span.clone()
-            };
-            self.styled_run(&piece(&rest[..start], false), force_bold);
-            self.styled_run(&piece(&rest[start..end], true), force_bold);
-            rest = &rest[end..];
-        }
-        if rest.len() == span.text.len() {
-            self.styled_run(span, force_bold);
-        } else {
-            self.styled_run(
-                &Span {
-                    text: rest.to_string(),
-                    ..span.clone()
-                },
-                force_bold,
-            );
-        }
-    }
-
-    fn styled_run(&mut self, span: &Span, force_bold: bool) {
         if span.text.is_empty() {
             return;
         }
@@ -474,17 +429,6 @@ impl Writer {
             .number(PAGE_MARGIN)
             .raw("\" w:header=\"709\" w:footer=\"709\" w:gutter=\"0\"/>")
             .raw("<w:cols w:space=\"708\"/><w:docGrid w:linePitch=\"360\"/></w:sectPr>");
-    }
-}
-
-/// A signature-box text as a span; the tree writes an empty field there as "[in te vullen: …]",
-/// which is highlighted like every other gap.
-fn gap_or_plain(text: &str) -> Span {
-    let text = text.trim();
-    Span {
-        text: text.to_string(),
-        gap: text.starts_with(GAP_PREFIX),
-        ..Span::default()
     }
 }
 

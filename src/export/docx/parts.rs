@@ -3,7 +3,7 @@
 
 use super::PAGE_WIDTH_TEXT;
 use super::xml::Xml;
-use crate::document::Metadata;
+use crate::document::{DocumentStatus, ListMarker, Metadata};
 
 /// The namespaces of a WordprocessingML part root.
 const ROOT_NS: &str = concat!(
@@ -149,7 +149,7 @@ const NUMBERS: u32 = 2;
 /// How one list instance is numbered.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum ListKind {
-    /// "–", sub-items "◦".
+    /// "–", sub-items "•" (the markers of [`ListMarker`]).
     Bullet,
     /// "A.", "B.", …
     Letter,
@@ -162,8 +162,11 @@ pub(super) enum ListKind {
 pub(super) fn numbering(kinds: &[ListKind]) -> Vec<u8> {
     let mut xml = Xml::with_capacity(4096 + kinds.len() * 160);
     xml.raw("<w:numbering").raw(ROOT_NS).raw(">");
+    // Word draws the markers; these formats make it draw exactly what `ListMarker::label`
+    // gives the PDF and the preview (a test below compares them).
+    let bullet = ListMarker::Bullet.label(0);
     for (id, first) in [
-        (BULLETS, ("bullet", "–")),
+        (BULLETS, ("bullet", bullet.as_str())),
         (LETTERS, ("upperLetter", "%1.")),
         (NUMBERS, ("decimal", "%1°")),
     ] {
@@ -171,7 +174,7 @@ pub(super) fn numbering(kinds: &[ListKind]) -> Vec<u8> {
             .number(id)
             .raw("\"><w:multiLevelType w:val=\"hybridMultilevel\"/>");
         level(&mut xml, 0, first.0, first.1, 357);
-        level(&mut xml, 1, "bullet", "◦", 714);
+        level(&mut xml, 1, "bullet", ListMarker::NESTED, 714);
         xml.raw("</w:abstractNum>");
     }
     for (index, kind) in kinds.iter().enumerate() {
@@ -270,16 +273,16 @@ pub(super) fn header(metadata: &Metadata) -> Vec<u8> {
     let mut xml = Xml::part();
     xml.raw("<w:hdr").raw(ROOT_NS).raw(">");
     xml.raw("<w:p><w:pPr><w:pStyle w:val=\"Header\"/></w:pPr>");
-    if metadata.draft {
+    if let DocumentStatus::Draft { reason } = &metadata.status {
         xml.raw(
             "<w:r><w:rPr><w:rStyle w:val=\"Ontwerpmarkering\"/></w:rPr><w:t>ONTWERP</w:t></w:r>",
         );
-        let status = metadata.status.trim();
-        if !status.is_empty() && !status.eq_ignore_ascii_case("ontwerp") {
+        let reason = reason.trim();
+        if !reason.is_empty() {
             xml.raw(
                 "<w:r><w:t xml:space=\"preserve\"> – </w:t></w:r><w:r><w:t xml:space=\"preserve\">",
             )
-            .text(status)
+            .text(reason)
             .raw("</w:t></w:r>");
         }
         xml.raw("<w:r><w:tab/></w:r>");
@@ -362,7 +365,7 @@ pub(super) fn core(metadata: &Metadata) -> Vec<u8> {
             .raw("</dcterms:modified>");
     }
     xml.raw("<dc:language>nl-BE</dc:language><cp:contentStatus>")
-        .text(&metadata.status)
+        .text(&metadata.status.label())
         .raw("</cp:contentStatus></cp:coreProperties>");
     xml.into_bytes()
 }
@@ -387,9 +390,10 @@ pub(super) fn custom(metadata: &Metadata) -> Vec<u8> {
         "<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/custom-properties\" ",
         "xmlns:vt=\"http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes\">",
     ));
+    let status = metadata.status.label();
     for (pid, name, value) in [
         (2, "Vingerafdruk", &metadata.fingerprint),
-        (3, "Status", &metadata.status),
+        (3, "Status", &status),
     ] {
         xml.raw("<property fmtid=\"{D5CDD505-2E9C-101B-9397-08002B2CF9AE}\" pid=\"")
             .number(pid)

@@ -293,29 +293,12 @@ fn paragraph_items(paragraph: &Paragraph, items: &mut Vec<Item>) {
     items.extend(line_items(lines, MARGIN_X, false, paragraph.keep_with_next));
 }
 
-/// "A", "B", …, "Z", "AA", … for the `index`-th item (from 0).
-fn letters(mut index: usize) -> String {
-    let mut out = Vec::new();
-    loop {
-        out.push(char::from(b'A' + (index % 26) as u8));
-        if index < 26 {
-            break;
-        }
-        index = index / 26 - 1;
-    }
-    out.iter().rev().collect()
-}
-
 fn list_items(list: &List, items: &mut Vec<Item>) {
     const INDENT: f32 = 20.0;
     const CHILD_INDENT: f32 = 38.0;
     let style = Style::new(Face::Regular, BODY_SIZE);
     for (index, item) in list.items.iter().enumerate() {
-        let marker = match list.marker {
-            ListMarker::Bullet => "•".to_string(),
-            ListMarker::Letter => format!("{}.", letters(index)),
-            ListMarker::Number => format!("{}°", index + 1),
-        };
+        let marker = list.marker.label(index);
         let start = items.len();
         let lines = text::wrap(&item.spans, style, TEXT_WIDTH - INDENT, Alignment::Justify);
         items.extend(line_items(lines, MARGIN_X + INDENT, false, false));
@@ -329,7 +312,13 @@ fn list_items(list: &List, items: &mut Vec<Item>) {
             let start = items.len();
             let lines = text::wrap(child, style, TEXT_WIDTH - CHILD_INDENT, Alignment::Justify);
             items.extend(line_items(lines, MARGIN_X + CHILD_INDENT, false, false));
-            add_marker(items, start, "–", MARGIN_X + INDENT + 2.0, style);
+            add_marker(
+                items,
+                start,
+                ListMarker::NESTED,
+                MARGIN_X + INDENT + 2.0,
+                style,
+            );
             if let Some(first) = items.get_mut(start) {
                 first.space_before = 2.0;
             }
@@ -371,27 +360,23 @@ fn signature_items(boxes: &[SignatureBox], items: &mut Vec<Item>) {
         let contents: Vec<(Vec<TextLine>, &SignatureBox)> = pair
             .iter()
             .map(|signature| {
+                let party: Vec<Span> = signature
+                    .party
+                    .iter()
+                    .map(|span| Span {
+                        bold: true,
+                        ..span.clone()
+                    })
+                    .collect();
                 let mut lines = text::wrap(
-                    &[Span::bold(signature.party.clone())],
+                    &party,
                     Style::new(Face::Bold, BODY_SIZE),
                     inner,
                     Alignment::Left,
                 );
-                for (value, label) in [(&signature.function, "functie"), (&signature.name, "naam")]
-                {
-                    let spans = if value.trim().is_empty() {
-                        vec![Span::gap(label)]
-                    } else if value.trim_start().starts_with("[in te vullen") {
-                        // The tree marks an empty name or function in the text itself.
-                        vec![Span {
-                            gap: true,
-                            ..Span::plain(value.clone())
-                        }]
-                    } else {
-                        vec![Span::plain(value.clone())]
-                    };
+                for spans in [&signature.function, &signature.name] {
                     lines.extend(text::wrap(
-                        &spans,
+                        spans,
                         Style::new(Face::Regular, BODY_SIZE),
                         inner,
                         Alignment::Left,
@@ -624,18 +609,20 @@ fn decorate(pages: &mut [Page], document: &Document) {
     };
     for (index, page) in pages.iter_mut().enumerate() {
         let mut draws = Vec::new();
-        if metadata.draft {
+        let draft = metadata.status.is_draft();
+        if draft {
             draws.push(Draw::Watermark);
         }
         let header_y = 40.0;
-        let status = if metadata.status.is_empty() {
+        let status = metadata.status.label();
+        let status = if status.is_empty() {
             String::new()
         } else {
-            format!("Status: {}", metadata.status)
+            format!("Status: {status}")
         };
         // The short title takes what it needs up to half the width; the status (right) and the
         // draft mark share the rest, cut with "…" rather than running into each other.
-        let draft_width = if metadata.draft { 70.0 } else { 0.0 };
+        let draft_width = if draft { 70.0 } else { 0.0 };
         let title_width = text::width(&metadata.short_title, small).min(TEXT_WIDTH * 0.5);
         let status = cut_to_width(
             &status,
@@ -653,7 +640,7 @@ fn decorate(pages: &mut [Page], document: &Document) {
             ),
             color: [0.3; 3],
         });
-        if metadata.draft {
+        if draft {
             draws.push(Draw::Text {
                 x: MARGIN_X,
                 y: header_y - 1.0,

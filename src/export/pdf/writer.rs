@@ -582,12 +582,13 @@ pub(super) fn write(pages: &[Page], metadata: &Metadata) -> Result<Vec<u8>, Expo
     for (content, _) in &contents {
         hasher.update(content);
     }
+    let status = metadata.status.label();
     for text in [
         &metadata.title,
         &metadata.subject,
         &metadata.author,
         &metadata.creator,
-        &metadata.status,
+        &status,
         &metadata.fingerprint,
     ] {
         hasher.update(text.as_bytes());

@@ -1,4 +1,5 @@
-//! Dates as Dutch documents write them: "13 februari 2025".
+//! Dutch as our documents and messages write it: long-form dates ("13 februari 2025"), a capital
+//! at the start of a sentence, lists of names ("A, B en C").
 
 use chrono::{Datelike, NaiveDate};
 
@@ -32,6 +33,31 @@ pub fn parse_iso(text: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
 }
 
+/// The text with its first letter in upper case, for a name at the start of a sentence.
+pub fn capitalise(text: &str) -> String {
+    let mut characters = text.chars();
+    match characters.next() {
+        Some(first) => first.to_uppercase().chain(characters).collect(),
+        None => String::new(),
+    }
+}
+
+/// Names joined the Dutch way: "A", "A en B", "A, B en C".
+pub fn join_names<S: AsRef<str>>(names: &[S]) -> String {
+    match names {
+        [] => String::new(),
+        [only] => only.as_ref().to_string(),
+        [rest @ .., last] => format!(
+            "{} en {}",
+            rest.iter()
+                .map(AsRef::as_ref)
+                .collect::<Vec<_>>()
+                .join(", "),
+            last.as_ref()
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -61,5 +87,20 @@ mod tests {
         );
         assert_eq!(parse_iso("2025-02-30"), None);
         assert_eq!(parse_iso("13/02/2025"), None);
+    }
+
+    #[test]
+    fn names_are_joined_the_dutch_way() {
+        assert_eq!(join_names::<&str>(&[]), "");
+        assert_eq!(join_names(&["A"]), "A");
+        assert_eq!(join_names(&["A", "B"]), "A en B");
+        assert_eq!(join_names(&["A", "B", "C"]), "A, B en C");
+    }
+
+    #[test]
+    fn capitals_at_the_start() {
+        assert_eq!(capitalise("het VAPH"), "Het VAPH");
+        assert_eq!(capitalise("één"), "Één");
+        assert_eq!(capitalise(""), "");
     }
 }

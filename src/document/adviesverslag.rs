@@ -3,23 +3,23 @@
 
 use chrono::NaiveDateTime;
 
-use super::labels::path_label;
-use super::{advice_outdated, approval_outdated, status_text};
-use crate::dates::dutch_long;
-use crate::document::{
+use super::{
     Align, Block, Cell, Document, Heading, Line, Metadata, Options, Paragraph, Row, Span, Table,
 };
-use crate::fingerprint;
+use crate::dutch::dutch_long;
+use crate::model::Step;
+use crate::model::fingerprint;
+use crate::model::labels::path_label;
 use crate::model::{Person, Protocol};
-use crate::step::Step;
+use crate::review::{advice_outdated, approval_outdated, status_text, verdict};
 
 /// The Adviesverslag of `protocol`.
 pub fn build(protocol: &Protocol, options: &Options) -> Document {
     let short_fingerprint = fingerprint::short(protocol);
-    let protocol_document = crate::document::build(protocol, options);
+    let protocol_metadata = super::metadata(protocol, options);
     let mut blocks = vec![
         Block::Title(vec![Span::plain("Adviesverslag")]),
-        Block::Subtitle(vec![Span::plain(protocol_document.metadata.title.clone())]),
+        Block::Subtitle(super::title(protocol)),
         paragraph(vec![
             Span::plain("Status: "),
             Span::bold(status_text(protocol)),
@@ -89,7 +89,7 @@ pub fn build(protocol: &Protocol, options: &Options) -> Document {
     blocks.push(heading("Beoordeling per stap", None));
     let verdict_rows: Vec<Row> = Step::ALL
         .iter()
-        .map(|step| match super::verdict(protocol, *step) {
+        .map(|step| match verdict(protocol, *step) {
             Some(verdict) => row(vec![
                 text_cell(step.title()),
                 text_cell(verdict.kind.label()),
@@ -191,10 +191,10 @@ pub fn build(protocol: &Protocol, options: &Options) -> Document {
 
     Document {
         metadata: Metadata {
-            title: format!("Adviesverslag – {}", protocol_document.metadata.short_title),
-            subject: protocol_document.metadata.title,
-            short_title: format!("Adviesverslag – {}", protocol_document.metadata.short_title),
-            ..protocol_document.metadata
+            title: format!("Adviesverslag – {}", protocol_metadata.short_title),
+            subject: protocol_metadata.title.clone(),
+            short_title: format!("Adviesverslag – {}", protocol_metadata.short_title),
+            ..protocol_metadata
         },
         blocks,
     }

@@ -1,0 +1,91 @@
+//! The end of a protocol: "Opgemaakt te …", the signature boxes and the annexes.
+
+use super::Builder;
+use crate::document::text::{date_or_gap, field_safe, one_line, or_gap};
+use crate::document::{Align, Block, List, ListItem, ListMarker, Paragraph, SignatureBox, Span};
+use crate::model::Step;
+
+impl Builder<'_> {
+    pub(super) fn closing(&mut self) {
+        let protocol = self.protocol;
+        self.heading(1, "Ondertekening", Some(Step::Signing));
+        let mut spans = vec![Span::plain("Opgemaakt te ")];
+        spans.push(or_gap(protocol.signing.place.trim(), "plaats"));
+        spans.push(Span::plain(", op "));
+        spans.push(date_or_gap(
+            protocol.signing.date,
+            "datum van ondertekening",
+        ));
+        spans.push(Span::plain(
+            ", in evenveel exemplaren als er partijen zijn, waarvan elke partij er één ontvangt.",
+        ));
+        self.push(Block::Paragraph(Paragraph {
+            spans,
+            align: Align::Left,
+            keep_with_next: true,
+        }));
+        let mut boxes = Vec::new();
+        let mut used_names = std::collections::HashSet::new();
+        for (index, party) in protocol.parties.iter().enumerate() {
+            let party_label = if party.legal_name.trim().is_empty() {
+                party.name_or_number(index)
+            } else {
+                one_line(&party.legal_name)
+            };
+            let signatories: Vec<_> = if party.signatories.is_empty() {
+                vec![Default::default()]
+            } else {
+                party.signatories.clone()
+            };
+            for (number, signatory) in signatories.iter().enumerate() {
+                let base = format!(
+                    "Handtekening_{}_{}",
+                    field_safe(&party.name_or_number(index)),
+                    number + 1
+                );
+                let mut field_name = base.clone();
+                let mut suffix = 2;
+                while !used_names.insert(field_name.clone()) {
+                    field_name = format!("{base}_{suffix}");
+                    suffix += 1;
+                }
+                boxes.push(SignatureBox {
+                    party: vec![Span::plain(format!("Voor {party_label}"))],
+                    function: vec![or_gap(&signatory.function, "functie")],
+                    name: vec![or_gap(&signatory.name, "naam")],
+                    field_name,
+                });
+            }
+        }
+        self.push(Block::Signatures(boxes));
+    }
+
+    pub(super) fn annexes(&mut self) {
+        let protocol = self.protocol;
+        if protocol.annexes.is_empty() {
+            return;
+        }
+        self.heading(1, "Bijlagen", Some(Step::Signing));
+        let items = protocol
+            .annexes
+            .iter()
+            .enumerate()
+            .map(|(index, annex)| {
+                let mut spans = vec![Span::bold(format!("Bijlage {}: ", index + 1))];
+                spans.push(or_gap(&one_line(&annex.title), "titel van de bijlage"));
+                ListItem {
+                    spans,
+                    children: if annex.description.trim().is_empty() {
+                        Vec::new()
+                    } else {
+                        vec![vec![Span::plain(one_line(&annex.description))]]
+                    },
+                }
+            })
+            .collect();
+        self.push(Block::List(List {
+            marker: ListMarker::Bullet,
+            items,
+        }));
+    }
+}

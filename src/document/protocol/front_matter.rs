@@ -1,0 +1,360 @@
+//! The front matter of a protocol: the title block, the parties (TUSSEN … EN …) and the
+//! recitals (NA TE HEBBEN UITEENGEZET), up to "WORDT OVEREENGEKOMEN WAT VOLGT".
+
+use super::{Builder, party_name};
+use crate::document::text::{
+    date_or_gap, inline_text, join_names, non_empty_or, one_line, or_gap, or_gap_bold,
+};
+use crate::document::{Align, Block, Line, List, ListItem, ListMarker, Paragraph, Span};
+use crate::dutch::{capitalise, dutch_long};
+use crate::model::{MunicipalCase, Party, Step};
+
+impl Builder<'_> {
+    /// "Protocol voor de elektronische mededeling van persoonsgegevens van A naar B", or
+    /// "… tussen A en B" when the data go both ways between the same parties. A party without
+    /// a name is a gap marker.
+    pub(super) fn title_spans(&self) -> Line {
+        let mut spans = vec![Span::plain(
+            "Protocol voor de elektronische mededeling van persoonsgegevens",
+        )];
+        let names = |parties: &[&Party], spans: &mut Line| {
+            for (index, party) in parties.iter().enumerate() {
+                if index > 0 {
+                    let separator = if index + 1 == parties.len() {
+                        " en "
+                    } else {
+                        ", "
+                    };
+                    spans.push(Span::plain(separator));
+                }
+                spans.push(or_gap(&party_name(party), "naam van de partij"));
+            }
+        };
+        let providers = self.providers();
+        let recipients = self.recipients();
+        let same_parties = providers.len() == recipients.len()
+            && providers
+                .iter()
+                .zip(&recipients)
+                .all(|(provider, recipient)| provider.id == recipient.id);
+        if providers.is_empty() && recipients.is_empty() {
+            return spans;
+        }
+        if same_parties {
+            spans.push(Span::plain(" tussen "));
+            names(&providers, &mut spans);
+        } else {
+            spans.push(Span::plain(" van "));
+            if providers.is_empty() {
+                spans.push(Span::gap("verstrekker"));
+            } else {
+                names(&providers, &mut spans);
+            }
+            spans.push(Span::plain(" naar "));
+            if recipients.is_empty() {
+                spans.push(Span::gap("ontvanger"));
+            } else {
+                names(&recipients, &mut spans);
+            }
+        }
+        spans
+    }
+
+    /// The title as plain text, for document properties.
+    pub(super) fn title_text(&self) -> String {
+        self.title_spans()
+            .iter()
+            .map(|span| span.text.as_str())
+            .collect()
+    }
+
+    pub(super) fn title_block(&mut self) {
+        let title = self.title_spans();
+        self.push(Block::Title(title));
+        let context = self.protocol.title.context.trim();
+        let mut context_line = vec![Span::plain("in het kader van ")];
+        context_line.push(or_gap(context, "het doel van de mededeling"));
+        self.push(Block::Subtitle(context_line));
+        let date = self.protocol.title.date.or(self.protocol.signing.date);
+        self.push(Block::Subtitle(vec![date_or_gap(
+            date,
+            "datum van het protocol",
+        )]));
+        self.push(Block::Paragraph(Paragraph {
+            spans: vec![Span::plain(
+                "Dit protocol wordt gesloten op grond van artikel 8, §1, van het decreet van \
+                 18 juli 2008 betreffende het elektronische bestuurlijke gegevensverkeer.",
+            )],
+            align: Align::Center,
+            keep_with_next: false,
+        }));
+    }
+
+    // ----- Parties -----------------------------------------------------------------------------
+
+    pub(super) fn parties(&mut self) {
+        self.heading(1, "Partijen", Some(Step::Parties));
+        let protocol = self.protocol;
+        if protocol.parties.is_empty() {
+            self.paragraph(vec![Span::gap("de partijen")]);
+            return;
+        }
+        for (index, party) in protocol.parties.iter().enumerate() {
+            self.centered(if index == 0 { "TUSSEN" } else { "EN" });
+            self.paragraph(party_paragraph(party, index));
+            let mut hierna = vec![Span::plain("hierna: “")];
+            hierna.push(or_gap(party.short_name.trim(), "korte naam"));
+            hierna.push(Span::plain("”;"));
+            self.push(Block::Paragraph(Paragraph {
+                spans: hierna,
+                align: Align::Left,
+                keep_with_next: false,
+            }));
+        }
+        let names: Vec<String> = protocol
+            .parties
+            .iter()
+            .map(|party| one_line(party.display_name()))
+            .filter(|name| !name.is_empty())
+            .collect();
+        if names.len() == protocol.parties.len() {
+            self.paragraph(vec![Span::plain(format!(
+                "{} worden hierna elk afzonderlijk een “partij” en samen de “partijen” genoemd.",
+                join_names(&names)
+            ))]);
+        }
+    }
+
+    // ----- Recitals ----------------------------------------------------------------------------
+
+    pub(super) fn recitals(&mut self) {
+        let protocol = self.protocol;
+        self.heading(1, "Overwegingen", Some(Step::Context));
+        self.label("NA TE HEBBEN UITEENGEZET:");
+
+        self.heading(2, "Juridisch statuut van de partijen", Some(Step::Parties));
+        for (index, party) in protocol.parties.iter().enumerate() {
+            let status = party.legal_status.trim();
+            let names_itself = [party.short_name.trim(), party.legal_name.trim()]
+                .iter()
+                .any(|name| !name.is_empty() && status.contains(name));
+            let mut spans = Vec::new();
+            if !names_itself {
+                spans.push(Span::bold(format!(
+                    "{}: ",
+                    capitalise(&party.name_or_number(index))
+                )));
+            }
+            spans.extend(inline_text(status, "juridisch statuut"));
+            self.paragraph(spans);
+        }
+
+        self.heading(
+            2,
+            "C1. Algemene context en waarom de ontvanger de gegevens nodig heeft",
+            Some(Step::Context),
+        );
+        self.text(&protocol.recitals.context, "de algemene context (C1)");
+        if let Some(case) = &protocol.municipal {
+            self.municipal_recital(case);
+        }
+        self.heading(
+            2,
+            "C2. Verloop van de geplande gegevensstroom",
+            Some(Step::Context),
+        );
+        self.text(
+            &protocol.recitals.planned_flow,
+            "het verloop van de gegevensstroom (C2)",
+        );
+        self.flow_overview();
+        self.heading(2, "C3. Dienstenintegrator", Some(Step::Context));
+        self.text(
+            &protocol.recitals.service_integrator,
+            "of de gegevensstroom via een dienstenintegrator verloopt (C3)",
+        );
+        self.heading(
+            2,
+            "D. Sluiten en bekendmaken van het protocol",
+            Some(Step::Context),
+        );
+        self.text(
+            &protocol.recitals.intent,
+            "de wil om het protocol te sluiten (D)",
+        );
+
+        self.heading(2, "E. Adviezen", Some(Step::Advice));
+        for (index, party) in protocol.parties.iter().enumerate() {
+            let mut spans = vec![Span::plain(format!(
+                "De functionaris voor gegevensbescherming van {} heeft op ",
+                party.name_or_number(index)
+            ))];
+            spans.push(date_or_gap(
+                party.dpo_advice.date,
+                &format!(
+                    "datum van het advies van de DPO van {}",
+                    party.name_or_number(index)
+                ),
+            ));
+            spans.push(Span::plain(
+                " advies gegeven over een ontwerp van dit protocol",
+            ));
+            if let Some(outcome) = party.dpo_advice.outcome {
+                spans.push(Span::plain(format!(" (advies: {})", outcome.label())));
+            }
+            spans.push(Span::plain("."));
+            self.paragraph(spans);
+        }
+        if let Some(date) = protocol.vtc_advice_date {
+            self.paragraph(vec![Span::plain(format!(
+                "De Vlaamse Toezichtcommissie voor het elektronische bestuurlijke \
+                 gegevensverkeer heeft op {} advies gegeven.",
+                dutch_long(date)
+            ))]);
+        }
+
+        self.label("WORDT OVEREENGEKOMEN WAT VOLGT:");
+    }
+
+    fn municipal_recital(&mut self, case: &MunicipalCase) {
+        let protocol = self.protocol;
+        let municipality = protocol
+            .party(&case.municipality_party)
+            .map(|party| one_line(party.display_name()))
+            .filter(|name| !name.is_empty())
+            .unwrap_or_else(|| "het lokaal bestuur".to_string());
+        self.heading(
+            2,
+            format!("C1bis. Gebruik van de gegevens door {municipality}"),
+            Some(Step::Municipal),
+        );
+        self.label("Hoe het lokaal bestuur de gegevens gebruikt");
+        self.text(
+            &case.data_use,
+            "hoe het lokaal bestuur de gegevens zal gebruiken",
+        );
+        self.label("Het financiële scenario");
+        self.text(
+            &case.financial_scenario,
+            "het specifieke financiële scenario",
+        );
+        let decision = &case.college_decision;
+        let body = non_empty_or(&decision.body, "college van burgemeester en schepenen");
+        let mut spans = vec![Span::plain(format!(
+            "De tegemoetkoming is geregeld bij besluit van het {body} van "
+        ))];
+        spans.push(date_or_gap(decision.date, "datum van het collegebesluit"));
+        spans.push(Span::plain(" (referentie "));
+        spans.push(or_gap(
+            decision.reference.trim(),
+            "referentie van het besluit",
+        ));
+        spans.push(Span::plain(
+            "), dat de sociale toeslag in het Groeipakket als criterium voor kinderarmoede kiest.",
+        ));
+        self.paragraph(spans);
+    }
+
+    /// One line per flow: from whom to whom, which channel, how often.
+    fn flow_overview(&mut self) {
+        let protocol = self.protocol;
+        if protocol.flows.is_empty() {
+            self.paragraph(vec![Span::gap("de gegevensstromen")]);
+            return;
+        }
+        self.label(if protocol.flows.len() == 1 {
+            "Het protocol regelt één gegevensstroom:"
+        } else {
+            "Het protocol regelt de volgende gegevensstromen:"
+        });
+        let items = protocol
+            .flows
+            .iter()
+            .enumerate()
+            .map(|(index, flow)| {
+                let mut spans = vec![
+                    Span::bold(flow.name_or_number(index)),
+                    Span::plain(": van "),
+                ];
+                spans.push(or_gap(&self.party_short(&flow.from_party), "verstrekker"));
+                spans.push(Span::plain(" aan "));
+                let to: Vec<String> = flow
+                    .to_parties
+                    .iter()
+                    .map(|id| self.party_short(id))
+                    .filter(|name| !name.is_empty())
+                    .collect();
+                spans.push(or_gap(&join_names(&to), "ontvanger"));
+                spans.push(Span::plain(if flow.via_service_integrator {
+                    format!(
+                        ", via {}",
+                        non_empty_or(&flow.service_integrator, "een dienstenintegrator")
+                    )
+                } else {
+                    ", zonder dienstenintegrator".to_string()
+                }));
+                spans.push(Span::plain("."));
+                if !flow.description.trim().is_empty() {
+                    spans.push(Span::plain(format!(" {}", one_line(&flow.description))));
+                }
+                ListItem {
+                    spans,
+                    children: Vec::new(),
+                }
+            })
+            .collect();
+        self.push(Block::List(List {
+            marker: ListMarker::Bullet,
+            items,
+        }));
+    }
+}
+
+/// The paragraph naming a party: legal name, KBO, address, representatives, role.
+fn party_paragraph(party: &Party, index: usize) -> Line {
+    let mut spans = vec![or_gap_bold(
+        party.legal_name.trim(),
+        &format!("naam van partij {}", index + 1),
+    )];
+    spans.push(Span::plain(
+        ", ingeschreven in de Kruispuntbank van Ondernemingen onder het nummer ",
+    ));
+    spans.push(or_gap(party.kbo.trim(), "KBO-nummer"));
+    spans.push(Span::plain(", met zetel te "));
+    spans.push(or_gap(party.address.trim(), "adres"));
+    spans.push(Span::plain(", vertegenwoordigd door "));
+    let representatives: Vec<String> = party
+        .signatories
+        .iter()
+        .filter(|signatory| !signatory.name.trim().is_empty())
+        .map(|signatory| {
+            if signatory.function.trim().is_empty() {
+                one_line(&signatory.name)
+            } else {
+                format!(
+                    "{}, {}",
+                    one_line(&signatory.name),
+                    one_line(&signatory.function)
+                )
+            }
+        })
+        .collect();
+    spans.push(or_gap(
+        &join_names(&representatives),
+        "naam en functie van de vertegenwoordiger",
+    ));
+    spans.push(Span::plain(format!(
+        ", in de hoedanigheid van {},",
+        role_phrase(party)
+    )));
+    spans
+}
+
+fn role_phrase(party: &Party) -> &'static str {
+    match (party.roles.provider, party.roles.recipient) {
+        (true, true) => "verstrekker en ontvanger van gegevens",
+        (true, false) => "verstrekker van gegevens",
+        (false, true) => "ontvanger van gegevens",
+        (false, false) => "partij",
+    }
+}
