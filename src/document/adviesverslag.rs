@@ -3,9 +3,7 @@
 
 use chrono::NaiveDateTime;
 
-use super::{
-    Align, Block, Cell, Document, Heading, Line, Metadata, Options, Paragraph, Row, Span, Table,
-};
+use super::{Align, Block, Cell, Document, Line, Metadata, Options, Row, Span};
 use crate::dutch::dutch_long;
 use crate::model::Step;
 use crate::model::fingerprint;
@@ -201,52 +199,28 @@ pub fn build(protocol: &Protocol, options: &Options) -> Document {
 }
 
 fn heading(text: &str, step: Option<Step>) -> Block {
-    Block::Heading(Heading {
-        level: 1,
-        text: text.to_string(),
-        step,
-    })
+    Block::heading(1, text, step)
 }
 
 fn paragraph(spans: Line) -> Block {
-    Block::Paragraph(Paragraph {
-        spans,
-        align: Align::Left,
-        keep_with_next: false,
-    })
+    Block::paragraph(spans, Align::Left, false)
 }
 
 fn text_cell(text: &str) -> Cell {
-    Cell {
-        paragraphs: vec![vec![Span::plain(
+    Cell::line(
+        vec![Span::plain(
             text.split_whitespace().collect::<Vec<_>>().join(" "),
-        )]],
-        shaded: false,
-    }
+        )],
+        false,
+    )
 }
 
 fn row(cells: Vec<Cell>) -> Row {
-    Row {
-        cells,
-        keep_together: true,
-    }
+    Row::unbroken(cells)
 }
 
 fn table(headers: &[&str], widths: &[f32], rows: Vec<Row>) -> Block {
-    Block::Table(Table {
-        column_widths: widths.to_vec(),
-        header: vec![Row {
-            cells: headers
-                .iter()
-                .map(|header| Cell {
-                    paragraphs: vec![vec![Span::bold(*header)]],
-                    shaded: true,
-                })
-                .collect(),
-            keep_together: true,
-        }],
-        rows,
-    })
+    Block::table(headers, widths, rows)
 }
 
 fn person_text(person: &Person) -> String {

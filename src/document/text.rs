@@ -69,10 +69,7 @@ pub(crate) fn field_safe(text: &str) -> String {
 }
 
 pub(crate) fn cell(spans: Line, shaded: bool) -> Cell {
-    Cell {
-        paragraphs: vec![spans],
-        shaded,
-    }
+    Cell::line(spans, shaded)
 }
 
 /// A free text as the paragraphs of a table cell ("- " lines stay as their own paragraphs).
@@ -82,7 +79,11 @@ pub(crate) fn paragraphs_cell(text: &str, what: &str) -> Cell {
         .map(str::trim)
         .filter(|line| !line.is_empty())
         .map(|line| match line.strip_prefix("- ") {
-            Some(item) => vec![Span::plain(format!("– {}", one_line(item)))],
+            Some(item) => vec![Span::plain(format!(
+                "{} {}",
+                ListMarker::Bullet.label(0),
+                one_line(item)
+            ))],
             None => vec![Span::plain(one_line(line))],
         })
         .collect();

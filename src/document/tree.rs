@@ -266,6 +266,16 @@ pub struct Row {
     pub keep_together: bool,
 }
 
+impl Row {
+    /// A row that is never split across pages.
+    pub fn unbroken(cells: Vec<Cell>) -> Row {
+        Row {
+            cells,
+            keep_together: true,
+        }
+    }
+}
+
 /// A table cell: one or more paragraphs.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Cell {
@@ -273,6 +283,16 @@ pub struct Cell {
     pub paragraphs: Vec<Line>,
     /// Light shading (label cells such as "Gegeven 3").
     pub shaded: bool,
+}
+
+impl Cell {
+    /// A cell of one paragraph.
+    pub fn line(spans: Line, shaded: bool) -> Cell {
+        Cell {
+            paragraphs: vec![spans],
+            shaded,
+        }
+    }
 }
 
 /// One signatory's box in the signature block. Its lines are spans like any other text, so an
@@ -291,6 +311,38 @@ pub struct SignatureBox {
 }
 
 impl Block {
+    /// A heading block.
+    pub fn heading(level: u8, text: impl Into<String>, step: Option<Step>) -> Block {
+        Block::Heading(Heading {
+            level,
+            text: text.into(),
+            step,
+        })
+    }
+
+    /// A paragraph block.
+    pub fn paragraph(spans: Line, align: Align, keep_with_next: bool) -> Block {
+        Block::Paragraph(Paragraph {
+            spans,
+            align,
+            keep_with_next,
+        })
+    }
+
+    /// A table with one shaded, bold header row of `titles`.
+    pub fn table(titles: &[&str], column_widths: &[f32], rows: Vec<Row>) -> Block {
+        Block::Table(Table {
+            column_widths: column_widths.to_vec(),
+            header: vec![Row::unbroken(
+                titles
+                    .iter()
+                    .map(|title| Cell::line(vec![Span::bold(*title)], true))
+                    .collect(),
+            )],
+            rows,
+        })
+    }
+
     /// All text of the block in reading order, one line per paragraph, list item or cell
     /// paragraph. Used by the preview and by tests that compare writers.
     pub fn plain_text(&self) -> Vec<String> {

@@ -10,10 +10,7 @@ mod data_table;
 mod front_matter;
 
 use super::text::{one_line, text_blocks};
-use super::{
-    Align, Block, Document, Heading, Line, List, ListItem, ListMarker, Metadata, Options,
-    Paragraph, Span,
-};
+use super::{Align, Block, Document, Line, List, ListItem, ListMarker, Metadata, Options, Span};
 use crate::model::{Party, Protocol, Step, fingerprint};
 
 /// The document for `protocol`.
@@ -94,34 +91,24 @@ impl<'a> Builder<'a> {
     }
 
     fn heading(&mut self, level: u8, text: impl Into<String>, step: Option<Step>) {
-        self.push(Block::Heading(Heading {
-            level,
-            text: text.into(),
-            step,
-        }));
+        self.push(Block::heading(level, text, step));
     }
 
     fn paragraph(&mut self, spans: Line) {
-        self.push(Block::Paragraph(Paragraph {
-            spans,
-            ..Paragraph::default()
-        }));
+        self.push(Block::paragraph(spans, Align::Justify, false));
     }
 
+    /// A bold label that stays with what follows ("Verwerkers", "NA TE HEBBEN UITEENGEZET:").
     fn label(&mut self, text: impl Into<String>) {
-        self.push(Block::Paragraph(Paragraph {
-            spans: vec![Span::bold(text)],
-            align: Align::Left,
-            keep_with_next: true,
-        }));
+        self.push(Block::paragraph(vec![Span::bold(text)], Align::Left, true));
     }
 
     fn centered(&mut self, text: &str) {
-        self.push(Block::Paragraph(Paragraph {
-            spans: vec![Span::bold(text)],
-            align: Align::Center,
-            keep_with_next: true,
-        }));
+        self.push(Block::paragraph(
+            vec![Span::bold(text)],
+            Align::Center,
+            true,
+        ));
     }
 
     fn bullets(&mut self, items: Vec<Line>) {

@@ -510,3 +510,61 @@ fn relationships(entries: &[(&str, &str, &str)]) -> Vec<u8> {
 pub(super) fn document_root() -> String {
     format!("<w:document{ROOT_NS}><w:body>")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The marker Word draws for item `index` of a list whose level is `format` + `text`.
+    fn word_marker(format: &str, text: &str, index: usize) -> String {
+        let number = match format {
+            "bullet" => return text.to_string(),
+            // Word's upper letters: A … Z, then AA, BB, …
+            "upperLetter" => {
+                let letter = char::from(b'A' + (index % 26) as u8);
+                std::iter::repeat_n(letter, index / 26 + 1).collect()
+            }
+            _ => (index + 1).to_string(),
+        };
+        text.replace("%1", &number)
+    }
+
+    /// Regression guard: DOCX, PDF and preview once drew different bullets ("–/◦", "•/–",
+    /// "–/•") and letters after Z. The numbering Word reads must give `ListMarker`'s markers.
+    #[test]
+    fn word_numbering_draws_the_shared_markers() {
+        let xml = String::from_utf8(numbering(&[ListKind::Bullet])).expect("UTF-8");
+        let level = |abstract_id: u32, ilvl: u32| -> (String, String) {
+            let start = xml
+                .find(&format!(
+                    "<w:abstractNum w:abstractNumId=\"{abstract_id}\">"
+                ))
+                .expect("the definition is there");
+            let level = &xml[start..][xml[start..]
+                .find(&format!("<w:lvl w:ilvl=\"{ilvl}\">"))
+                .expect("the level")..];
+            let value = |name: &str| {
+                let opening = format!("<w:{name} w:val=\"");
+                let at = level.find(&opening).expect(name) + opening.len();
+                level[at..at + level[at..].find('"').expect("a closing quote")].to_string()
+            };
+            (value("numFmt"), value("lvlText"))
+        };
+        for (abstract_id, marker) in [
+            (BULLETS, ListMarker::Bullet),
+            (LETTERS, ListMarker::Letter),
+            (NUMBERS, ListMarker::Number),
+        ] {
+            let (format, text) = level(abstract_id, 0);
+            for index in [0, 1, 25, 26, 27, 60] {
+                assert_eq!(
+                    word_marker(&format, &text, index),
+                    marker.label(index),
+                    "{marker:?} item {index}"
+                );
+            }
+            let (format, text) = level(abstract_id, 1);
+            assert_eq!(word_marker(&format, &text, 0), ListMarker::NESTED);
+        }
+    }
+}
