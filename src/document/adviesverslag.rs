@@ -43,7 +43,7 @@ pub fn build(protocol: &Protocol, options: &Options) -> Document {
             state.push_str(" — de inhoud is sindsdien gewijzigd");
         }
         rows.push(row(vec![
-            text_cell(party.display_name()),
+            text_cell(&party.name_or_number(index)),
             text_cell(&state),
             text_cell(&advice.remarks),
         ]));
