@@ -277,16 +277,25 @@ fn tree() -> Document {
 // ---------------------------------------------------------------------------------------------
 // Words.
 
-/// A word as read back (or expected): its text and whether it is marked as a gap.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// A word as read back (or expected): its text, whether it is marked as a gap, and the page
+/// it is on (1-based; 0 in the tree, which has no pages). Words are equal when text and gap
+/// mark are: pages are checked only around page breaks.
+#[derive(Clone, Debug)]
 struct Word {
     text: String,
     gap: bool,
+    page: usize,
+}
+
+impl PartialEq for Word {
+    fn eq(&self, other: &Self) -> bool {
+        self.text == other.text && self.gap == other.gap
+    }
 }
 
 /// The words of a line made of segments (text, gap): split on white space; a word is a gap
 /// when any of its characters is.
-fn words(segments: &[(String, bool)]) -> Vec<Word> {
+fn words(segments: &[(String, bool)], page: usize) -> Vec<Word> {
     let mut found = Vec::new();
     let mut current: Option<Word> = None;
     for (text, gap) in segments {
@@ -297,6 +306,7 @@ fn words(segments: &[(String, bool)]) -> Vec<Word> {
                 let word = current.get_or_insert_with(|| Word {
                     text: String::new(),
                     gap: false,
+                    page,
                 });
                 word.text.push(c);
                 word.gap |= *gap;
@@ -338,7 +348,7 @@ fn expected_lines(block: &Block) -> Vec<Vec<Word>> {
             segments.push((format!("{marker} "), false));
         }
         segments.extend(spans.iter().map(|span| (span.text.clone(), span.gap)));
-        words(&segments)
+        words(&segments, 0)
     }
     match block {
         Block::Title(spans) | Block::Subtitle(spans) => vec![line(None, spans)],
@@ -448,6 +458,8 @@ struct DocxRun {
     text: String,
     invulveld: bool,
     highlight: Option<String>,
+    /// Holds a `w:br w:type="page"`.
+    page_break: bool,
 }
 
 /// One `w:p`: its numbering (level, numId) and runs.
@@ -473,6 +485,11 @@ fn docx_paragraphs(xml: &str) -> Vec<DocxParagraph> {
                 "w:p" => paragraph = Some(DocxParagraph::default()),
                 "w:r" if !empty => run = Some(DocxRun::default()),
                 "w:t" if !empty => in_text = true,
+                "w:br" => {
+                    if let Some(run) = run.as_mut() {
+                        run.page_break |= attribute(&element, "w:type").as_deref() == Some("page");
+                    }
+                }
                 "w:tab" => {
                     if let Some(run) = run.as_mut() {
                         run.text.push('\t');
@@ -730,6 +747,7 @@ fn read_docx(bytes: &[u8]) -> DocxReadBack {
     };
     let mut words_found = Vec::new();
     let mut half_marked = Vec::new();
+    let mut page = 1;
     for paragraph in docx_paragraphs(part("word/document.xml")) {
         let mut segments = Vec::new();
         if let (ilvl, Some(num_id)) = paragraph.numbering {
@@ -739,6 +757,7 @@ fn read_docx(bytes: &[u8]) -> DocxReadBack {
             ));
         }
         for run in &paragraph.runs {
+            page += usize::from(run.page_break);
             let highlighted = run.highlight.as_deref() == Some("yellow");
             if run.invulveld != highlighted {
                 half_marked.push(format!(
@@ -748,7 +767,7 @@ fn read_docx(bytes: &[u8]) -> DocxReadBack {
             }
             segments.push((run.text.clone(), run.invulveld && highlighted));
         }
-        words_found.extend(words(&segments));
+        words_found.extend(words(&segments, page));
     }
     let header = docx_paragraphs(part("word/header1.xml"))
         .iter()
@@ -963,6 +982,7 @@ fn read_pdf(path: &Path, highlight: [f32; 3], top: f32, bottom: f32) -> PdfReadB
         body.push(Word {
             text: word.text.clone(),
             gap,
+            page: word.page,
         });
     }
     PdfReadBack { body, pages }
@@ -1098,10 +1118,40 @@ fn compare(document: &Document, expected: &[Vec<Word>], renderings: &[Rendering<
         for rendering in renderings {
             let _ = writeln!(
                 report,
-                "  {:<5}{}",
+                "  {:<6}{}",
                 format!("{}:", rendering.name),
                 show(&rendering.blocks[index])
             );
+        }
+        for rendering in renderings {
+            if let Some(difference) =
+                first_difference(&rendering.expected[index], &rendering.blocks[index])
+            {
+                let _ = writeln!(
+                    report,
+                    "  {}, first difference: {difference}",
+                    rendering.name
+                );
+            }
+        }
+    }
+    for (index, block) in document.blocks.iter().enumerate() {
+        if *block != Block::PageBreak {
+            continue;
+        }
+        for rendering in renderings {
+            let before = rendering.blocks[..index].iter().flatten().last();
+            let after = rendering.blocks[index + 1..].iter().flatten().next();
+            if let (Some(before), Some(after)) = (before, after)
+                && after.page <= before.page
+            {
+                let _ = writeln!(
+                    report,
+                    "block {index}: PageBreak: in {} “{}” (page {}) follows “{}” (page {}) on \
+                     the same page",
+                    rendering.name, after.text, after.page, before.text, before.page
+                );
+            }
         }
     }
     for (known, seen) in KNOWN.iter().zip(known_seen) {
@@ -1121,6 +1171,22 @@ fn compare(document: &Document, expected: &[Vec<Word>], renderings: &[Rendering<
         report.is_empty(),
         "the renderings do not say what the tree says (gaps in ⟦ ⟧):\n{report}"
     );
+}
+
+/// Where `actual` first departs from `expected`, in words.
+fn first_difference(expected: &[Word], actual: &[Word]) -> Option<String> {
+    let at = expected
+        .iter()
+        .zip(actual)
+        .position(|(wanted, got)| wanted != got)
+        .or_else(|| (expected.len() != actual.len()).then(|| expected.len().min(actual.len())))?;
+    let around = |words: &[Word]| show(&words[at.min(words.len())..(at + 4).min(words.len())]);
+    Some(format!(
+        "word {} is “{}” in the tree, “{}” here",
+        at + 1,
+        around(expected),
+        around(actual)
+    ))
 }
 
 /// `words` without the decoration words a writer adds; asserts it adds each exactly once per
@@ -1284,9 +1350,75 @@ fn docx_pdf_and_libreoffice_say_what_the_tree_says_block_by_block() {
         for (index, words) in expected.iter().enumerate() {
             eprintln!("block {index} tree: {}", show(words));
             for rendering in &renderings {
-                eprintln!("  {}: {}", rendering.name, show(&rendering.blocks[index]));
+                let words = &rendering.blocks[index];
+                let pages = (words.first().map(|w| w.page), words.last().map(|w| w.page));
+                eprintln!("  {} {pages:?}: {}", rendering.name, show(words));
             }
         }
     }
     compare(&document, &expected, &renderings);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The read-back helpers themselves.
+
+fn plain_words(text: &str) -> Vec<Word> {
+    words(&[(text.to_string(), false)], 0)
+}
+
+#[test]
+fn word_letters_repeat_after_z() {
+    let letters: Vec<String> = [1, 2, 26, 27, 28, 52, 53]
+        .iter()
+        .map(|value| format_number(*value, "upperLetter"))
+        .collect();
+    assert_eq!(letters, ["A", "B", "Z", "AA", "BB", "ZZ", "AAA"]);
+    assert_eq!(format_number(12, "decimal"), "12");
+}
+
+#[test]
+fn markers_count_per_list_restart_below_a_higher_level_and_continue_without_override() {
+    let xml = concat!(
+        "<w:numbering xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">",
+        "<w:abstractNum w:abstractNumId=\"7\">",
+        "<w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"upperLetter\"/>",
+        "<w:lvlText w:val=\"%1.\"/></w:lvl>",
+        "<w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/>",
+        "<w:lvlText w:val=\"%1.%2\"/></w:lvl></w:abstractNum>",
+        "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"7\"/></w:num>",
+        "<w:num w:numId=\"2\"><w:abstractNumId w:val=\"7\"/></w:num>",
+        "<w:num w:numId=\"3\"><w:abstractNumId w:val=\"7\"/>",
+        "<w:lvlOverride w:ilvl=\"0\"><w:startOverride w:val=\"1\"/></w:lvlOverride></w:num>",
+        "</w:numbering>",
+    );
+    let numbering = numbering(xml);
+    let mut markers = Marker {
+        numbering: &numbering,
+        counters: BTreeMap::new(),
+    };
+    let drawn: Vec<String> = [(0, 1), (1, 1), (1, 1), (0, 1), (1, 1), (0, 2), (0, 3)]
+        .iter()
+        .map(|(ilvl, num)| markers.next(*ilvl, *num))
+        .collect();
+    // numId 2 shares the abstract definition without an override: Word numbers on (C.);
+    // numId 3 restarts at A.
+    assert_eq!(drawn, ["A.", "A.1", "A.2", "B.", "B.1", "C.", "A."]);
+}
+
+#[test]
+fn alignment_keeps_a_missing_or_extra_word_in_its_own_block() {
+    let expected = vec![
+        plain_words("een twee drie"),
+        plain_words("vier vijf"),
+        plain_words("zes zeven"),
+    ];
+    let actual = plain_words("een drie vier vijf extra zes zeven");
+    let blocks = per_block(&expected, &actual);
+    assert_eq!(blocks[0], plain_words("een drie"));
+    assert_eq!(blocks[1], plain_words("vier vijf extra"));
+    assert_eq!(blocks[2], plain_words("zes zeven"));
+    assert_eq!(
+        first_difference(&expected[0], &blocks[0]).unwrap(),
+        "word 2 is “twee drie” in the tree, “drie” here"
+    );
 }
