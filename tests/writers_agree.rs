@@ -17,6 +17,9 @@
 //!
 //! Words are matched to blocks by a longest-common-subsequence alignment of the whole word
 //! stream, so a missing or extra word shows up in its own block and does not shift the rest.
+//!
+//! To look at the renderings: `WRITERS_AGREE_DUMP=1` prints every block as each side read it
+//! (with its pages), `WRITERS_AGREE_KEEP=<folder>` writes the DOCX and the PDF there.
 
 #![allow(clippy::unwrap_used)] // tests may unwrap: a failure is the test failing
 
@@ -909,10 +912,8 @@ fn filled_rects(pdf: &[u8], colour: [f32; 3]) -> BTreeMap<usize, Vec<Rect>> {
                     let top = *fill.last().unwrap();
                     fill.push(top);
                 }
-                "Q" => {
-                    if fill.len() > 1 {
-                        fill.pop();
-                    }
+                "Q" if fill.len() > 1 => {
+                    fill.pop();
                 }
                 "rg" if operands.len() == 3 => {
                     *fill.last_mut().unwrap() = [operands[0], operands[1], operands[2]];
@@ -1235,9 +1236,12 @@ fn signature_boxes(document: &Document) -> usize {
     document
         .blocks
         .iter()
-        .filter_map(|block| match block {
-            Block::Signatures(boxes) => Some(boxes.len()),
-            _not_signatures => None,
+        .filter_map(|block| {
+            if let Block::Signatures(boxes) = block {
+                Some(boxes.len())
+            } else {
+                None
+            }
         })
         .sum()
 }
@@ -1345,6 +1349,11 @@ fn docx_pdf_and_libreoffice_say_what_the_tree_says_block_by_block() {
                 gaps: true,
             });
         }
+    }
+    if let Some(folder) = std::env::var_os("WRITERS_AGREE_KEEP") {
+        let folder = Path::new(&folder);
+        std::fs::write(folder.join("writers.docx"), &docx_bytes).unwrap();
+        std::fs::write(folder.join("writers.pdf"), export::pdf(&document).unwrap()).unwrap();
     }
     if std::env::var_os("WRITERS_AGREE_DUMP").is_some() {
         for (index, words) in expected.iter().enumerate() {
