@@ -305,24 +305,23 @@ impl Writer {
         );
         self.paragraph(&line("Ondertekening"), &signature.function, false);
         self.paragraph(&line("Ondertekening"), &signature.name, false);
-        // Room to sign, ending in a line.
+        // Room to sign under the label "Handtekening", ending in a line: as the PDF's field.
         self.paragraph(
             &Props {
-                sign_line: true,
-                spacing_before: Some(1200),
+                spacing_before: Some(160),
                 ..line("Ondertekening")
             },
-            &[],
+            &[Span::italic("Handtekening")],
             false,
         );
         self.paragraph(
             &Props {
-                style: Some("Ondertekening"),
-                spacing_before: Some(80),
+                sign_line: true,
+                spacing_before: Some(1040),
                 spacing_after: Some(240),
-                ..Props::default()
+                ..line("Ondertekening")
             },
-            &[Span::plain("Datum:")],
+            &[],
             false,
         );
     }

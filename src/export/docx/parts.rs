@@ -3,7 +3,7 @@
 
 use super::PAGE_WIDTH_TEXT;
 use super::xml::Xml;
-use crate::document::{DocumentStatus, ListMarker, Metadata};
+use crate::document::{ListMarker, Metadata};
 
 /// The namespaces of a WordprocessingML part root.
 const ROOT_NS: &str = concat!(
@@ -54,7 +54,7 @@ pub(super) fn styles() -> Vec<u8> {
         "<w:qFormat/><w:pPr><w:keepNext/><w:keepLines/>",
         "<w:spacing w:before=\"480\" w:after=\"360\" w:line=\"264\" w:lineRule=\"auto\"/>",
         "<w:jc w:val=\"center\"/></w:pPr>",
-        "<w:rPr><w:b/><w:bCs/><w:caps/><w:color w:val=\"",
+        "<w:rPr><w:b/><w:bCs/><w:color w:val=\"",
     ))
     .raw(ACCENT)
     .raw(concat!(
@@ -109,8 +109,8 @@ pub(super) fn styles() -> Vec<u8> {
         "\"/></w:tabs><w:spacing w:after=\"0\"/><w:jc w:val=\"left\"/></w:pPr>",
         "<w:rPr><w:color w:val=\"595959\"/><w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/></w:rPr></w:style>",
         "<w:style w:type=\"paragraph\" w:styleId=\"Footer\"><w:name w:val=\"footer\"/>",
-        "<w:basedOn w:val=\"Normal\"/><w:uiPriority w:val=\"99\"/><w:unhideWhenUsed/>",
-        "<w:pPr><w:spacing w:after=\"0\"/><w:jc w:val=\"center\"/></w:pPr>",
+        "<w:basedOn w:val=\"Header\"/><w:uiPriority w:val=\"99\"/><w:unhideWhenUsed/>",
+        "<w:pPr><w:spacing w:after=\"0\"/><w:jc w:val=\"left\"/></w:pPr>",
         "<w:rPr><w:color w:val=\"595959\"/><w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/></w:rPr></w:style>",
         // A gap marker: what is still to be filled in.
         "<w:style w:type=\"character\" w:customStyle=\"1\" w:styleId=\"Invulveld\">",
@@ -268,60 +268,48 @@ pub(super) fn footnotes() -> Vec<u8> {
     xml.into_bytes()
 }
 
-/// header1.xml: the short title and, for a draft, the "ONTWERP" mark with the status.
+/// header1.xml, as the PDF's header: the short title left; right the "ONTWERP" mark of a draft
+/// and "Status: …".
 pub(super) fn header(metadata: &Metadata) -> Vec<u8> {
     let mut xml = Xml::part();
     xml.raw("<w:hdr").raw(ROOT_NS).raw(">");
-    xml.raw("<w:p><w:pPr><w:pStyle w:val=\"Header\"/></w:pPr>");
-    if let DocumentStatus::Draft { reason } = &metadata.status {
+    xml.raw("<w:p><w:pPr><w:pStyle w:val=\"Header\"/></w:pPr>")
+        .raw("<w:r><w:t xml:space=\"preserve\">")
+        .text(metadata.short_title.trim())
+        .raw("</w:t></w:r><w:r><w:tab/></w:r>");
+    if metadata.status.is_draft() {
         xml.raw(
             "<w:r><w:rPr><w:rStyle w:val=\"Ontwerpmarkering\"/></w:rPr><w:t>ONTWERP</w:t></w:r>",
-        );
-        let reason = reason.trim();
-        if !reason.is_empty() {
-            xml.raw(
-                "<w:r><w:t xml:space=\"preserve\"> – </w:t></w:r><w:r><w:t xml:space=\"preserve\">",
-            )
-            .text(reason)
-            .raw("</w:t></w:r>");
-        }
-        xml.raw("<w:r><w:tab/></w:r>");
-    } else {
-        xml.raw("<w:r><w:tab/></w:r>");
+        )
+        .raw("<w:r><w:t xml:space=\"preserve\">   </w:t></w:r>");
     }
-    xml.raw("<w:r><w:t xml:space=\"preserve\">")
-        .text(&metadata.short_title)
-        .raw("</w:t></w:r></w:p></w:hdr>");
+    let status = metadata.status.label();
+    if !status.is_empty() {
+        xml.raw("<w:r><w:t xml:space=\"preserve\">Status: ")
+            .text(&status)
+            .raw("</w:t></w:r>");
+    }
+    xml.raw("</w:p></w:hdr>");
     xml.into_bytes()
 }
 
-/// footer1.xml: "Pagina X van Y" (PAGE and NUMPAGES fields), the short title and the
-/// fingerprint that identifies this exact text.
+/// footer1.xml, as the PDF's footer: left the fingerprint that identifies this exact text,
+/// right "Pagina X van Y" (PAGE and NUMPAGES fields).
 pub(super) fn footer(metadata: &Metadata) -> Vec<u8> {
     let mut xml = Xml::part();
     xml.raw("<w:ftr").raw(ROOT_NS).raw(">");
-    xml.raw("<w:p><w:pPr><w:pStyle w:val=\"Footer\"/></w:pPr>")
-        .raw("<w:r><w:t xml:space=\"preserve\">Pagina </w:t></w:r>");
+    xml.raw("<w:p><w:pPr><w:pStyle w:val=\"Footer\"/></w:pPr>");
+    let fingerprint = metadata.fingerprint.trim();
+    if !fingerprint.is_empty() {
+        xml.raw("<w:r><w:t xml:space=\"preserve\">Vingerafdruk inhoud: ")
+            .text(fingerprint)
+            .raw("</w:t></w:r>");
+    }
+    xml.raw("<w:r><w:tab/></w:r><w:r><w:t xml:space=\"preserve\">Pagina </w:t></w:r>");
     field(&mut xml, "PAGE");
     xml.raw("<w:r><w:t xml:space=\"preserve\"> van </w:t></w:r>");
     field(&mut xml, "NUMPAGES");
-    xml.raw("</w:p>");
-    let short_title = metadata.short_title.trim();
-    let fingerprint = metadata.fingerprint.trim();
-    if !short_title.is_empty() || !fingerprint.is_empty() {
-        xml.raw("<w:p><w:pPr><w:pStyle w:val=\"Footer\"/></w:pPr>")
-            .raw("<w:r><w:rPr><w:sz w:val=\"16\"/><w:szCs w:val=\"16\"/></w:rPr>")
-            .raw("<w:t xml:space=\"preserve\">")
-            .text(short_title);
-        if !fingerprint.is_empty() {
-            if !short_title.is_empty() {
-                xml.raw(" · ");
-            }
-            xml.raw("vingerafdruk ").text(fingerprint);
-        }
-        xml.raw("</w:t></w:r></w:p>");
-    }
-    xml.raw("</w:ftr>");
+    xml.raw("</w:p></w:ftr>");
     xml.into_bytes()
 }
 
