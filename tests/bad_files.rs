@@ -44,7 +44,7 @@ fn assert_position(error: &LoadError, line: usize, column: usize) {
 #[test]
 fn syntax_error_names_line_and_column() {
     // Remove the comma after the format line (line 4 after the two comment lines and "(").
-    let text = template_text().replacen("format: 1,", "format: 1", 1);
+    let text = template_text().replacen("format: 2,", "format: 2", 1);
     let (error, _, _) = load_bad("komma.ron", text.as_bytes());
     assert!(matches!(error.kind, LoadErrorKind::Invalid(_)));
     assert_position(&error, 5, 5);
@@ -109,7 +109,7 @@ fn unknown_choice_is_named() {
 
 #[test]
 fn missing_format_is_refused() {
-    let text = template_text().replacen("    format: 1,\n", "", 1);
+    let text = template_text().replacen("    format: 2,\n", "", 1);
     let (error, _, _) = load_bad("zonder-format.ron", text.as_bytes());
     assert!(matches!(error.kind, LoadErrorKind::MissingFormat));
     assert_position(&error, 1, 1);
@@ -119,7 +119,7 @@ fn missing_format_is_refused() {
 #[test]
 fn newer_format_is_refused_before_its_new_fields() {
     let text = template_text()
-        .replacen("format: 1,", "format: 7,", 1)
+        .replacen("format: 2,", "format: 7,", 1)
         .replacen(
             "    compatibility:",
             "    nieuw_veld: true,\n    compatibility:",

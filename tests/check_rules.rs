@@ -288,6 +288,7 @@ const CASES: &[Case] = &[
                 name: String::new(),
                 task: "hosting".into(),
                 agreement_concluded: true,
+                ..Processor::default()
             })
         },
     ),
@@ -299,6 +300,7 @@ const CASES: &[Case] = &[
                 name: "Cipal Schaubroeck".into(),
                 task: String::new(),
                 agreement_concluded: true,
+                ..Processor::default()
             })
         },
     ),
@@ -310,6 +312,7 @@ const CASES: &[Case] = &[
                 name: "Cipal Schaubroeck".into(),
                 task: "hosting van de sociale software".into(),
                 agreement_concluded: false,
+                ..Processor::default()
             })
         },
     ),

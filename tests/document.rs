@@ -121,7 +121,9 @@ fn articles_follow_the_structure_of_a_signed_protocol() {
     assert_in_order(
         &text,
         &[
-            "tussen Vlaams Agentschap voor de Uitbetaling",
+            // The title as signed: from the VUTG to Opgroeien regie, each with its article.
+            "persoonsgegevens van het Vlaams Agentschap voor de Uitbetaling",
+            "naar het Agentschap Opgroeien regie",
             "in het kader van",
             "13 februari 2025",
             "artikel 8, §1, van het decreet van 18 juli 2008",

@@ -43,8 +43,8 @@ fn fingerprint_survives_save_load_and_field_order() {
     let reordered = text
         .replacen(&format!("{retention_line}\n"), "", 1)
         .replacen(
-            "    format: 1,\n",
-            &format!("    format: 1,\n{retention_line}\n"),
+            "    format: 2,\n",
+            &format!("    format: 2,\n{retention_line}\n"),
             1,
         );
     assert_ne!(reordered, text);

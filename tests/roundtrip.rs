@@ -96,7 +96,7 @@ fn the_example_in_the_format_documentation_is_the_template() {
     assert_eq!(
         example,
         file::to_ron_string(&protocol),
-        "regenerate the example with `protocolwijzer new`"
+        "regenerate the example with scripts/regenerate-format-example.sh"
     );
 }
 
@@ -117,4 +117,48 @@ fn the_stress_protocol_has_the_promised_size_and_round_trips() {
         file::from_str(&text, Path::new("stress.ron")).unwrap(),
         protocol
     );
+}
+
+/// Files written in format 1 (before articles, representatives, "niet vermeld" and routes via a
+/// party) load, convert to the current format, and say exactly what they said: the same
+/// document text, the same fingerprint (so an approval or advice given on them still holds).
+#[test]
+fn format_1_files_load_convert_and_export_the_same_text() {
+    for name in [
+        "agodi-kind-en-gezin.ron",
+        "opgroeien-gemeente-ingevuld.ron",
+        "zeven-partijen.ron",
+    ] {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(name);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains("    format: 1,"), "{name} is a format-1 file");
+        let old = file::from_str(&text, &path).unwrap();
+        assert_eq!(old.format, FORMAT_VERSION, "{name} converted");
+        let saved = file::to_ron_string(&old);
+        assert!(saved.contains(&format!("    format: {FORMAT_VERSION},")));
+        let new = file::from_str(&saved, &path).unwrap();
+        assert_eq!(old, new, "{name}: nothing lost in the conversion");
+        assert_eq!(
+            protocolwijzer::model::fingerprint::fingerprint(&old),
+            protocolwijzer::model::fingerprint::fingerprint(&new),
+            "{name}: the fingerprint survives"
+        );
+        let findings = protocolwijzer::check::check(&new, &protocolwijzer::check::Context::today());
+        let document = |protocol| {
+            protocolwijzer::pipeline::document(
+                protocol,
+                &findings,
+                protocolwijzer::pipeline::Product::Protocol,
+            )
+            .plain_text()
+        };
+        assert_eq!(document(&old), document(&new), "{name}: the same text");
+        assert_eq!(
+            protocolwijzer::review::is_approved(&old),
+            protocolwijzer::review::is_approved(&new),
+            "{name}: an approval still holds"
+        );
+    }
 }

@@ -16,6 +16,9 @@ pub struct DataFlow {
     pub from_party: String,
     /// The ids of the parties that receive the data.
     pub to_parties: Vec<String>,
+    /// The id of a party the data pass through on their way (VAPH → Opgroeien regie → the
+    /// competent payment actor); empty when they go straight to the recipients.
+    pub via_party: String,
     /// What happens in this flow, step by step (feeds recital C2).
     pub description: String,
     /// How the data travel.

@@ -22,7 +22,9 @@ pub use content::{
 };
 pub use flow::{DataFlow, DataItem, Periodicity};
 pub use municipal::{CollegeDecision, Confirmation, ExchangeChannel, MunicipalCase};
-pub use party::{AdviceOutcome, Dpo, DpoAdvice, Party, Processor, Purpose, Roles, Signatory};
+pub use party::{
+    AdviceOutcome, Article, Dpo, DpoAdvice, Party, Processor, Purpose, Roles, Signatory,
+};
 pub use review::{
     Approval, Comment, HistoryEntry, Person, Resolution, Review, Role, Snapshot, Status, Verdict,
     VerdictKind,
@@ -33,7 +35,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 /// The file format version this build writes and the newest it reads.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// One protocol for the electronic disclosure of personal data (art. 8 §1 e-govdecreet).
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
@@ -127,12 +129,13 @@ impl Protocol {
     }
 
     /// The party that drafts the protocol and is named as the documents' author: the
-    /// municipality in the Opgroeien case, otherwise the first recipient, otherwise the first party.
+    /// municipality in the Opgroeien case, otherwise the (first) provider, otherwise the first
+    /// party. Never just "the first recipient".
     pub fn drafting_party(&self) -> Option<&Party> {
         self.municipal
             .as_ref()
             .and_then(|case| self.party(&case.municipality_party))
-            .or_else(|| self.recipients().next())
+            .or_else(|| self.providers().next())
             .or_else(|| self.parties.first())
     }
 
@@ -194,6 +197,9 @@ pub struct LockedPart {
 #[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
 #[serde(default, deny_unknown_fields)]
 pub struct Title {
+    /// The title as the signed text has it, when it differs from the one the program makes from
+    /// the parties; empty: the generated title.
+    pub text: String,
     /// What the disclosure is for, completing "in het kader van …".
     pub context: String,
     /// A short title for headers and footers, e.g. "Protocol sociale toeslag – Gemeente X".
@@ -250,17 +256,18 @@ mod tests {
                 ..Party::default()
             },
         ];
+        // Without a municipal case: the first provider, never just the first recipient.
         assert_eq!(
             protocol.drafting_party().map(|p| p.id.as_str()),
-            Some("gemeente")
+            Some("opgroeien")
         );
         protocol.municipal = Some(MunicipalCase {
-            municipality_party: "opgroeien".into(),
+            municipality_party: "gemeente".into(),
             ..MunicipalCase::default()
         });
         assert_eq!(
             protocol.drafting_party().map(|p| p.id.as_str()),
-            Some("opgroeien")
+            Some("gemeente")
         );
     }
 }

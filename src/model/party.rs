@@ -18,6 +18,12 @@ pub struct Party {
     pub address: String,
     /// The name used in the text ("hierna: …").
     pub short_name: String,
+    /// The article the short name takes in running text: "het VAPH", "de stad"; `None` for
+    /// "Opgroeien regie".
+    pub article: Option<Article>,
+    /// The article before the legal name, in the party clause, the title and the signature
+    /// block: "het Vlaams Agentschap …"; `None` for none.
+    pub legal_name_article: Option<Article>,
     /// Recital on the legal status: what kind of instantie under art. 2, 10° e-govdecreet,
     /// and the decree that founded it.
     pub legal_status: String,
@@ -25,6 +31,13 @@ pub struct Party {
     pub roles: Roles,
     /// Who signs for this party; a municipality often signs by two (mayor, general director).
     pub signatories: Vec<Signatory>,
+    /// Who represents the party in the party clause when that is not its signatories: a person
+    /// ("Jan Peeters, administrateur-generaal") or a body ("het college van burgemeester en
+    /// schepenen"). Empty: the signatories represent it.
+    pub representative: String,
+    /// The signatories sign on behalf of the representative ("…, voor wie tekenen: …"), as for a
+    /// municipality represented by its college.
+    pub signatories_sign_for_representative: bool,
     /// This party's data protection officer (functionaris voor gegevensbescherming).
     pub dpo: Dpo,
     /// The DPO's advice on the draft.
@@ -43,6 +56,9 @@ pub struct Party {
     pub processors: Vec<Processor>,
     /// Where this party publishes the signed protocol (art. 10).
     pub publication_url: String,
+    /// The signed protocol does not say where this party publishes it: the exports print
+    /// nothing for it, and the check warns instead of asking for it.
+    pub publication_url_not_stated: bool,
 }
 
 impl Party {
@@ -55,18 +71,105 @@ impl Party {
         }
     }
 
+    /// The short name with its article, as running text names the party: "het VAPH",
+    /// "Opgroeien regie", or "partij N" while it has no name yet.
+    pub fn name_in_text(&self, index: usize) -> String {
+        let name = self.name_or_number(index);
+        if self.display_name().trim().is_empty() {
+            return name;
+        }
+        let article = if self.short_name.trim().is_empty() {
+            self.legal_name_article
+        } else {
+            self.article
+        };
+        Article::put_before(article, &name)
+    }
+
+    /// The legal name with its article: "het Vlaams Agentschap …"; empty without a legal name.
+    pub fn legal_name_in_text(&self) -> String {
+        let name = one_line(&self.legal_name);
+        if name.is_empty() {
+            return name;
+        }
+        Article::put_before(self.legal_name_article, &name)
+    }
+
     /// The name in running text, on one line, or "partij N" (`index` is 0-based) while the
     /// party has no name yet.
     pub fn name_or_number(&self, index: usize) -> String {
-        let name = self
-            .display_name()
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
+        let name = one_line(self.display_name());
         if name.is_empty() {
             format!("partij {}", index + 1)
         } else {
             name
+        }
+    }
+}
+
+/// A text on one line: line breaks and runs of white space become single spaces.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The article a name takes in a Dutch sentence; a name without one has `None`.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Article {
+    /// "de": "de stad", "de VVSG".
+    De,
+    /// "het": "het VAPH", "het Agentschap Opgroeien regie".
+    Het,
+}
+
+impl Article {
+    /// The article as written.
+    pub fn word(self) -> &'static str {
+        match self {
+            Article::De => "de",
+            Article::Het => "het",
+        }
+    }
+
+    /// `name` with `article` (if any) before it: "het VAPH".
+    pub fn put_before(article: Option<Article>, name: &str) -> String {
+        match article {
+            Some(article) => format!("{} {name}", article.word()),
+            None => name.to_string(),
+        }
+    }
+
+    /// A likely article for `name`, to offer when the user has not chosen: "het" for an
+    /// agency, department or institute and for an acronym (most Flemish agencies: het VAPH,
+    /// het VUTG), "de" for a city, municipality, province or association, none otherwise.
+    /// Only a suggestion: the user decides (de VDAB).
+    pub fn suggest(name: &str) -> Option<Article> {
+        let first = name.split_whitespace().next().unwrap_or_default();
+        let lower = first.to_lowercase();
+        let het = [
+            "agentschap",
+            "departement",
+            "instituut",
+            "fonds",
+            "vlaams",
+            "college",
+        ];
+        let de = [
+            "stad",
+            "gemeente",
+            "provincie",
+            "vlaamse",
+            "vereniging",
+            "dienst",
+            "politiezone",
+        ];
+        if het.contains(&lower.as_str()) {
+            Some(Article::Het)
+        } else if de.contains(&lower.as_str()) {
+            Some(Article::De)
+        } else if first.chars().count() >= 2 && first.chars().all(char::is_uppercase) {
+            Some(Article::Het)
+        } else {
+            None
         }
     }
 }
@@ -127,6 +230,9 @@ pub struct DpoAdvice {
     pub remarks: String,
     /// The content fingerprint (64 hex) the advice was given on; empty when recorded by hand.
     pub fingerprint: String,
+    /// The signed protocol does not state the outcome: the exports print none, and the check
+    /// warns instead of asking for it.
+    pub outcome_not_stated: bool,
 }
 
 /// The outcome of a DPO's advice.
@@ -178,6 +284,9 @@ pub struct Processor {
     pub task: String,
     /// Whether a processor agreement (art. 28 AVG) is concluded.
     pub agreement_concluded: bool,
+    /// The protocol does not say whether an agreement is concluded: the exports print nothing
+    /// about it, and the check warns instead of asking for it.
+    pub agreement_not_stated: bool,
 }
 
 #[cfg(test)]
@@ -193,6 +302,43 @@ mod tests {
         assert_eq!(party.display_name(), "Gemeente Zoersel");
         party.short_name = "Zoersel".into();
         assert_eq!(party.display_name(), "Zoersel");
+    }
+
+    #[test]
+    fn names_take_their_article() {
+        let party = Party {
+            legal_name: "Vlaams Agentschap voor Personen met een Handicap".into(),
+            legal_name_article: Some(Article::Het),
+            short_name: "VAPH".into(),
+            article: Some(Article::Het),
+            ..Party::default()
+        };
+        assert_eq!(party.name_in_text(0), "het VAPH");
+        assert_eq!(
+            party.legal_name_in_text(),
+            "het Vlaams Agentschap voor Personen met een Handicap"
+        );
+        let unnamed = Party::default();
+        assert_eq!(unnamed.name_in_text(2), "partij 3");
+        assert_eq!(unnamed.legal_name_in_text(), "");
+        let legal_only = Party {
+            legal_name: "Agentschap Opgroeien regie".into(),
+            legal_name_article: Some(Article::Het),
+            ..Party::default()
+        };
+        assert_eq!(legal_only.name_in_text(0), "het Agentschap Opgroeien regie");
+    }
+
+    #[test]
+    fn articles_are_suggested_not_imposed() {
+        assert_eq!(Article::suggest("VUTG"), Some(Article::Het));
+        assert_eq!(
+            Article::suggest("Agentschap Opgroeien regie"),
+            Some(Article::Het)
+        );
+        assert_eq!(Article::suggest("Stad Gent"), Some(Article::De));
+        assert_eq!(Article::suggest("Opgroeien regie"), None);
+        assert_eq!(Article::suggest(""), None);
     }
 
     #[test]

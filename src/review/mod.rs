@@ -209,6 +209,7 @@ pub fn record_dpo_advice(
             outcome: Some(outcome),
             remarks: remarks.trim().to_string(),
             fingerprint: fingerprint.clone(),
+            outcome_not_stated: false,
         };
         party.display_name().to_string()
     };

@@ -23,6 +23,10 @@ pub fn date() -> impl Strategy<Value = Option<NaiveDate>> {
         .prop_map(|parts| parts.and_then(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d)))
 }
 
+fn article() -> impl Strategy<Value = Option<Article>> {
+    option::of(proptest::sample::select(vec![Article::De, Article::Het]))
+}
+
 fn outcome() -> impl Strategy<Value = Option<AdviceOutcome>> {
     option::of(proptest::sample::select(AdviceOutcome::ALL.to_vec()))
 }
@@ -40,8 +44,11 @@ prop_compose! {
 }
 
 prop_compose! {
-    fn processor()(name in text(), task in text(), agreement_concluded in any::<bool>()) -> Processor {
-        Processor { name, task, agreement_concluded }
+    fn processor()(
+        name in text(), task in text(), agreement_concluded in any::<bool>(),
+        agreement_not_stated in any::<bool>(),
+    ) -> Processor {
+        Processor { name, task, agreement_concluded, agreement_not_stated }
     }
 }
 
@@ -50,11 +57,17 @@ prop_compose! {
         id in text(), legal_name in text(), kbo in text(), address in text(),
         short_name in text(), legal_status in text(), provider in any::<bool>(),
         recipient in any::<bool>(), signatories in vec(signatory(), 0..3),
+        articles in (article(), article()),
+        representation in (text(), any::<bool>()),
     ) -> Party {
         Party {
             id, legal_name, kbo, address, short_name, legal_status,
+            article: articles.0,
+            legal_name_article: articles.1,
             roles: Roles { provider, recipient },
             signatories,
+            representative: representation.0,
+            signatories_sign_for_representative: representation.1,
             ..Party::default()
         }
     }
@@ -72,12 +85,17 @@ prop_compose! {
         onward_disclosure in text(),
         processors in vec(processor(), 0..2),
         publication_url in text(),
+        not_stated in (any::<bool>(), any::<bool>()),
     ) -> Party {
         Party {
             dpo: Dpo { name: dpo.0, email: dpo.1, phone: dpo.2 },
-            dpo_advice: DpoAdvice { date: advice.0, outcome: advice.1, remarks: advice.2, fingerprint: advice.3 },
+            dpo_advice: DpoAdvice {
+                date: advice.0, outcome: advice.1, remarks: advice.2, fingerprint: advice.3,
+                outcome_not_stated: not_stated.0,
+            },
             original_purposes, processing_purposes, services_with_access, need_to_know,
             onward_disclosure, processors, publication_url,
+            publication_url_not_stated: not_stated.1,
             ..identity
         }
     }
@@ -86,7 +104,7 @@ prop_compose! {
 prop_compose! {
     pub fn flow()(
         id in text(), name in text(), from_party in text(), to_parties in vec(text(), 0..3),
-        description in text(),
+        via_party in text(), description in text(),
         channel in proptest::sample::select(ChannelKind::ALL.to_vec()),
         channel_detail in text(), via_service_integrator in any::<bool>(),
         service_integrator in text(),
@@ -94,7 +112,7 @@ prop_compose! {
         day_of_month in option::of(any::<u8>()), detail in text(), justification in text(),
     ) -> DataFlow {
         DataFlow {
-            id, name, from_party, to_parties, description, channel, channel_detail,
+            id, name, from_party, to_parties, via_party, description, channel, channel_detail,
             via_service_integrator, service_integrator,
             periodicity: Periodicity { frequency, day_of_month, detail },
             justification,
@@ -161,7 +179,7 @@ prop_compose! {
 prop_compose! {
     fn head()(
         template in (text(), text(), text(), vec((text(), text(), text()), 0..3)),
-        title in (text(), text(), date()),
+        title in (text(), text(), text(), date()),
         recitals in (text(), text(), text(), text()),
     ) -> (TemplateInfo, Title, Recitals) {
         (
@@ -171,7 +189,7 @@ prop_compose! {
                     .map(|(path, by, reason)| LockedPart { path, by, reason })
                     .collect(),
             },
-            Title { context: title.0, short_title: title.1, date: title.2 },
+            Title { text: title.0, context: title.1, short_title: title.2, date: title.3 },
             Recitals { context: recitals.0, planned_flow: recitals.1, service_integrator: recitals.2, intent: recitals.3 },
         )
     }

@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod generate;
+pub mod readback;
 pub mod stress;
 
 use std::path::PathBuf;

@@ -62,6 +62,7 @@ pub fn stress_protocol() -> Protocol {
                 outcome: Some(AdviceOutcome::Favourable),
                 remarks: String::new(),
                 fingerprint: String::new(),
+                outcome_not_stated: false,
             },
             original_purposes: vec![Purpose {
                 description: long_text("het oorspronkelijke doel", 2),
@@ -76,6 +77,7 @@ pub fn stress_protocol() -> Protocol {
             onward_disclosure: "Geen verdere doorgifte.".into(),
             processors: Vec::new(),
             publication_url: format!("https://www.voorbeeldgem{index}.be/privacy"),
+            ..Party::default()
         })
         .collect();
     let recipients: Vec<String> = parties[1..].iter().map(|party| party.id.clone()).collect();
@@ -84,6 +86,7 @@ pub fn stress_protocol() -> Protocol {
         name: name.into(),
         from_party: "partij-0".into(),
         to_parties: recipients.clone(),
+        via_party: String::new(),
         description: long_text(name, 3),
         channel,
         channel_detail: "Beheerd door de verstrekker.".into(),
@@ -136,6 +139,7 @@ pub fn stress_protocol() -> Protocol {
         .collect();
     Protocol {
         title: Title {
+            text: String::new(),
             context: "een stresstest met veel partijen en gegevens".into(),
             short_title: "Stressprotocol".into(),
             date: date(4, 20),

@@ -10,6 +10,34 @@ use crate::model::{
 };
 
 impl Builder<'_> {
+    /// The DPOs' contact details, one line per party, under the notification duties: breaches
+    /// and changes are reported through them (art. 33 AVG), and the federal minimum content of a
+    /// protocol (art. 20 WVG 30 juli 2018) includes them.
+    fn dpo_contacts(&mut self) {
+        let protocol = self.protocol;
+        if protocol.parties.is_empty() {
+            return;
+        }
+        self.label("De functionarissen voor gegevensbescherming van de partijen zijn bereikbaar:");
+        let items = protocol
+            .parties
+            .iter()
+            .enumerate()
+            .map(|(index, party)| {
+                let mut spans = vec![Span::plain(format!("voor {}: ", party.name_in_text(index)))];
+                spans.push(or_gap(party.dpo.name.trim(), "naam van de DPO"));
+                spans.push(Span::plain(", "));
+                spans.push(or_gap(party.dpo.email.trim(), "e-mailadres van de DPO"));
+                if !party.dpo.phone.trim().is_empty() {
+                    spans.push(Span::plain(format!(", {}", one_line(&party.dpo.phone))));
+                }
+                spans.push(Span::plain(";"));
+                spans
+            })
+            .collect();
+        self.bullets(items);
+    }
+
     pub(super) fn articles(&mut self) {
         self.article_1_subject();
         self.article_2_grounds();
@@ -35,6 +63,7 @@ impl Builder<'_> {
         self.text(&clauses.sanction, "de sanctie bij niet-naleving");
         self.heading(1, "Artikel 9. Meldingsplichten", Some(Step::Clauses));
         self.text(&clauses.notification, "de meldingsplichten");
+        self.dpo_contacts();
         self.article_10_transparency();
         self.heading(
             1,
@@ -61,12 +90,14 @@ impl Builder<'_> {
         let providers: Vec<String> = self
             .providers()
             .iter()
-            .map(|party| one_line(party.display_name()))
+            .enumerate()
+            .map(|(index, party)| party.name_in_text(index))
             .collect();
         let recipients: Vec<String> = self
             .recipients()
             .iter()
-            .map(|party| one_line(party.display_name()))
+            .enumerate()
+            .map(|(index, party)| party.name_in_text(index))
             .collect();
         let same_parties = providers == recipients;
         let mut spans = vec![Span::plain(
@@ -96,7 +127,7 @@ impl Builder<'_> {
             if party.roles.provider {
                 self.label(format!(
                     "{} heeft de gegevens oorspronkelijk verzameld voor de volgende doeleinden:",
-                    party.name_or_number(index)
+                    capitalise(&party.name_in_text(index))
                 ));
                 self.purposes(&party.original_purposes, "oorspronkelijk doeleinde");
             }
@@ -105,7 +136,7 @@ impl Builder<'_> {
             if party.roles.recipient {
                 self.label(format!(
                     "{} verwerkt de meegedeelde gegevens voor de volgende doeleinden:",
-                    party.name_or_number(index)
+                    capitalise(&party.name_in_text(index))
                 ));
                 self.purposes(&party.processing_purposes, "doeleinde van de verwerking");
             }
@@ -215,7 +246,7 @@ impl Builder<'_> {
             self.paragraph(vec![Span::gap("de ontvangende partij")]);
         }
         for (index, party) in recipients {
-            let name = party.name_or_number(index);
+            let name = party.name_in_text(index);
             self.heading(2, format!("Bij {name}"), Some(Step::Recipients));
             self.label("Diensten en teams die toegang krijgen:");
             let services: Vec<Line> = party
@@ -249,7 +280,10 @@ impl Builder<'_> {
                         if !processor.task.trim().is_empty() {
                             spans.push(Span::plain(format!(": {}", one_line(&processor.task))));
                         }
-                        spans.push(Span::plain(if processor.agreement_concluded {
+                        // A protocol that does not state the agreement says nothing about it.
+                        spans.push(Span::plain(if processor.agreement_not_stated {
+                            "."
+                        } else if processor.agreement_concluded {
                             " (verwerkersovereenkomst gesloten)."
                         } else {
                             " (verwerkersovereenkomst nog te sluiten)."
@@ -412,10 +446,11 @@ impl Builder<'_> {
             .parties
             .iter()
             .enumerate()
+            .filter(|(_, party)| !party.publication_url_not_stated)
             .map(|(index, party)| {
                 let mut spans = vec![Span::plain(format!(
                     "{} maakt het protocol bekend op ",
-                    capitalise(&party.name_or_number(index))
+                    capitalise(&party.name_in_text(index))
                 ))];
                 spans.push(or_gap(party.publication_url.trim(), "adres van de website"));
                 spans.push(Span::plain("."));

@@ -28,9 +28,9 @@ impl Builder<'_> {
         let mut used_names = std::collections::HashSet::new();
         for (index, party) in protocol.parties.iter().enumerate() {
             let party_label = if party.legal_name.trim().is_empty() {
-                party.name_or_number(index)
+                party.name_in_text(index)
             } else {
-                one_line(&party.legal_name)
+                party.legal_name_in_text()
             };
             let signatories: Vec<_> = if party.signatories.is_empty() {
                 vec![Default::default()]

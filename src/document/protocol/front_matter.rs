@@ -14,6 +14,10 @@ impl Builder<'_> {
     /// "… tussen A en B" when the data go both ways between the same parties. A party without
     /// a name is a gap marker.
     pub(super) fn title_spans(&self) -> Line {
+        let own = one_line(&self.protocol.title.text);
+        if !own.is_empty() {
+            return vec![Span::plain(own)];
+        }
         let mut spans = vec![Span::plain(
             "Protocol voor de elektronische mededeling van persoonsgegevens",
         )];
@@ -101,26 +105,30 @@ impl Builder<'_> {
         }
         for (index, party) in protocol.parties.iter().enumerate() {
             self.centered(if index == 0 { "TUSSEN" } else { "EN" });
-            self.paragraph(party_paragraph(party, index));
-            let mut hierna = vec![Span::plain("hierna: “")];
-            hierna.push(or_gap(party.short_name.trim(), "korte naam"));
-            hierna.push(Span::plain("”;"));
-            self.push(Block::Paragraph(Paragraph {
-                spans: hierna,
-                align: Align::Left,
-                keep_with_next: false,
-            }));
+            self.paragraph(party_paragraph(party, index, protocol.municipal.as_ref()));
+            // No definition that only repeats the name ("hierna: ‘Infino Vlaanderen vzw’").
+            if one_line(&party.short_name) != one_line(&party.legal_name) {
+                let mut hierna = vec![Span::plain("hierna: “")];
+                hierna.push(or_gap(party.short_name.trim(), "korte naam"));
+                hierna.push(Span::plain("”;"));
+                self.push(Block::Paragraph(Paragraph {
+                    spans: hierna,
+                    align: Align::Left,
+                    keep_with_next: false,
+                }));
+            }
         }
         let names: Vec<String> = protocol
             .parties
             .iter()
-            .map(|party| one_line(party.display_name()))
-            .filter(|name| !name.is_empty())
+            .enumerate()
+            .filter(|(_, party)| !party.display_name().trim().is_empty())
+            .map(|(index, party)| party.name_in_text(index))
             .collect();
         if names.len() == protocol.parties.len() {
             self.paragraph(vec![Span::plain(format!(
                 "{} worden hierna elk afzonderlijk een “partij” en samen de “partijen” genoemd.",
-                join_names(&names)
+                capitalise(&join_names(&names))
             ))]);
         }
     }
@@ -142,7 +150,7 @@ impl Builder<'_> {
             if !names_itself {
                 spans.push(Span::bold(format!(
                     "{}: ",
-                    capitalise(&party.name_or_number(index))
+                    capitalise(&party.name_in_text(index))
                 )));
             }
             spans.extend(inline_text(status, "juridisch statuut"));
@@ -187,13 +195,13 @@ impl Builder<'_> {
         for (index, party) in protocol.parties.iter().enumerate() {
             let mut spans = vec![Span::plain(format!(
                 "De functionaris voor gegevensbescherming van {} heeft op ",
-                party.name_or_number(index)
+                party.name_in_text(index)
             ))];
             spans.push(date_or_gap(
                 party.dpo_advice.date,
                 &format!(
                     "datum van het advies van de DPO van {}",
-                    party.name_or_number(index)
+                    party.name_in_text(index)
                 ),
             ));
             spans.push(Span::plain(
@@ -219,9 +227,12 @@ impl Builder<'_> {
     fn municipal_recital(&mut self, case: &MunicipalCase) {
         let protocol = self.protocol;
         let municipality = protocol
-            .party(&case.municipality_party)
-            .map(|party| one_line(party.display_name()))
-            .filter(|name| !name.is_empty())
+            .parties
+            .iter()
+            .enumerate()
+            .find(|(_, party)| party.id == case.municipality_party)
+            .filter(|(_, party)| !party.display_name().trim().is_empty())
+            .map(|(index, party)| party.name_in_text(index))
             .unwrap_or_else(|| "het lokaal bestuur".to_string());
         self.heading(
             2,
@@ -277,6 +288,13 @@ impl Builder<'_> {
                     Span::plain(": van "),
                 ];
                 spans.push(or_gap(&self.party_short(&flow.from_party), "verstrekker"));
+                if !flow.via_party.trim().is_empty() {
+                    spans.push(Span::plain(" via "));
+                    spans.push(or_gap(
+                        &self.party_short(&flow.via_party),
+                        "de partij waarlangs de gegevens gaan",
+                    ));
+                }
                 spans.push(Span::plain(" aan "));
                 let to: Vec<String> = flow
                     .to_parties
@@ -310,10 +328,10 @@ impl Builder<'_> {
     }
 }
 
-/// The paragraph naming a party: legal name, KBO, address, representatives, role.
-fn party_paragraph(party: &Party, index: usize) -> Line {
+/// The paragraph naming a party: legal name, KBO, address, who represents it, role.
+fn party_paragraph(party: &Party, index: usize, municipal: Option<&MunicipalCase>) -> Line {
     let mut spans = vec![or_gap_bold(
-        party.legal_name.trim(),
+        &capitalise(&party.legal_name_in_text()),
         &format!("naam van partij {}", index + 1),
     )];
     spans.push(Span::plain(
@@ -323,30 +341,62 @@ fn party_paragraph(party: &Party, index: usize) -> Line {
     spans.push(Span::plain(", met zetel te "));
     spans.push(or_gap(party.address.trim(), "adres"));
     spans.push(Span::plain(", vertegenwoordigd door "));
-    let representatives: Vec<String> = party
-        .signatories
-        .iter()
-        .filter(|signatory| !signatory.name.trim().is_empty())
-        .map(|signatory| {
-            if signatory.function.trim().is_empty() {
-                one_line(&signatory.name)
-            } else {
-                format!(
-                    "{}, {}",
-                    one_line(&signatory.name),
-                    one_line(&signatory.function)
-                )
-            }
-        })
-        .collect();
-    spans.push(or_gap(
-        &join_names(&representatives),
-        "naam en functie van de vertegenwoordiger",
-    ));
+    spans.extend(representation(party, municipal));
     spans.push(Span::plain(format!(
         ", in de hoedanigheid van {},",
         role_phrase(party)
     )));
+    spans
+}
+
+/// Who represents the party: its signatories ("Jan Peeters, administrateur-generaal"), another
+/// person, or a body for whom the signatories sign ("het college van burgemeester en
+/// schepenen, voor wie tekenen: de burgemeester … en de algemeen directeur …"), for the
+/// municipality of the Opgroeien case in execution of the college's decision.
+fn representation(party: &Party, municipal: Option<&MunicipalCase>) -> Line {
+    let signatories = |describe: fn(&str, &str) -> String| -> String {
+        let names: Vec<String> = party
+            .signatories
+            .iter()
+            .filter(|signatory| !signatory.name.trim().is_empty())
+            .map(|signatory| describe(&one_line(&signatory.name), &one_line(&signatory.function)))
+            .collect();
+        join_names(&names)
+    };
+    let representative = one_line(&party.representative);
+    if representative.is_empty() {
+        let names = signatories(|name, function| {
+            if function.is_empty() {
+                name.to_string()
+            } else {
+                format!("{name}, {function}")
+            }
+        });
+        return vec![or_gap(&names, "naam en functie van de vertegenwoordiger")];
+    }
+    let mut spans = vec![Span::plain(representative)];
+    if party.signatories_sign_for_representative {
+        let names = signatories(|name, function| match function.chars().next() {
+            Some(first) if first.is_lowercase() => format!("de {function} {name}"),
+            Some(_) => format!("{function} {name}"),
+            None => name.to_string(),
+        });
+        spans.push(Span::plain(", voor wie tekenen: "));
+        spans.push(or_gap(&names, "wie ondertekent"));
+        if let Some(case) = municipal.filter(|case| case.municipality_party == party.id) {
+            let body = non_empty_or(
+                &case.college_decision.body,
+                "college van burgemeester en schepenen",
+            );
+            spans.push(Span::plain(format!(
+                ", in uitvoering van de beslissing van het {body} van "
+            )));
+            spans.push(date_or_gap(
+                case.college_decision.date,
+                "datum van het collegebesluit",
+            ));
+        }
+    }
     spans
 }
 

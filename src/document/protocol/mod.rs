@@ -11,7 +11,7 @@ mod front_matter;
 
 use super::text::{one_line, text_blocks};
 use super::{Align, Block, Document, Line, List, ListItem, ListMarker, Metadata, Options, Span};
-use crate::model::{Party, Protocol, Step, fingerprint};
+use crate::model::{Article, Party, Protocol, Step, fingerprint};
 
 /// The document for `protocol`.
 pub fn build(protocol: &Protocol, options: &Options) -> Document {
@@ -143,19 +143,24 @@ impl<'a> Builder<'a> {
         self.protocol.recipients().collect()
     }
 
+    /// The party with this id as running text names it ("het VUTG"); empty for an unknown id
+    /// or a party without a name.
     fn party_short(&self, id: &str) -> String {
         self.protocol
-            .party(id)
-            .map(|party| one_line(party.display_name()))
+            .parties
+            .iter()
+            .enumerate()
+            .find(|(_, party)| party.id == id && !party.display_name().trim().is_empty())
+            .map(|(index, party)| party.name_in_text(index))
             .unwrap_or_default()
     }
 }
 
 /// The legal name of a party, else its short name; empty when it has neither.
 fn party_name(party: &Party) -> String {
-    let legal = one_line(&party.legal_name);
+    let legal = party.legal_name_in_text();
     if legal.is_empty() {
-        one_line(&party.short_name)
+        Article::put_before(party.article, &one_line(&party.short_name))
     } else {
         legal
     }

@@ -1,0 +1,248 @@
+//! The shapes signed protocols take (issue "Real protocols, exactly"), each read back from the
+//! document tree, the DOCX (unzip + XML) and the PDF (pdftotext) as exact sentences in order:
+//! names with their article, a representative who is not the signatory, a municipality
+//! represented by its college, the signed title, no self-referential definitions, facts the
+//! signed text does not state, a flow via an intermediary, the DPOs' contact details, and the
+//! author of the documents.
+
+#![allow(clippy::unwrap_used)] // tests may unwrap: a failure is the test failing
+
+mod common;
+
+use common::readback::{docx_paragraphs, fold, pdf_words};
+use protocolwijzer::check::{self, Context};
+use protocolwijzer::export;
+use protocolwijzer::model::{Article, Protocol};
+use protocolwijzer::pipeline::{self, Product};
+
+/// The protocol's document as the three readers see it: the tree's text, the DOCX's
+/// paragraphs and the PDF's words (when pdftotext is there), each folded to one line.
+fn readings(protocol: &Protocol) -> Vec<(&'static str, String)> {
+    let findings = check::check(protocol, &Context::today());
+    let document = pipeline::document(protocol, &findings, Product::Protocol);
+    let mut readings = vec![
+        ("tree", fold(&document.plain_text())),
+        (
+            "DOCX",
+            docx_paragraphs(&export::docx(&document).unwrap()).join(" "),
+        ),
+    ];
+    if let Some(words) = pdf_words(&export::pdf(&document).unwrap()) {
+        readings.push(("PDF", words));
+    }
+    readings
+}
+
+/// Every sentence is said, in this order, in the tree, the DOCX and the PDF.
+fn assert_said(protocol: &Protocol, sentences: &[&str]) {
+    for (reader, text) in readings(protocol) {
+        let mut from = 0;
+        for sentence in sentences {
+            match text[from..].find(sentence) {
+                Some(at) => from += at + sentence.len(),
+                None => panic!(
+                    "{reader} does not say, after byte {from}:\n  {sentence}\n{}",
+                    if text[..from].contains(sentence) {
+                        "(it does, but earlier: out of order)".to_string()
+                    } else {
+                        let start = text.floor_char_boundary(from.saturating_sub(0));
+                        format!(
+                            "it says: …{}…",
+                            &text[start..text.ceil_char_boundary((start + 600).min(text.len()))]
+                        )
+                    }
+                ),
+            }
+        }
+    }
+}
+
+/// No reader finds any of these.
+fn assert_not_said(protocol: &Protocol, phrases: &[&str]) {
+    for (reader, text) in readings(protocol) {
+        for phrase in phrases {
+            assert!(!text.contains(phrase), "{reader} says “{phrase}”");
+        }
+    }
+}
+
+fn vutg() -> Protocol {
+    common::fixture("vutg-opgroeien-2025.ron")
+}
+
+#[test]
+fn names_take_their_article_in_every_generated_sentence() {
+    assert_said(
+        &vutg(),
+        &[
+            "Het Vlaams Agentschap voor de Uitbetaling van Toelagen in het kader van het \
+             Gezinsbeleid, ingeschreven in de Kruispuntbank van Ondernemingen onder het nummer \
+             0692.793.497",
+            "hierna: “VUTG”;",
+            "Het Agentschap Opgroeien regie, ingeschreven",
+            "Het VUTG en Opgroeien regie worden hierna elk afzonderlijk een “partij” en samen de \
+             “partijen” genoemd.",
+            "De functionaris voor gegevensbescherming van het VUTG heeft op 12 februari 2025 \
+             advies gegeven",
+            "De functionaris voor gegevensbescherming van Opgroeien regie heeft op 30 januari 2025",
+            "Het VUTG heeft de gegevens oorspronkelijk verzameld voor de volgende doeleinden:",
+            "Het VUTG maakt het protocol bekend op https://www.gpedia.be.",
+            "Voor het Vlaams Agentschap voor de Uitbetaling van Toelagen in het kader van het \
+             Gezinsbeleid",
+            "Voor het Agentschap Opgroeien regie",
+        ],
+    );
+}
+
+#[test]
+fn the_title_is_the_signed_one_when_the_protocol_says_so() {
+    let protocol = vutg();
+    assert_said(
+        &protocol,
+        &[
+            "Protocol voor de elektronische mededeling van persoonsgegevens van het Vlaams \
+           Agentschap voor de Uitbetaling van Toelagen in het kader van het Gezinsbeleid naar \
+           het Agentschap Opgroeien regie in het kader van",
+        ],
+    );
+    // Without the override, the title is made from the roles (both parties provide and
+    // receive here), with the articles.
+    let mut generated = protocol;
+    generated.title.text.clear();
+    assert_said(
+        &generated,
+        &[
+            "Protocol voor de elektronische mededeling van persoonsgegevens tussen het Vlaams \
+           Agentschap voor de Uitbetaling van Toelagen in het kader van het Gezinsbeleid en het \
+           Agentschap Opgroeien regie",
+        ],
+    );
+}
+
+#[test]
+fn a_representative_who_is_not_the_signatory() {
+    let mut protocol = vutg();
+    protocol.parties[0].representative = "Jan Janssens, gedelegeerd bestuurder".to_string();
+    assert_said(
+        &protocol,
+        &[
+            "met zetel te Simon Bolivarlaan 17, 1000 Brussel, vertegenwoordigd door Jan \
+             Janssens, gedelegeerd bestuurder, in de hoedanigheid van verstrekker en ontvanger \
+             van gegevens,",
+            // The signature block names who signs.
+            "Voor het Vlaams Agentschap voor de Uitbetaling van Toelagen in het kader van het \
+             Gezinsbeleid",
+            "gedelegeerd bestuurder",
+            "Leo Van Loo",
+        ],
+    );
+}
+
+#[test]
+fn a_municipality_represented_by_its_college_in_execution_of_its_decision() {
+    let mut protocol = common::fixture("opgroeien-gemeente-ingevuld.ron");
+    let municipality = protocol
+        .parties
+        .iter_mut()
+        .find(|party| party.id == "gemeente")
+        .unwrap();
+    municipality.representative = "het college van burgemeester en schepenen".to_string();
+    municipality.signatories_sign_for_representative = true;
+    municipality.legal_name_article = Some(Article::De);
+    assert_said(
+        &protocol,
+        &[
+            "De Gemeente Voorbeeldegem, ingeschreven in de Kruispuntbank",
+            "vertegenwoordigd door het college van burgemeester en schepenen, voor wie tekenen: \
+             de burgemeester Karolien De Smedt en de algemeen directeur Pieter Vanhoutte, in \
+             uitvoering van de beslissing van het college van burgemeester en schepenen en vast \
+             bureau van 16 februari 2026, in de hoedanigheid van",
+            "Voor de Gemeente Voorbeeldegem",
+        ],
+    );
+}
+
+#[test]
+fn no_definition_that_only_repeats_the_name() {
+    let mut protocol = vutg();
+    protocol.parties[1].short_name = protocol.parties[1].legal_name.clone();
+    assert_not_said(&protocol, &["hierna: “Agentschap Opgroeien regie”"]);
+    assert_said(
+        &protocol,
+        &["hierna: “VUTG”;", "Het Agentschap Opgroeien regie"],
+    );
+}
+
+#[test]
+fn facts_the_signed_text_does_not_state_are_printed_as_nothing() {
+    let mut protocol = vutg();
+    // The fixture does not state whether the processor agreement is concluded.
+    assert!(protocol.parties[1].processors[0].agreement_not_stated);
+    assert_not_said(
+        &protocol,
+        &["verwerkersovereenkomst gesloten)", "nog te sluiten)"],
+    );
+    protocol.parties[0].publication_url.clear();
+    protocol.parties[0].publication_url_not_stated = true;
+    assert_not_said(
+        &protocol,
+        &["Het VUTG maakt het protocol bekend", "adres van de website"],
+    );
+    assert_said(
+        &protocol,
+        &["Opgroeien regie maakt het protocol bekend op https://www.opgroeien.be."],
+    );
+    // Stated facts are still printed.
+    protocol.parties[1].processors[0].agreement_not_stated = false;
+    protocol.parties[1].processors[0].agreement_concluded = true;
+    assert_said(&protocol, &["(verwerkersovereenkomst gesloten)."]);
+}
+
+#[test]
+fn a_flow_through_an_intermediary_party() {
+    let mut protocol = common::fixture("zeven-partijen.ron");
+    let names: Vec<String> = protocol
+        .parties
+        .iter()
+        .enumerate()
+        .map(|(index, party)| party.name_in_text(index))
+        .collect();
+    protocol.flows[0].from_party = "lindeloo".to_string();
+    protocol.flows[0].via_party = "opgroeien".to_string();
+    protocol.flows[0].to_parties = vec!["heidebeek".to_string()];
+    let flow = protocol.flows[0].name_or_number(0);
+    assert_said(
+        &protocol,
+        &[&format!(
+            "{flow}: van {} via {} aan {}",
+            names[1], names[0], names[2]
+        )],
+    );
+}
+
+#[test]
+fn the_dpos_contact_details_are_printed_under_the_notification_duties() {
+    assert_said(
+        &vutg(),
+        &[
+            "Artikel 9. Meldingsplichten",
+            "De functionarissen voor gegevensbescherming van de partijen zijn bereikbaar:",
+            "voor het VUTG: Functionaris voor gegevensbescherming van het VUTG, privacy@vutg.be;",
+            "voor Opgroeien regie: Functionaris voor gegevensbescherming van Opgroeien regie, \
+             privacy@opgroeien.be;",
+            "Artikel 10.",
+        ],
+    );
+}
+
+#[test]
+fn the_author_is_the_provider_never_just_the_first_recipient() {
+    let mut protocol = common::fixture("zeven-partijen.ron");
+    // Put a recipient first: the author stays the provider.
+    protocol.parties.swap(0, 1);
+    let findings = check::check(&protocol, &Context::today());
+    let document = pipeline::document(&protocol, &findings, Product::Protocol);
+    let provider = protocol.providers().next().unwrap();
+    assert_eq!(document.metadata.author, provider.legal_name.trim());
+    assert!(!protocol.parties[0].roles.provider);
+}
