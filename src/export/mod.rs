@@ -1,8 +1,10 @@
-//! The writers: DOCX (docx-rs) and PDF (printpdf with our own layout), both rendering the same
-//! [`Document`](crate::document::Document) tree, so the two exports never say different things.
+//! The writers: DOCX (our own WordprocessingML, zipped) and PDF (our own layout, written with
+//! lopdf), both rendering the same [`Document`](crate::document::Document) tree, so the two
+//! exports never say different things. `xml` is the one XML text escaper both use.
 
 mod docx;
 mod pdf;
+mod xml;
 
 use std::fmt;
 
