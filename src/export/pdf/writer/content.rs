@@ -2,12 +2,12 @@
 //! watermark form's invocation; the signature fields and outline entries found on the way
 //! are handed back for the page dictionary and the outline.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write as _;
 
 use super::fields::Field;
 use super::outline::Bookmark;
-use crate::export::pdf::fonts::Face;
+use crate::export::pdf::fonts::{Face, Subset};
 use crate::export::pdf::layout::{Draw, PAGE_HEIGHT, Page, Rgb};
 use crate::export::pdf::text::TextLine;
 
@@ -39,7 +39,34 @@ pub(super) struct Usage {
     pub(super) glyphs: BTreeMap<Face, BTreeMap<u16, char>>,
 }
 
+/// The subset of each face used, by face.
+pub(super) type Subsets = BTreeMap<Face, Subset>;
+
 impl Usage {
+    /// The glyphs shown on `pages`.
+    pub(super) fn of(pages: &[Page]) -> Self {
+        let mut usage = Usage::default();
+        for page in pages {
+            for draw in &page.draws {
+                if let Draw::Text { line, .. } = draw {
+                    usage.add(line);
+                }
+            }
+        }
+        usage
+    }
+
+    /// Each face used, reduced to the glyphs used.
+    pub(super) fn subsets(&self) -> Subsets {
+        self.glyphs
+            .iter()
+            .map(|(&face, glyphs)| {
+                let keep: BTreeSet<u16> = glyphs.keys().copied().collect();
+                (face, face.metrics().subset(&keep))
+            })
+            .collect()
+    }
+
     fn add(&mut self, line: &TextLine) {
         for run in &line.runs {
             let glyphs = self.glyphs.entry(run.style.face).or_default();
@@ -68,11 +95,19 @@ fn push_glyph(out: &mut Vec<u8>, gid: u16) {
     }
 }
 
-fn show_line(out: &mut Vec<u8>, line: &TextLine, x: f32, baseline: f32, color: Rgb) {
+fn show_line(
+    out: &mut Vec<u8>,
+    subsets: &Subsets,
+    line: &TextLine,
+    x: f32,
+    baseline: f32,
+    color: Rgb,
+) {
     for run in &line.runs {
         if run.glyphs.is_empty() {
             continue;
         }
+        let subset = subsets.get(&run.style.face);
         let size = run.style.size;
         let _ = write!(
             out,
@@ -84,7 +119,10 @@ fn show_line(out: &mut Vec<u8>, line: &TextLine, x: f32, baseline: f32, color: R
             num(baseline)
         );
         for glyph in &run.glyphs {
-            push_glyph(out, glyph.gid);
+            push_glyph(
+                out,
+                subset.map_or(glyph.gid, |subset| subset.cid(glyph.gid)),
+            );
             if glyph.extra.abs() > 0.001 {
                 let adjust = -glyph.extra * 1000.0 / size;
                 let _ = write!(out, ") {} (", num(adjust));
@@ -103,15 +141,16 @@ pub(super) struct PageExtras {
     pub(super) watermark: bool,
 }
 
-/// The content stream of a page, its signature fields and its outline entries.
-pub(super) fn page_content(page: &Page, usage: &mut Usage) -> (Vec<u8>, PageExtras) {
+/// The content stream of a page (glyphs as the ids of `subsets`), its signature fields and its
+/// outline entries.
+pub(super) fn page_content(page: &Page, subsets: &Subsets) -> (Vec<u8>, PageExtras) {
     let mut out: Vec<u8> = Vec::new();
     let mut extras = PageExtras::default();
     for draw in &page.draws {
         match draw {
             Draw::Text { x, y, line, color } => {
-                usage.add(line);
-                show_line(&mut out, line, *x, PAGE_HEIGHT - y - line.baseline, *color);
+                let baseline = PAGE_HEIGHT - y - line.baseline;
+                show_line(&mut out, subsets, line, *x, baseline, *color);
             }
             Draw::Rect {
                 x,

@@ -9,10 +9,11 @@ use std::fmt::Write as _;
 use lopdf::{Dictionary, Object, dictionary};
 use sha2::{Digest, Sha256};
 
-use super::content::{Usage, font_resource};
+use super::content::{Subsets, Usage, font_resource};
 use super::{compressed, real};
 use crate::export::pdf::fonts::Face;
 
+/// The `/ToUnicode` map: the text each CID stands for.
 fn to_unicode(glyphs: &BTreeMap<u16, char>) -> Vec<u8> {
     let mut out = String::from(
         "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n\
@@ -38,13 +39,21 @@ fn to_unicode(glyphs: &BTreeMap<u16, char>) -> Vec<u8> {
     out.into_bytes()
 }
 
-/// The fonts used, as Type0 fonts; returns the font resource dictionary.
-pub(super) fn add(doc: &mut lopdf::Document, usage: &Usage) -> Dictionary {
+/// The fonts used, as Type0 fonts over the `subsets`; returns the font resource dictionary.
+pub(super) fn add(doc: &mut lopdf::Document, usage: &Usage, mut subsets: Subsets) -> Dictionary {
     let mut resources = Dictionary::new();
     for (&face, glyphs) in &usage.glyphs {
         let metrics = face.metrics();
+        let Some(subset) = subsets.remove(&face) else {
+            continue;
+        };
         let keep: BTreeSet<u16> = glyphs.keys().copied().collect();
-        let program = metrics.subset(&keep);
+        // The glyphs by their id in the subset.
+        let cids: BTreeMap<u16, (u16, char)> = glyphs
+            .iter()
+            .map(|(&gid, &c)| (subset.cid(gid), (gid, c)))
+            .collect();
+        let program = subset.program;
         let digest = Sha256::digest(
             keep.iter()
                 .flat_map(|gid| gid.to_be_bytes())
@@ -73,8 +82,8 @@ pub(super) fn add(doc: &mut lopdf::Document, usage: &Usage) -> Dictionary {
             "FontFile2" => file,
         });
         let mut widths = Vec::new();
-        for &gid in &keep {
-            widths.push(Object::Integer(i64::from(gid)));
+        for (&cid, &(gid, _)) in &cids {
+            widths.push(Object::Integer(i64::from(cid)));
             widths.push(Object::Array(vec![Object::Integer(
                 metrics.thousandths(f32::from(metrics.width(gid))),
             )]));
@@ -93,7 +102,10 @@ pub(super) fn add(doc: &mut lopdf::Document, usage: &Usage) -> Dictionary {
             "W" => widths,
             "CIDToGIDMap" => "Identity",
         });
-        let cmap = doc.add_object(compressed(Dictionary::new(), to_unicode(glyphs)));
+        let cmap = doc.add_object(compressed(
+            Dictionary::new(),
+            to_unicode(&cids.iter().map(|(&cid, &(_, c))| (cid, c)).collect()),
+        ));
         let font = doc.add_object(dictionary! {
             "Type" => "Font",
             "Subtype" => "Type0",

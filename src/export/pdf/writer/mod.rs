@@ -52,10 +52,11 @@ fn compressed(dict: Dictionary, content: Vec<u8>) -> Stream {
 pub(super) fn write(pages: &[Page], metadata: &Metadata) -> Result<Vec<u8>, ExportError> {
     let mut doc = lopdf::Document::with_version("1.7");
     doc.reference_table.cross_reference_type = XrefType::CrossReferenceTable;
-    let mut usage = Usage::default();
+    let usage = Usage::of(pages);
+    let subsets = usage.subsets();
     let contents: Vec<(Vec<u8>, PageExtras)> = pages
         .iter()
-        .map(|page| content::page_content(page, &mut usage))
+        .map(|page| content::page_content(page, &subsets))
         .collect();
 
     let mut hasher = Sha256::new();
@@ -75,7 +76,7 @@ pub(super) fn write(pages: &[Page], metadata: &Metadata) -> Result<Vec<u8>, Expo
     }
 
     let pages_id = doc.new_object_id();
-    let fonts = fonts::add(&mut doc, &usage);
+    let fonts = fonts::add(&mut doc, &usage, subsets);
     let mut resources = dictionary! { "Font" => fonts };
     if contents.iter().any(|(_, extras)| extras.watermark) {
         let form = watermark::add(&mut doc);

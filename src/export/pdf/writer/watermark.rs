@@ -5,6 +5,7 @@
 use std::fmt::Write as _;
 
 use lopdf::{ObjectId, dictionary};
+use skrifa::outline::pen::PathElement;
 
 use super::content::{num, rgb};
 use super::{compressed, real};
@@ -48,12 +49,9 @@ fn content() -> String {
         let scale = run.style.size / metrics.units_per_em;
         let mut x = run.x - width / 2.0;
         for glyph in &run.glyphs {
-            let point = |(px, py): (f32, f32)| {
-                format!("{} {}", num(x + px * scale), num(py * scale - 38.0))
-            };
-            for contour in metrics.outline(glyph.gid) {
-                path(&mut out, &contour, &point);
-            }
+            let point =
+                |px: f32, py: f32| format!("{} {}", num(x + px * scale), num(py * scale - 38.0));
+            path(&mut out, &metrics.outline(glyph.gid), &point);
             x += metrics.points(f32::from(metrics.width(glyph.gid)), run.style.size);
         }
     }
@@ -61,69 +59,50 @@ fn content() -> String {
     out
 }
 
-/// One TrueType contour (quadratic, with implied on-curve points) as a PDF path.
-fn path(out: &mut String, contour: &[(f32, f32, bool)], point: &dyn Fn((f32, f32)) -> String) {
-    let count = contour.len();
-    if count < 2 {
-        return;
-    }
-    let mid = |a: (f32, f32, bool), b: (f32, f32, bool)| ((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0);
-    // Start at an on-curve point (or the midpoint of two off-curve points).
-    let first = contour.iter().position(|p| p.2).unwrap_or(0);
-    let start = if contour[first].2 {
-        (contour[first].0, contour[first].1)
-    } else {
-        mid(contour[count - 1], contour[0])
-    };
-    let _ = writeln!(out, "{} m", point(start));
-    let mut current = start;
-    let mut control: Option<(f32, f32)> = if contour[first].2 {
-        None
-    } else {
-        Some((contour[first].0, contour[first].1))
-    };
-    for step in 1..=count {
-        let p = contour[(first + step) % count];
-        let here = (p.0, p.1);
-        match (p.2, control) {
-            (true, None) => {
-                let _ = writeln!(out, "{} l", point(here));
-                current = here;
+/// A glyph outline as a PDF path; quadratic segments become the cubic curves PDF draws.
+fn path(out: &mut String, outline: &[PathElement], point: &dyn Fn(f32, f32) -> String) {
+    let mut current = (0.0, 0.0);
+    for element in outline {
+        match *element {
+            PathElement::MoveTo { x, y } => {
+                let _ = writeln!(out, "{} m", point(x, y));
+                current = (x, y);
             }
-            (true, Some(q)) => {
-                quad(out, current, q, here, point);
-                current = here;
-                control = None;
+            PathElement::LineTo { x, y } => {
+                let _ = writeln!(out, "{} l", point(x, y));
+                current = (x, y);
             }
-            (false, None) => control = Some(here),
-            (false, Some(q)) => {
-                let between = ((q.0 + here.0) / 2.0, (q.1 + here.1) / 2.0);
-                quad(out, current, q, between, point);
-                current = between;
-                control = Some(here);
+            PathElement::QuadTo { cx0, cy0, x, y } => {
+                let (x0, y0) = current;
+                let c1 = (x0 + 2.0 / 3.0 * (cx0 - x0), y0 + 2.0 / 3.0 * (cy0 - y0));
+                let c2 = (x + 2.0 / 3.0 * (cx0 - x), y + 2.0 / 3.0 * (cy0 - y));
+                let _ = writeln!(
+                    out,
+                    "{} {} {} c",
+                    point(c1.0, c1.1),
+                    point(c2.0, c2.1),
+                    point(x, y)
+                );
+                current = (x, y);
             }
+            PathElement::CurveTo {
+                cx0,
+                cy0,
+                cx1,
+                cy1,
+                x,
+                y,
+            } => {
+                let _ = writeln!(
+                    out,
+                    "{} {} {} c",
+                    point(cx0, cy0),
+                    point(cx1, cy1),
+                    point(x, y)
+                );
+                current = (x, y);
+            }
+            PathElement::Close => out.push_str("h\n"),
         }
     }
-    if let Some(q) = control {
-        quad(out, current, q, start, point);
-    }
-    out.push_str("h\n");
-}
-
-fn quad(
-    out: &mut String,
-    from: (f32, f32),
-    control: (f32, f32),
-    to: (f32, f32),
-    point: &dyn Fn((f32, f32)) -> String,
-) {
-    let c1 = (
-        from.0 + 2.0 / 3.0 * (control.0 - from.0),
-        from.1 + 2.0 / 3.0 * (control.1 - from.1),
-    );
-    let c2 = (
-        to.0 + 2.0 / 3.0 * (control.0 - to.0),
-        to.1 + 2.0 / 3.0 * (control.1 - to.1),
-    );
-    let _ = writeln!(out, "{} {} {} c", point(c1), point(c2), point(to));
 }
