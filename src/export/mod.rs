@@ -1,9 +1,10 @@
-//! The writers: DOCX (our own WordprocessingML, packed with `zip`) and PDF (our own layout,
-//! written with lopdf), both rendering the same [`Document`](crate::document::Document) tree and
-//! nothing else, so the two exports never say different things.
+//! The writers: DOCX (our own WordprocessingML, zipped) and PDF (our own layout, written with
+//! lopdf), both rendering the same [`Document`](crate::document::Document) tree, so the two
+//! exports never say different things. `xml` is the one XML text escaper both use.
 
 mod docx;
 mod pdf;
+mod xml;
 
 use crate::document::Document;
 

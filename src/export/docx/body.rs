@@ -1,12 +1,12 @@
 //! word/document.xml: every [`Block`] of the tree as WordprocessingML, in schema order.
 
 use super::parts::{self, FOOTER_RID, HEADER_RID, ListKind};
-use super::xml::Xml;
 use super::{PAGE_HEIGHT, PAGE_MARGIN, PAGE_WIDTH, PAGE_WIDTH_TEXT};
 use crate::document::{
     Align, Block, Cell, Document, Heading, List, ListMarker, Paragraph, Row, SignatureBox, Span,
     Table,
 };
+use crate::export::xml::Xml;
 
 /// Fill of header rows.
 const HEADER_FILL: &str = "D9E2F3";

@@ -14,7 +14,6 @@
 
 mod body;
 mod parts;
-mod xml;
 
 use std::io::{Cursor, Write as _};
 

@@ -2,8 +2,8 @@
 //! document properties, content types and relationships. All in schema order.
 
 use super::PAGE_WIDTH_TEXT;
-use super::xml::Xml;
 use crate::document::{ListMarker, Metadata};
+use crate::export::xml::Xml;
 
 /// The namespaces of a WordprocessingML part root.
 const ROOT_NS: &str = concat!(

@@ -2,8 +2,9 @@
 //! signature block) over embedded, subset Liberation Sans fonts, written with lopdf as one
 //! clean revision with an empty `/Sig` field per signatory, ready for eID signing.
 //!
-//! printpdf (without its `text_layout` feature) can neither subset fonts nor add signature
-//! fields, so it only parses the fonts here; `writer` builds the file with lopdf.
+//! `fonts` reads the faces with skrifa and subsets them with subsetter; `text`, `table` and
+//! `layout` measure, break and place; `writer` builds the file with lopdf (see ARCHITECTURE.md,
+//! "PDF writer and fonts", for why these crates).
 
 mod fonts;
 mod layout;

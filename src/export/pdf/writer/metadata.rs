@@ -1,0 +1,107 @@
+//! The document's properties, twice as PDF readers and archives expect them: the `/Info`
+//! dictionary and the XMP packet (`/Metadata`, uncompressed so that it can be found without
+//! parsing the PDF). Dates come from the document, never from the clock.
+
+use lopdf::{Dictionary, Object, Stream, dictionary};
+
+use super::text_string;
+use crate::document::Metadata;
+use crate::export::xml::Xml;
+
+/// The `Producer` of both.
+pub(super) fn producer() -> String {
+    format!("Protocolwijzer {} PDF-export", env!("CARGO_PKG_VERSION"))
+}
+
+fn pdf_date(metadata: &Metadata) -> Option<Object> {
+    metadata
+        .date
+        .map(|date| Object::string_literal(format!("D:{}000000+00'00'", date.format("%Y%m%d"))))
+}
+
+/// The `/Info` dictionary.
+pub(super) fn info(metadata: &Metadata, producer: &str) -> Dictionary {
+    let mut info = dictionary! {
+        "Title" => text_string(&metadata.title),
+        "Subject" => text_string(&metadata.subject),
+        "Author" => text_string(&metadata.author),
+        "Creator" => text_string(&metadata.creator),
+        "Producer" => text_string(producer),
+    };
+    if let Some(date) = pdf_date(metadata) {
+        info.set("CreationDate", date.clone());
+        info.set("ModDate", date);
+    }
+    info
+}
+
+/// The catalog's `/Metadata` stream.
+pub(super) fn xmp_stream(metadata: &Metadata, producer: &str) -> Stream {
+    let mut stream = Stream::new(
+        dictionary! { "Type" => "Metadata", "Subtype" => "XML" },
+        xmp(metadata, producer),
+    );
+    stream.allows_compression = false;
+    stream
+}
+
+/// The XMP packet: Dublin Core title, description, creator and language, the creating tool,
+/// dates and producer. User text goes through the writers' one XML escaper.
+fn xmp(metadata: &Metadata, producer: &str) -> Vec<u8> {
+    let mut xml = Xml::default();
+    xml.raw("<?xpacket begin=\"\u{FEFF}\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n")
+        .raw("<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">")
+        .raw("<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">")
+        .raw("<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" ")
+        .raw("xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">")
+        .raw("<dc:format>application/pdf</dc:format>")
+        .raw("<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">")
+        .text(&metadata.title)
+        .raw("</rdf:li></rdf:Alt></dc:title>")
+        .raw("<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">")
+        .text(&metadata.subject)
+        .raw("</rdf:li></rdf:Alt></dc:description>")
+        .raw("<dc:creator><rdf:Seq><rdf:li>")
+        .text(&metadata.author)
+        .raw("</rdf:li></rdf:Seq></dc:creator>")
+        .raw("<dc:language><rdf:Bag><rdf:li>nl-BE</rdf:li></rdf:Bag></dc:language>")
+        .raw("<xmp:CreatorTool>")
+        .text(&metadata.creator)
+        .raw("</xmp:CreatorTool>");
+    if let Some(date) = metadata.date {
+        let date = date.format("%Y-%m-%dT00:00:00Z").to_string();
+        xml.raw("<xmp:CreateDate>")
+            .raw(&date)
+            .raw("</xmp:CreateDate><xmp:ModifyDate>")
+            .raw(&date)
+            .raw("</xmp:ModifyDate>");
+    }
+    xml.raw("<pdf:Producer>")
+        .text(producer)
+        .raw("</pdf:Producer>")
+        .raw("</rdf:Description></rdf:RDF></x:xmpmeta>\n<?xpacket end=\"w\"?>");
+    xml.into_bytes()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Regression: the XMP had an escaper of its own that let U+FFFE (and the other
+    // characters XML 1.0 forbids) through into the packet.
+    #[test]
+    fn the_xmp_drops_what_xml_forbids() {
+        let metadata = Metadata {
+            title: "Protocol \u{FFFE}A & B <C>\u{1}".to_string(),
+            author: "Gemeente \u{FFFF}Zele".to_string(),
+            ..Metadata::default()
+        };
+        let xmp = String::from_utf8(xmp(&metadata, "P")).unwrap_or_default();
+        assert!(
+            xmp.contains(">Protocol A &amp; B &lt;C&gt;</rdf:li>"),
+            "{xmp}"
+        );
+        assert!(xmp.contains("<rdf:li>Gemeente Zele</rdf:li>"), "{xmp}");
+        assert!(!xmp.contains('\u{FFFE}') && !xmp.contains('\u{FFFF}'));
+    }
+}

@@ -1,0 +1,163 @@
+//! Serialises laid-out pages with lopdf as one clean revision with a classic cross-reference
+//! table. Deterministic: no clock, no random ids; the document id is a SHA-256 of the content.
+//!
+//! One module per concern: `content` (page content streams), `watermark` (the draft mark),
+//! `outline` (bookmarks), `fonts` (embedding the subset faces), `fields` (the unsigned `/Sig`
+//! fields and the `/AcroForm`), `metadata` (`/Info` and XMP). This file puts them together
+//! in a fixed order, so the object numbers, and so the bytes, never change between runs.
+
+mod content;
+mod fields;
+mod fonts;
+mod metadata;
+mod outline;
+mod watermark;
+
+use lopdf::{Dictionary, Object, Stream, StringFormat, dictionary, xref::XrefType};
+use sha2::{Digest, Sha256};
+
+use self::content::{PageExtras, Usage};
+use self::fields::Fields;
+use super::layout::{PAGE_HEIGHT, PAGE_WIDTH, Page};
+use crate::document::Metadata;
+use crate::export::ExportError;
+
+/// A real number object, rounded to two decimals.
+fn real(value: f32) -> Object {
+    Object::Real((value * 100.0).round() / 100.0)
+}
+
+/// A PDF text string: PDFDocEncoding-compatible ASCII as is, anything else as UTF-16BE.
+fn text_string(text: &str) -> Object {
+    if text.chars().all(|c| c.is_ascii() && !c.is_ascii_control()) {
+        Object::String(text.as_bytes().to_vec(), StringFormat::Literal)
+    } else {
+        let mut bytes = vec![0xFE, 0xFF];
+        for unit in text.encode_utf16() {
+            bytes.extend_from_slice(&unit.to_be_bytes());
+        }
+        Object::String(bytes, StringFormat::Hexadecimal)
+    }
+}
+
+/// A Flate-compressed stream.
+fn compressed(dict: Dictionary, content: Vec<u8>) -> Stream {
+    let mut stream = Stream::new(dict, content);
+    // Compression failing only costs size.
+    let _ = stream.compress();
+    stream
+}
+
+/// The PDF file of `pages`.
+pub(super) fn write(pages: &[Page], metadata: &Metadata) -> Result<Vec<u8>, ExportError> {
+    let mut doc = lopdf::Document::with_version("1.7");
+    doc.reference_table.cross_reference_type = XrefType::CrossReferenceTable;
+    let usage = Usage::of(pages);
+    let subsets = usage.subsets();
+    let contents: Vec<(Vec<u8>, PageExtras)> = pages
+        .iter()
+        .map(|page| content::page_content(page, &subsets))
+        .collect();
+
+    let mut hasher = Sha256::new();
+    for (content, _) in &contents {
+        hasher.update(content);
+    }
+    let status = metadata.status.label();
+    for text in [
+        &metadata.title,
+        &metadata.subject,
+        &metadata.author,
+        &metadata.creator,
+        &status,
+        &metadata.fingerprint,
+    ] {
+        hasher.update(text.as_bytes());
+        hasher.update([0]);
+    }
+
+    let pages_id = doc.new_object_id();
+    let fonts = fonts::add(&mut doc, &usage, subsets);
+    let mut resources = dictionary! { "Font" => fonts };
+    if contents.iter().any(|(_, extras)| extras.watermark) {
+        let form = watermark::add(&mut doc);
+        resources.set("XObject", dictionary! { "Wm" => form });
+    }
+    let resources = doc.add_object(resources);
+    let mut kids = Vec::new();
+    let mut fields = Fields::default();
+    let mut bookmarks = Vec::new();
+    for (content, extras) in contents {
+        let PageExtras {
+            fields: page_fields,
+            bookmarks: page_bookmarks,
+            ..
+        } = extras;
+        let content_id = doc.add_object(compressed(Dictionary::new(), content));
+        let page_id = doc.new_object_id();
+        bookmarks.extend(
+            page_bookmarks
+                .into_iter()
+                .map(|bookmark| (page_id, bookmark)),
+        );
+        let mut annots = Vec::new();
+        for field in &page_fields {
+            let (widget, name) = fields.add(&mut doc, page_id, field);
+            hasher.update(name.as_bytes());
+            annots.push(widget);
+        }
+        let mut page = dictionary! {
+            "Type" => "Page",
+            "Parent" => pages_id,
+            "MediaBox" => vec![real(0.0), real(0.0), real(PAGE_WIDTH), real(PAGE_HEIGHT)],
+            "Resources" => resources,
+            "Contents" => content_id,
+        };
+        if !annots.is_empty() {
+            page.set("Annots", annots);
+        }
+        doc.objects.insert(page_id, Object::Dictionary(page));
+        kids.push(Object::Reference(page_id));
+    }
+    let count = kids.len() as i64;
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(dictionary! {
+            "Type" => "Pages",
+            "Kids" => kids,
+            "Count" => count,
+        }),
+    );
+
+    let producer = metadata::producer();
+    let xmp_id = doc.add_object(metadata::xmp_stream(metadata, &producer));
+    let mut catalog = dictionary! {
+        "Type" => "Catalog",
+        "Pages" => pages_id,
+        "Lang" => Object::string_literal("nl-BE"),
+        "Metadata" => xmp_id,
+        "ViewerPreferences" => dictionary! { "DisplayDocTitle" => true },
+    };
+    if let Some(outline) = outline::add(&mut doc, bookmarks) {
+        catalog.set("Outlines", outline);
+    }
+    if let Some(acro_form) = fields.acro_form() {
+        catalog.set("AcroForm", acro_form);
+    }
+    let catalog_id = doc.add_object(catalog);
+    let info_id = doc.add_object(metadata::info(metadata, &producer));
+
+    let digest = hasher.finalize();
+    let id = Object::String(digest[..16].to_vec(), StringFormat::Hexadecimal);
+    doc.trailer.set("Root", catalog_id);
+    doc.trailer.set("Info", info_id);
+    doc.trailer.set("ID", vec![id.clone(), id]);
+
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).map_err(|error| {
+        ExportError::Writer(format!(
+            "het PDF-bestand kon niet worden geschreven: {error}"
+        ))
+    })?;
+    Ok(bytes)
+}
