@@ -246,3 +246,39 @@ fn the_author_is_the_provider_never_just_the_first_recipient() {
     assert_eq!(document.metadata.author, provider.legal_name.trim());
     assert!(!protocol.parties[0].roles.provider);
 }
+
+#[test]
+fn the_recitals_are_lettered_as_in_signed_protocols() {
+    assert_said(
+        &vutg(),
+        &[
+            "NA TE HEBBEN UITEENGEZET:",
+            "A. Het VUTG is een Vlaamse instantie",
+            "B. Opgroeien regie is een Vlaamse instantie",
+            "C1. Algemene context en waarom de ontvanger de gegevens nodig heeft",
+            "C2. Verloop van de geplande gegevensstroom",
+            "C3. Dienstenintegrator",
+            "D. Sluiten en bekendmaken van het protocol",
+            "E. De functionaris voor gegevensbescherming van het VUTG heeft op 12 februari 2025",
+            "F. De functionaris voor gegevensbescherming van Opgroeien regie heeft op 30 januari \
+             2025",
+            "WORDT OVEREENGEKOMEN WAT VOLGT:",
+        ],
+    );
+    // Seven parties: seven status letters, then the context as H, the wish to conclude as I,
+    // and a letter per DPO advice.
+    let seven = common::fixture("zeven-partijen.ron");
+    assert_eq!(seven.parties.len(), 7);
+    assert_said(
+        &seven,
+        &[
+            "G. ",
+            "H1. Algemene context",
+            "H2. Verloop",
+            "H3. Dienstenintegrator",
+            "I. Sluiten en bekendmaken",
+            "J. De functionaris voor gegevensbescherming van",
+            "P. De functionaris voor gegevensbescherming van",
+        ],
+    );
+}

@@ -140,13 +140,19 @@ impl Builder<'_> {
         self.heading(1, "Overwegingen", Some(Step::Context));
         self.label("NA TE HEBBEN UITEENGEZET:");
 
+        // The recitals are lettered as in signed protocols: one letter per party's legal status,
+        // then the context with its parts 1–3, the wish to conclude, one letter per DPO advice,
+        // and one for the VTC's advice.
+        let mut letters = (0..).map(|index| ListMarker::Letter.label(index));
+        let mut next_letter = || letters.next().unwrap_or_default();
+
         self.heading(2, "Juridisch statuut van de partijen", Some(Step::Parties));
         for (index, party) in protocol.parties.iter().enumerate() {
             let status = party.legal_status.trim();
             let names_itself = [party.short_name.trim(), party.legal_name.trim()]
                 .iter()
                 .any(|name| !name.is_empty() && status.contains(name));
-            let mut spans = Vec::new();
+            let mut spans = vec![Span::bold(format!("{} ", next_letter()))];
             if !names_itself {
                 spans.push(Span::bold(format!(
                     "{}: ",
@@ -157,46 +163,62 @@ impl Builder<'_> {
             self.paragraph(spans);
         }
 
+        let context = next_letter();
+        let context = context.trim_end_matches('.');
         self.heading(
             2,
-            "C1. Algemene context en waarom de ontvanger de gegevens nodig heeft",
+            format!("{context}1. Algemene context en waarom de ontvanger de gegevens nodig heeft"),
             Some(Step::Context),
         );
-        self.text(&protocol.recitals.context, "de algemene context (C1)");
+        self.text(
+            &protocol.recitals.context,
+            &format!("de algemene context ({context}1)"),
+        );
         if let Some(case) = &protocol.municipal {
-            self.municipal_recital(case);
+            self.municipal_recital(case, context);
         }
         self.heading(
             2,
-            "C2. Verloop van de geplande gegevensstroom",
+            format!("{context}2. Verloop van de geplande gegevensstroom"),
             Some(Step::Context),
         );
         self.text(
             &protocol.recitals.planned_flow,
-            "het verloop van de gegevensstroom (C2)",
+            &format!("het verloop van de gegevensstroom ({context}2)"),
         );
         self.flow_overview();
-        self.heading(2, "C3. Dienstenintegrator", Some(Step::Context));
-        self.text(
-            &protocol.recitals.service_integrator,
-            "of de gegevensstroom via een dienstenintegrator verloopt (C3)",
-        );
         self.heading(
             2,
-            "D. Sluiten en bekendmaken van het protocol",
+            format!("{context}3. Dienstenintegrator"),
+            Some(Step::Context),
+        );
+        self.text(
+            &protocol.recitals.service_integrator,
+            &format!("of de gegevensstroom via een dienstenintegrator verloopt ({context}3)"),
+        );
+        let intent = next_letter();
+        self.heading(
+            2,
+            format!("{intent} Sluiten en bekendmaken van het protocol"),
             Some(Step::Context),
         );
         self.text(
             &protocol.recitals.intent,
-            "de wil om het protocol te sluiten (D)",
+            &format!(
+                "de wil om het protocol te sluiten ({})",
+                intent.trim_end_matches('.')
+            ),
         );
 
-        self.heading(2, "E. Adviezen", Some(Step::Advice));
+        self.heading(2, "Adviezen", Some(Step::Advice));
         for (index, party) in protocol.parties.iter().enumerate() {
-            let mut spans = vec![Span::plain(format!(
-                "De functionaris voor gegevensbescherming van {} heeft op ",
-                party.name_in_text(index)
-            ))];
+            let mut spans = vec![
+                Span::bold(format!("{} ", next_letter())),
+                Span::plain(format!(
+                    "De functionaris voor gegevensbescherming van {} heeft op ",
+                    party.name_in_text(index)
+                )),
+            ];
             spans.push(date_or_gap(
                 party.dpo_advice.date,
                 &format!(
@@ -214,17 +236,20 @@ impl Builder<'_> {
             self.paragraph(spans);
         }
         if let Some(date) = protocol.vtc_advice_date {
-            self.paragraph(vec![Span::plain(format!(
-                "De Vlaamse Toezichtcommissie voor het elektronische bestuurlijke \
-                 gegevensverkeer heeft op {} advies gegeven.",
-                dutch_long(date)
-            ))]);
+            self.paragraph(vec![
+                Span::bold(format!("{} ", next_letter())),
+                Span::plain(format!(
+                    "De Vlaamse Toezichtcommissie voor het elektronische bestuurlijke \
+                     gegevensverkeer heeft op {} advies gegeven.",
+                    dutch_long(date)
+                )),
+            ]);
         }
 
         self.label("WORDT OVEREENGEKOMEN WAT VOLGT:");
     }
 
-    fn municipal_recital(&mut self, case: &MunicipalCase) {
+    fn municipal_recital(&mut self, case: &MunicipalCase, context_letter: &str) {
         let protocol = self.protocol;
         let municipality = protocol
             .parties
@@ -236,7 +261,7 @@ impl Builder<'_> {
             .unwrap_or_else(|| "het lokaal bestuur".to_string());
         self.heading(
             2,
-            format!("C1bis. Gebruik van de gegevens door {municipality}"),
+            format!("{context_letter}1bis. Gebruik van de gegevens door {municipality}"),
             Some(Step::Municipal),
         );
         self.label("Hoe het lokaal bestuur de gegevens gebruikt");
