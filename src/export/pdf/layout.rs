@@ -730,3 +730,277 @@ fn first_line(text: &str, style: Style, width: f32) -> TextLine {
     .next()
     .unwrap_or_default()
 }
+
+#[cfg(test)]
+mod tests {
+    //! Pagination: each test lays out a small tree after fillers of every height up to more
+    //! than a page, in steps of 2 points, so that the page break falls at every point of what
+    //! is tested.
+
+    use super::*;
+    use crate::document::{Cell, Metadata, Row, Table};
+
+    /// The filler variants: `fillers / 9` one-line paragraphs (18.2 points each) after a list
+    /// of `fillers % 9` one-line items (16.2 points each after the first).
+    const FILLERS: std::ops::Range<usize> = 0..9 * 45;
+
+    fn paragraph(text: &str) -> Block {
+        Block::Paragraph(Paragraph {
+            spans: vec![Span::plain(text)],
+            ..Paragraph::default()
+        })
+    }
+
+    fn heading(text: &str) -> Block {
+        Block::Heading(Heading {
+            level: 1,
+            text: text.to_string(),
+            step: None,
+        })
+    }
+
+    /// One signatory's box (kept in one place: the lead reworks how its lines are stored).
+    fn signature(party: &str) -> SignatureBox {
+        SignatureBox {
+            party: format!("Voor {party}"),
+            field_name: format!("Handtekening_{party}_1"),
+            ..SignatureBox::default()
+        }
+    }
+
+    fn row(paragraphs: &[String], keep_together: bool) -> Row {
+        Row {
+            cells: vec![
+                Cell {
+                    paragraphs: paragraphs
+                        .iter()
+                        .map(|text| vec![Span::plain(text)])
+                        .collect(),
+                    shaded: false,
+                },
+                Cell {
+                    paragraphs: vec![vec![Span::plain("Uitleg")]],
+                    shaded: false,
+                },
+            ],
+            keep_together,
+        }
+    }
+
+    fn table(rows: Vec<Row>) -> Block {
+        Block::Table(Table {
+            column_widths: vec![1.0, 2.0],
+            header: vec![row(&["Kop".to_string()], false)],
+            rows,
+        })
+    }
+
+    /// The pages of filler variant `fillers` followed by `blocks`.
+    fn pages(fillers: usize, blocks: &[Block]) -> Vec<Page> {
+        let mut all = Vec::new();
+        if fillers % 9 > 0 {
+            all.push(Block::List(List {
+                marker: ListMarker::Bullet,
+                items: (0..fillers % 9)
+                    .map(|_| crate::document::ListItem {
+                        spans: vec![Span::plain("Vulpunt")],
+                        children: Vec::new(),
+                    })
+                    .collect(),
+            }));
+        }
+        all.extend((0..fillers / 9).map(|_| paragraph("Vulregel")));
+        all.extend_from_slice(blocks);
+        layout(&Document {
+            metadata: Metadata::default(),
+            blocks: all,
+        })
+    }
+
+    fn text_of(line: &TextLine) -> String {
+        line.runs
+            .iter()
+            .flat_map(|run| run.glyphs.iter().map(|glyph| glyph.c))
+            .collect()
+    }
+
+    /// The body's lines of text on `page` (header and footer left out), top to bottom.
+    fn body_lines(page: &Page) -> Vec<(f32, String)> {
+        let mut lines: Vec<(f32, String)> = page
+            .draws
+            .iter()
+            .filter_map(|draw| match draw {
+                Draw::Text { y, line, .. } if *y >= BODY_TOP - 0.5 && *y < BODY_BOTTOM => {
+                    Some((*y, text_of(line)))
+                }
+                _ => None,
+            })
+            .collect();
+        lines.sort_by(|a, b| a.0.total_cmp(&b.0));
+        lines
+    }
+
+    /// How many body lines on each page contain `needle`.
+    fn counts(pages: &[Page], needle: &str) -> Vec<usize> {
+        pages
+            .iter()
+            .map(|page| {
+                body_lines(page)
+                    .iter()
+                    .filter(|(_, text)| text.contains(needle))
+                    .count()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_heading_moves_to_the_next_page_with_the_first_two_lines_after_it() {
+        let text = vec!["alfa"; 120].join(" ");
+        for fillers in FILLERS {
+            let pages = pages(fillers, &[heading("Artikel 1. Doel"), paragraph(&text)]);
+            let page = pages
+                .iter()
+                .find(|page| counts(std::slice::from_ref(page), "Artikel 1").contains(&1))
+                .expect("the heading is laid out");
+            let lines = body_lines(page);
+            let at = lines
+                .iter()
+                .position(|(_, text)| text.contains("Artikel 1"))
+                .unwrap_or(usize::MAX);
+            let after = lines.iter().skip(at + 1).take(2);
+            assert_eq!(
+                after.filter(|(_, text)| text.contains("alfa")).count(),
+                2,
+                "{fillers} fillers: the heading is not followed by two lines on its page"
+            );
+        }
+    }
+
+    #[test]
+    fn a_paragraph_leaves_no_lone_first_or_last_line() {
+        let text = vec!["alfa"; 120].join(" ");
+        let mut split = false;
+        for fillers in FILLERS {
+            let pages = pages(fillers, &[paragraph(&text), paragraph("Slot")]);
+            let counts = counts(&pages, "alfa");
+            assert!(counts.iter().sum::<usize>() >= 5, "{counts:?}");
+            assert!(
+                !counts.contains(&1),
+                "{fillers} fillers: a lone line of the paragraph on a page: {counts:?}"
+            );
+            split |= counts.iter().filter(|&&count| count > 0).count() > 1;
+        }
+        assert!(
+            split,
+            "the paragraph never crossed a page: the test tests nothing"
+        );
+    }
+
+    #[test]
+    fn a_table_repeats_its_header_row_on_every_page_it_spans() {
+        let rows: Vec<Row> = (1..=80)
+            .map(|number| row(&[format!("Rij {number}")], false))
+            .collect();
+        for fillers in [0, 9 * 17 + 4, 9 * 33 + 8] {
+            let pages = pages(fillers, &[table(rows.clone())]);
+            let mut spanned = 0;
+            for (index, page) in pages.iter().enumerate() {
+                let lines = body_lines(page);
+                let Some(first_row) = lines.iter().position(|(_, text)| text.starts_with("Rij "))
+                else {
+                    continue;
+                };
+                spanned += 1;
+                let headers: Vec<usize> = lines
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, (_, text))| text == "Kop")
+                    .map(|(at, _)| at)
+                    .collect();
+                assert_eq!(headers.len(), 1, "page {}: {lines:?}", index + 1);
+                assert!(headers[0] < first_row, "page {}: {lines:?}", index + 1);
+            }
+            assert!(
+                spanned >= 2,
+                "the table fits on one page: the test tests nothing"
+            );
+            // Every row is there, once.
+            assert_eq!(counts(&pages, "Rij ").iter().sum::<usize>(), 80);
+        }
+    }
+
+    #[test]
+    fn signature_boxes_never_split_and_stay_with_the_line_before_them() {
+        let boxes = vec![
+            signature("Opgroeien"),
+            signature("Gemeente"),
+            signature("Kring"),
+        ];
+        for fillers in FILLERS {
+            let pages = pages(
+                fillers,
+                &[
+                    paragraph("Opgemaakt te Brussel"),
+                    Block::Signatures(boxes.clone()),
+                ],
+            );
+            let mut first_field_page = None;
+            for (index, page) in pages.iter().enumerate() {
+                let lines = body_lines(page);
+                for draw in &page.draws {
+                    let Draw::Field {
+                        name, y, height, ..
+                    } = draw
+                    else {
+                        continue;
+                    };
+                    first_field_page.get_or_insert(index);
+                    let party = name
+                        .trim_start_matches("Handtekening_")
+                        .trim_end_matches("_1");
+                    // The party's line (top of the box) is on the page of its field, above it.
+                    assert!(
+                        lines
+                            .iter()
+                            .any(|(top, text)| *text == format!("Voor {party}") && top < y),
+                        "{fillers} fillers: the box of {party} is split"
+                    );
+                    assert!(y + height <= BODY_BOTTOM + 0.01, "{fillers} fillers");
+                }
+            }
+            let first = first_field_page.expect("the fields are laid out");
+            assert!(
+                counts(&pages[first..=first], "Opgemaakt te").contains(&1),
+                "{fillers} fillers: \"Opgemaakt te\" is not on the page of the first signatures"
+            );
+        }
+    }
+
+    #[test]
+    fn a_row_marked_keep_together_never_splits() {
+        let tall: Vec<String> = (1..=12).map(|number| format!("Deel {number}")).collect();
+        let mut splits_without = false;
+        for fillers in FILLERS {
+            for keep_together in [true, false] {
+                let rows = vec![
+                    row(&["Eerste".to_string()], false),
+                    row(&tall, keep_together),
+                    row(&["Laatste".to_string()], false),
+                ];
+                let pages = pages(fillers, &[table(rows)]);
+                let counts = counts(&pages, "Deel ");
+                assert_eq!(counts.iter().sum::<usize>(), 12);
+                let split = counts.iter().filter(|&&count| count > 0).count() > 1;
+                if keep_together {
+                    assert!(!split, "{fillers} fillers: the row split: {counts:?}");
+                } else {
+                    splits_without |= split;
+                }
+            }
+        }
+        assert!(
+            splits_without,
+            "the row never needed to split: the test tests nothing"
+        );
+    }
+}

@@ -1,5 +1,8 @@
 //! Measuring and breaking text: spans to glyphs with the faces' own advance widths, greedy
-//! word wrapping, and lines aligned left, centred or justified.
+//! wrapping at spaces and at the other break opportunities of UAX #14 (after "-" and "/"),
+//! and lines aligned left, centred or justified.
+
+use std::collections::BTreeSet;
 
 use super::fonts::Face;
 use crate::document::{Align, Span};
@@ -99,6 +102,8 @@ struct Piece {
 
 #[derive(Clone, Debug)]
 enum Token {
+    /// A word, or the part of a word up to a break opportunity (the next part follows it
+    /// with no space between).
     Word(Vec<Piece>),
     Space(Piece),
 }
@@ -142,12 +147,36 @@ const INVISIBLE: [char; 6] = [
     '\u{AD}', '\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}',
 ];
 
+/// Where a line may break inside a word: the byte offsets (into the spans' text, joined)
+/// that UAX #14 allows a break before, such as after "-" in "INSZ-nummer" and after "/" in a
+/// web address. Breaks at spaces are the spaces' own; a soft hyphen gives none (a break there
+/// would have to show a hyphen).
+fn break_opportunities(spans: &[Span]) -> BTreeSet<usize> {
+    let text: String = spans.iter().map(|span| span.text.as_str()).collect();
+    unicode_linebreak::linebreaks(&text)
+        .map(|(at, _)| at)
+        .filter(|&at| {
+            text[..at]
+                .chars()
+                .next_back()
+                .is_some_and(|before| !before.is_whitespace() && before != '\u{AD}')
+        })
+        .collect()
+}
+
 fn tokens(spans: &[Span], base: Style) -> Vec<Token> {
+    let breaks = break_opportunities(spans);
     let mut tokens = Vec::new();
     let mut word: Vec<Piece> = Vec::new();
+    let mut offset = 0;
     for span in spans {
         let style = Style::of(span, base);
-        for c in span.text.chars() {
+        for (index, c) in span.text.char_indices() {
+            if breaks.contains(&(offset + index)) && !word.is_empty() {
+                // The part of the word up to here may end a line; the rest follows with no
+                // space between.
+                tokens.push(Token::Word(std::mem::take(&mut word)));
+            }
             if INVISIBLE.contains(&c) {
                 continue;
             }
@@ -180,6 +209,7 @@ fn tokens(spans: &[Span], base: Style) -> Vec<Token> {
                 }),
             }
         }
+        offset += span.text.len();
     }
     if !word.is_empty() {
         tokens.push(Token::Word(word));
@@ -394,5 +424,73 @@ mod tests {
         );
         assert!(lines.len() > 5);
         assert_eq!(words(&lines).replace(' ', ""), text);
+    }
+
+    /// The text of each line.
+    fn texts(lines: &[TextLine]) -> Vec<String> {
+        lines
+            .iter()
+            .map(|line| words(std::slice::from_ref(line)))
+            .collect()
+    }
+
+    fn left(text: &str, max: f32) -> Vec<String> {
+        texts(&wrap(
+            &[Span::plain(text)],
+            Style::new(Face::Regular, 10.0),
+            max,
+            Alignment::Left,
+        ))
+    }
+
+    fn width_of(text: &str) -> f32 {
+        width(text, Style::new(Face::Regular, 10.0))
+    }
+
+    #[test]
+    fn a_web_address_breaks_after_slashes_and_hyphens() {
+        let url = "https://www.vlaanderen.be/digitaal-vlaanderen/onze-oplossingen/protocollen";
+        let lines = left(url, 120.0);
+        assert!(lines.len() > 2, "{lines:?}");
+        assert_eq!(lines.concat(), url);
+        for line in &lines[..lines.len() - 1] {
+            assert!(line.ends_with('/') || line.ends_with('-'), "{lines:?}");
+        }
+    }
+
+    #[test]
+    fn insz_nummer_breaks_after_its_hyphen() {
+        let max = width_of("het INSZ-") + 2.0;
+        assert!(max < width_of("het INSZ-nummer"));
+        assert_eq!(left("het INSZ-nummer", max), ["het INSZ-", "nummer"]);
+    }
+
+    #[test]
+    fn e_govdecreet_breaks_after_its_hyphen() {
+        let max = width_of("van het e-gov");
+        assert_eq!(
+            left("van het e-govdecreet", max),
+            ["van het e-", "govdecreet"]
+        );
+        // A hyphenated word that fits stays whole.
+        assert_eq!(left("het e-govdecreet", 200.0), ["het e-govdecreet"]);
+    }
+
+    #[test]
+    fn a_part_longer_than_the_line_still_breaks_by_character() {
+        let text = format!("INSZ-{}", "x".repeat(80));
+        let lines = left(&text, 100.0);
+        assert_eq!(lines[0], "INSZ-", "{lines:?}");
+        assert!(lines.len() > 3, "{lines:?}");
+        assert_eq!(lines.concat(), text);
+    }
+
+    #[test]
+    fn no_break_at_a_soft_hyphen_or_inside_a_number() {
+        // "5-10" (hyphen before a digit) and a soft hyphen give no break opportunity.
+        let max = width_of("artikel 5-1");
+        assert_eq!(left("artikel 5-10", max), ["artikel", "5-10"]);
+        let max = width_of("protocol");
+        assert_eq!(left("proto\u{AD}collen", max), ["protocol", "len"]);
     }
 }
