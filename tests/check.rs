@@ -27,6 +27,7 @@ fn assert_catalogued(findings: &[Finding]) {
         let rule = check::find_rule(finding.rule)
             .unwrap_or_else(|| panic!("rule {} is not in check::RULES", finding.rule));
         assert_eq!(finding.severity, rule.severity, "{finding:?}");
+        assert_eq!(finding.ground(), rule.ground, "{finding:?}");
         assert!(!finding.path.is_empty(), "{finding:?}");
         assert!(!finding.message.trim().is_empty(), "{finding:?}");
     }
@@ -255,12 +256,46 @@ fn the_check_never_panics_on_generated_protocols() {
 }
 
 #[test]
+fn every_rule_names_its_ground_and_why_its_severity_is_what_it_is() {
+    for rule in protocolwijzer::check::RULES {
+        assert!(!rule.ground.trim().is_empty(), "{} has no ground", rule.id);
+        // Citable: an article, a VTC criterion, a form requirement, the Opgroeien template or
+        // the review.
+        assert!(
+            [
+                "art. ",
+                "VTC-criterium: ",
+                "vormvereiste: ",
+                "standaardprotocol Opgroeien",
+                "nazicht: "
+            ]
+            .iter()
+            .any(|start| rule.ground.starts_with(start)),
+            "{}: {}",
+            rule.id,
+            rule.ground
+        );
+        assert!(
+            rule.why.ends_with('.') && rule.why.split_whitespace().count() >= 5,
+            "{}: why {:?}",
+            rule.id,
+            rule.why
+        );
+    }
+}
+
+#[test]
 fn every_rule_is_documented() {
     let documentation =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/RULES.md")).unwrap();
     for rule in protocolwijzer::check::RULES {
         assert!(
-            documentation.contains(&format!("| `{}` | {} |", rule.id, rule.severity.label())),
+            documentation.contains(&format!(
+                "| `{}` | {} | {} |",
+                rule.id,
+                rule.severity.label(),
+                rule.ground
+            )),
             "docs/RULES.md lacks {}; regenerate it with `cargo run --example rules_table > docs/RULES.md`",
             rule.id
         );

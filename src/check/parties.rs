@@ -41,7 +41,7 @@ fn check_identity(protocol: &Protocol, findings: &mut Vec<Finding>) {
         ];
         for (field, value, what) in required {
             if is_blank(value) {
-                findings.push(Finding::error(
+                findings.push(Finding::new(
                     "party.missing_field",
                     Step::Parties,
                     format!("parties[{index}].{field}"),
@@ -54,7 +54,7 @@ fn check_identity(protocol: &Protocol, findings: &mut Vec<Finding>) {
             .iter()
             .all(|signatory| is_blank(&signatory.name))
         {
-            findings.push(Finding::error(
+            findings.push(Finding::new(
                 "party.missing_field",
                 Step::Parties,
                 format!("parties[{index}].signatories"),
@@ -64,7 +64,7 @@ fn check_identity(protocol: &Protocol, findings: &mut Vec<Finding>) {
         if !is_blank(&party.kbo) {
             match check_kbo(&party.kbo) {
                 Ok(()) => {}
-                Err(KboProblem::Format) => findings.push(Finding::error(
+                Err(KboProblem::Format) => findings.push(Finding::new(
                     "party.kbo.format",
                     Step::Parties,
                     format!("parties[{index}].kbo"),
@@ -74,7 +74,7 @@ fn check_identity(protocol: &Protocol, findings: &mut Vec<Finding>) {
                         party.kbo.trim()
                     ),
                 )),
-                Err(KboProblem::Checksum) => findings.push(Finding::error(
+                Err(KboProblem::Checksum) => findings.push(Finding::new(
                     "party.kbo.checksum",
                     Step::Parties,
                     format!("parties[{index}].kbo"),
@@ -99,7 +99,7 @@ fn check_duplicate_kbo(protocol: &Protocol, findings: &mut Vec<Finding>) {
             .iter()
             .position(|other| kbo_digits(&other.kbo).as_deref() == Some(digits.as_str()));
         if let Some(first) = earlier {
-            findings.push(Finding::error(
+            findings.push(Finding::new(
                 "party.kbo.duplicate",
                 Step::Parties,
                 format!("parties[{index}].kbo"),
@@ -123,7 +123,7 @@ fn check_signatories(protocol: &Protocol, index: usize, name: &str, findings: &m
     for (position, signatory) in party.signatories.iter().enumerate() {
         let blank_name = is_blank(&signatory.name);
         if any_named && blank_name && !is_blank(&signatory.function) {
-            findings.push(Finding::error(
+            findings.push(Finding::new(
                 "party.signatory.name.missing",
                 Step::Parties,
                 format!("parties[{index}].signatories[{position}].name"),
@@ -135,7 +135,7 @@ fn check_signatories(protocol: &Protocol, index: usize, name: &str, findings: &m
             ));
         }
         if !blank_name && is_blank(&signatory.function) {
-            findings.push(Finding::error(
+            findings.push(Finding::new(
                 "party.signatory.function.missing",
                 Step::Parties,
                 format!("parties[{index}].signatories[{position}].function"),
@@ -155,7 +155,7 @@ fn check_dpo(protocol: &Protocol, index: usize, name: &str, findings: &mut Vec<F
         return;
     };
     if is_blank(&party.dpo.name) {
-        findings.push(Finding::error(
+        findings.push(Finding::new(
             "party.dpo.missing",
             Step::Parties,
             format!("parties[{index}].dpo.name"),
@@ -167,7 +167,7 @@ fn check_dpo(protocol: &Protocol, index: usize, name: &str, findings: &mut Vec<F
     }
     let email = party.dpo.email.trim();
     if !email.is_empty() && !is_email_address(email) {
-        findings.push(Finding::warning(
+        findings.push(Finding::new(
             "party.dpo.email.format",
             Step::Parties,
             format!("parties[{index}].dpo.email"),
@@ -178,7 +178,7 @@ fn check_dpo(protocol: &Protocol, index: usize, name: &str, findings: &mut Vec<F
         ));
     }
     if is_blank(&party.dpo.email) && is_blank(&party.dpo.phone) {
-        findings.push(Finding::error(
+        findings.push(Finding::new(
             "party.dpo.missing",
             Step::Parties,
             format!("parties[{index}].dpo.email"),
@@ -193,7 +193,7 @@ fn check_dpo(protocol: &Protocol, index: usize, name: &str, findings: &mut Vec<F
 fn check_publication(url: &str, index: usize, name: &str, findings: &mut Vec<Finding>) {
     let path = format!("parties[{index}].publication_url");
     if url.is_empty() {
-        findings.push(Finding::error(
+        findings.push(Finding::new(
             "transparency.url.missing",
             Step::Clauses,
             path,
@@ -204,7 +204,7 @@ fn check_publication(url: &str, index: usize, name: &str, findings: &mut Vec<Fin
             ),
         ));
     } else if !is_web_address(url) {
-        findings.push(Finding::warning(
+        findings.push(Finding::new(
             "transparency.url.format",
             Step::Clauses,
             path,
@@ -249,7 +249,7 @@ fn check_duplicate_ids(protocol: &Protocol, findings: &mut Vec<Finding>) {
             continue;
         }
         if let Some(first) = seen.get(id) {
-            findings.push(Finding::error(
+            findings.push(Finding::new(
                 "party.id.duplicate",
                 Step::Parties,
                 format!("parties[{index}].id"),
@@ -269,7 +269,7 @@ fn check_duplicate_ids(protocol: &Protocol, findings: &mut Vec<Finding>) {
 
 fn check_roles(protocol: &Protocol, findings: &mut Vec<Finding>) {
     if protocol.parties.is_empty() {
-        findings.push(Finding::error(
+        findings.push(Finding::new(
             "parties.none",
             Step::Parties,
             "parties",
@@ -278,7 +278,7 @@ fn check_roles(protocol: &Protocol, findings: &mut Vec<Finding>) {
         return;
     }
     if !protocol.parties.iter().any(|party| party.roles.provider) {
-        findings.push(Finding::error(
+        findings.push(Finding::new(
             "parties.no_provider",
             Step::Parties,
             "parties",
@@ -286,7 +286,7 @@ fn check_roles(protocol: &Protocol, findings: &mut Vec<Finding>) {
         ));
     }
     if !protocol.parties.iter().any(|party| party.roles.recipient) {
-        findings.push(Finding::error(
+        findings.push(Finding::new(
             "parties.no_recipient",
             Step::Parties,
             "parties",
@@ -317,7 +317,7 @@ fn check_roles(protocol: &Protocol, findings: &mut Vec<Finding>) {
         let path = format!("parties[{index}].roles");
         let roles = party.roles;
         if !roles.provider && !roles.recipient {
-            findings.push(Finding::error(
+            findings.push(Finding::new(
                 "party.no_role",
                 Step::Parties,
                 path.clone(),
@@ -329,7 +329,7 @@ fn check_roles(protocol: &Protocol, findings: &mut Vec<Finding>) {
             ));
         }
         if sends[index] && !roles.provider {
-            findings.push(Finding::error(
+            findings.push(Finding::new(
                 "party.role_inconsistent",
                 Step::Parties,
                 path.clone(),
@@ -341,7 +341,7 @@ fn check_roles(protocol: &Protocol, findings: &mut Vec<Finding>) {
             ));
         }
         if receives[index] && !roles.recipient {
-            findings.push(Finding::error(
+            findings.push(Finding::new(
                 "party.role_inconsistent",
                 Step::Parties,
                 path.clone(),
@@ -354,7 +354,7 @@ fn check_roles(protocol: &Protocol, findings: &mut Vec<Finding>) {
             ));
         }
         if has_flows && roles.provider && !sends[index] {
-            findings.push(Finding::warning(
+            findings.push(Finding::new(
                 "party.role_unused",
                 Step::Parties,
                 path.clone(),
@@ -366,7 +366,7 @@ fn check_roles(protocol: &Protocol, findings: &mut Vec<Finding>) {
             ));
         }
         if has_flows && roles.recipient && !receives[index] {
-            findings.push(Finding::warning(
+            findings.push(Finding::new(
                 "party.role_unused",
                 Step::Parties,
                 path,

@@ -37,7 +37,7 @@ pub(super) fn check(protocol: &Protocol, _context: &Context, findings: &mut Vec<
         check_processors(protocol, index, &name, findings);
     }
     if is_blank(&protocol.compatibility) {
-        findings.push(Finding::error(
+        findings.push(Finding::new(
             "compatibility.missing",
             Step::Purposes,
             "compatibility",
@@ -47,7 +47,7 @@ pub(super) fn check(protocol: &Protocol, _context: &Context, findings: &mut Vec<
         ));
     }
     if is_blank(&protocol.data_subject_rights) {
-        findings.push(Finding::warning(
+        findings.push(Finding::new(
             "data_subject_rights.missing",
             Step::Recipients,
             "data_subject_rights",
@@ -68,7 +68,7 @@ fn check_purposes(
         .iter()
         .all(|purpose| is_blank(&purpose.description))
     {
-        findings.push(Finding::error(
+        findings.push(Finding::new(
             "purpose.missing",
             Step::Purposes,
             path,
@@ -78,7 +78,7 @@ fn check_purposes(
     for (position, purpose) in purposes.iter().enumerate() {
         let blank_description = is_blank(&purpose.description);
         if blank_description && !is_blank(&purpose.legal_basis) {
-            findings.push(Finding::error(
+            findings.push(Finding::new(
                 "purpose.missing",
                 Step::Purposes,
                 format!("{path}[{position}].description"),
@@ -89,7 +89,7 @@ fn check_purposes(
             ));
         }
         if !blank_description && is_blank(&purpose.legal_basis) {
-            findings.push(Finding::error(
+            findings.push(Finding::new(
                 "legal_basis.missing",
                 Step::Purposes,
                 format!("{path}[{position}].legal_basis"),
@@ -111,7 +111,7 @@ fn check_recipient(protocol: &Protocol, index: usize, name: &str, findings: &mut
         .iter()
         .all(|service| is_blank(service))
     {
-        findings.push(Finding::error(
+        findings.push(Finding::new(
             "recipients.missing",
             Step::Recipients,
             format!("parties[{index}].services_with_access"),
@@ -122,7 +122,7 @@ fn check_recipient(protocol: &Protocol, index: usize, name: &str, findings: &mut
         ));
     }
     if is_blank(&party.need_to_know) {
-        findings.push(Finding::warning(
+        findings.push(Finding::new(
             "recipients.need_to_know.missing",
             Step::Recipients,
             format!("parties[{index}].need_to_know"),
@@ -133,7 +133,7 @@ fn check_recipient(protocol: &Protocol, index: usize, name: &str, findings: &mut
         ));
     }
     if is_blank(&party.onward_disclosure) {
-        findings.push(Finding::warning(
+        findings.push(Finding::new(
             "recipients.onward_disclosure.missing",
             Step::Recipients,
             format!("parties[{index}].onward_disclosure"),
@@ -157,7 +157,7 @@ fn check_processors(protocol: &Protocol, index: usize, name: &str, findings: &mu
             format!("verwerker ‘{}’", processor.name.trim())
         };
         if is_blank(&processor.name) {
-            findings.push(Finding::error(
+            findings.push(Finding::new(
                 "processors.missing_field",
                 Step::Recipients,
                 at("name"),
@@ -165,7 +165,7 @@ fn check_processors(protocol: &Protocol, index: usize, name: &str, findings: &mu
             ));
         }
         if is_blank(&processor.task) {
-            findings.push(Finding::warning(
+            findings.push(Finding::new(
                 "processors.task.missing",
                 Step::Recipients,
                 at("task"),
@@ -176,7 +176,7 @@ fn check_processors(protocol: &Protocol, index: usize, name: &str, findings: &mu
             ));
         }
         if !processor.agreement_concluded {
-            findings.push(Finding::error(
+            findings.push(Finding::new(
                 "processors.no_agreement",
                 Step::Recipients,
                 at("agreement_concluded"),
