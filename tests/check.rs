@@ -160,6 +160,53 @@ fn every_fixture_gives_only_catalogued_findings() {
 }
 
 #[test]
+fn the_signed_reference_protocol_gives_no_error() {
+    // A faithful entry of reference/002 (signed on 13 February 2025): what the signed text does
+    // not state (the advice outcomes, the processor agreement of the possible external
+    // researchers, the VUTG's services for the INSZ list it answers) is no error.
+    let findings = check::check(&common::fixture("vutg-opgroeien-2025.ron"), &context());
+    assert!(!check::has_errors(&findings), "{findings:#?}");
+    let rules: BTreeSet<&str> = findings.iter().map(|f| f.rule).collect();
+    assert!(rules.contains("processors.no_agreement"), "{rules:?}");
+    assert!(!rules.contains("recipients.missing"), "{rules:?}");
+}
+
+/// Regression guard for the calibration of issue 14: errors only for what makes a protocol
+/// unlawful or unsignable; what signed protocols routinely leave out is a warning. Each line
+/// is a decision documented in docs/RULES.md.
+#[test]
+fn severities_are_calibrated_to_signed_protocols() {
+    let expected = [
+        // Signed protocols routinely leave these out: warnings.
+        ("party.kbo.duplicate", Severity::Waarschuwing),
+        ("party.dpo.missing", Severity::Waarschuwing),
+        ("recital.missing", Severity::Waarschuwing),
+        ("data_item.no_flow", Severity::Waarschuwing),
+        ("processors.no_agreement", Severity::Waarschuwing),
+        ("dpo_advice.outcome.missing", Severity::Waarschuwing),
+        ("dpo_advice.conditions", Severity::Waarschuwing),
+        ("transparency.url.missing", Severity::Waarschuwing),
+        // Unlawful or unsignable: errors.
+        ("purpose.missing", Severity::Fout),
+        ("legal_basis.missing", Severity::Fout),
+        ("data_item.justification.missing", Severity::Fout),
+        ("data_item.special_category.unjustified", Severity::Fout),
+        ("retention.missing", Severity::Fout),
+        ("security.none", Severity::Fout),
+        ("dpo_advice.missing", Severity::Fout),
+        ("dpo_advice.after_signing", Severity::Fout),
+        ("recipients.missing", Severity::Fout),
+        ("party.kbo.checksum", Severity::Fout),
+        ("template.placeholder", Severity::Fout),
+        ("review.approval_outdated", Severity::Fout),
+    ];
+    for (id, severity) in expected {
+        let rule = check::find_rule(id).unwrap();
+        assert_eq!(rule.severity, severity, "{id}");
+    }
+}
+
+#[test]
 fn the_seven_party_protocol_is_complete() {
     // One provider, six recipients, three flows: the shape the check must handle cleanly.
     let findings = check::check(&common::fixture("zeven-partijen.ron"), &context());

@@ -43,8 +43,10 @@ pub(super) fn check(protocol: &Protocol, context: &Context, findings: &mut Vec<F
                         Step::Advice,
                         at("outcome"),
                         format!(
-                            "Vul de uitkomst in van het advies van de DPO van {name}: gunstig, \
-                             gunstig onder voorwaarden of ongunstig."
+                            "De uitkomst van het advies van de DPO van {name} is niet ingevuld. \
+                             Vul ze in als ze bekend is (gunstig, gunstig onder voorwaarden of \
+                             ongunstig); een ondertekend protocol vermeldt vaak alleen de datum \
+                             van het advies."
                         ),
                     ));
                 }

@@ -198,9 +198,10 @@ fn check_publication(url: &str, index: usize, name: &str, findings: &mut Vec<Fin
             Step::Clauses,
             path,
             format!(
-                "Vul de webpagina in waarop {name} het ondertekende protocol bekendmaakt \
-                 (artikel 8, §1, e-govdecreet: elke partij publiceert het protocol op haar \
-                 website)."
+                "Vul de webpagina in waarop {name} het ondertekende protocol bekendmaakt. \
+                 Artikel 8, §1, e-govdecreet verplicht elke partij het protocol op haar website \
+                 te publiceren; het adres hoeft niet in het protocol te staan, maar zo vindt een \
+                 lezer het terug."
             ),
         ));
     } else if !is_web_address(url) {

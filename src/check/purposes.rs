@@ -2,7 +2,6 @@
 //! compatibility of the further processing, who gets access, onward disclosure, processors.
 
 use super::{Context, Finding, is_blank, party_name};
-use crate::dutch::capitalise;
 use crate::model::Step;
 use crate::model::{Protocol, Purpose};
 
@@ -32,7 +31,9 @@ pub(super) fn check(protocol: &Protocol, _context: &Context, findings: &mut Vec<
                 &name,
                 findings,
             );
-            check_recipient(protocol, index, &name, findings);
+            if !receives_only_its_lookup_key(protocol, index) {
+                check_recipient(protocol, index, &name, findings);
+            }
         }
         check_processors(protocol, index, &name, findings);
     }
@@ -100,6 +101,36 @@ fn check_purposes(
             ));
         }
     }
+}
+
+/// Whether a party receives nothing but the key of the data it provides: every data item that
+/// reaches it also travels in a flow it sends. Such a party answers a request (reference/002:
+/// Opgroeien regie sends the INSZ numbers, the VUTG returns its data for them); it is a
+/// provider in substance, and article 4 (services with access, need-to-know, onward
+/// disclosure) is about the parties that receive the data, so it lists none for it. `false`
+/// when no item reaches the party: then nothing shows it only answers.
+fn receives_only_its_lookup_key(protocol: &Protocol, index: usize) -> bool {
+    let Some(party) = protocol.parties.get(index) else {
+        return false;
+    };
+    let id = party.id.trim();
+    if id.is_empty() {
+        return false;
+    }
+    let flow_of = |flow_id: &str| protocol.flows.iter().find(|flow| flow.id == flow_id);
+    let mut received_any = false;
+    for item in &protocol.data_items {
+        let flows = || item.flows.iter().filter_map(|flow_id| flow_of(flow_id));
+        let received = flows().any(|flow| flow.to_parties.iter().any(|to| to.trim() == id));
+        if !received {
+            continue;
+        }
+        received_any = true;
+        if !flows().any(|flow| flow.from_party.trim() == id) {
+            return false;
+        }
+    }
+    received_any
 }
 
 fn check_recipient(protocol: &Protocol, index: usize, name: &str, findings: &mut Vec<Finding>) {
@@ -181,10 +212,11 @@ fn check_processors(protocol: &Protocol, index: usize, name: &str, findings: &mu
                 Step::Recipients,
                 at("agreement_concluded"),
                 format!(
-                    "{} schakelt {processor_name} in zonder verwerkersovereenkomst. Sluit een \
-                     overeenkomst volgens artikel 28 AVG vóór de verwerker de gegevens krijgt, \
-                     en duid dat hier aan.",
-                    capitalise(name)
+                    "Het protocol vermeldt niet dat {name} met {processor_name} een \
+                     verwerkersovereenkomst heeft gesloten. Artikel 28 AVG vereist die \
+                     overeenkomst voordat de verwerker de gegevens krijgt; duid hier aan dat ze \
+                     gesloten is zodra dat zo is (een ondertekend protocol vermeldt het vaak niet, \
+                     de plicht blijft)."
                 ),
             ));
         }

@@ -130,10 +130,10 @@ pub const RULES: &[Rule] = &[
     ),
     rule(
         "party.kbo.duplicate",
-        Fout,
+        Waarschuwing,
         WVG_PARTIES,
         "two parties with the same KBO number",
-        "Two parties with the same KBO number are usually a typo.",
+        "Flemish entities without legal personality correctly share the KBO number of the Vlaamse Gemeenschap/Vlaams Gewest and signed protocols seldom give their establishment numbers, so an equal number is a question, not a defect.",
     ),
     rule(
         "party.id.duplicate",
@@ -186,10 +186,10 @@ pub const RULES: &[Rule] = &[
     ),
     rule(
         "party.dpo.missing",
-        Fout,
+        Waarschuwing,
         WVG_DPO,
         "a party without DPO name, or without DPO e-mail and telephone",
-        "The federal minimum content lists the DPOs' contact details.",
+        "Art. 20 WVG lists the DPOs' contact details, but signed Flemish protocols (reference/002) record only each DPO's advice date, so a missing name or address is asked about, not blocking.",
     ),
     // Context and flows
     rule(
@@ -201,10 +201,10 @@ pub const RULES: &[Rule] = &[
     ),
     rule(
         "recital.missing",
-        Fout,
+        Waarschuwing,
         FORM_READABLE,
         "recital C1 (context), C2 (planned flow) or C3 (service integrator) empty",
-        "The recitals explain the context, the flow and the service integrator.",
+        "The recitals explain; the binding content (purposes, data, flows, security) sits in the articles with their own errors, and reference/002 was signed with recital C2 empty under its heading.",
     ),
     rule(
         "recital.intent.missing",
@@ -336,10 +336,10 @@ pub const RULES: &[Rule] = &[
     ),
     rule(
         "data_item.no_flow",
-        Fout,
+        Waarschuwing,
         AVG_MIN,
         "an item that travels in no flow",
-        "An item that travels in no flow should not be in the protocol.",
+        "The signed text lists the item in art. 3 either way (reference/002 names no flow per item); an item linked to no flow is a loose end to tidy, not an unlawful text.",
     ),
     rule(
         "data_item.unknown_flow",
@@ -374,7 +374,7 @@ pub const RULES: &[Rule] = &[
         "recipients.missing",
         Fout,
         WVG_RECIPIENTS,
-        "a receiving party with no services/teams listed",
+        "a receiving party with no services/teams listed (not for a party that only receives the lookup key it answers)",
         "The categories of recipients are minimum content (art. 20 WVG) and the VTC checks need-to-know; every signed protocol lists the recipient's services. A party that only receives the lookup key it answers (reference/002: VUTG receives the INSZ list) is a provider in substance and has no art. 4.",
     ),
     rule(
@@ -407,10 +407,10 @@ pub const RULES: &[Rule] = &[
     ),
     rule(
         "processors.no_agreement",
-        Fout,
+        Waarschuwing,
         AVG_PROCESSORS,
         "a processor without processor agreement (art. 28 GDPR)",
-        "Art. 28 AVG requires a processor agreement.",
+        "Art. 28 AVG requires the agreement between controller and processor, not that the protocol states it; reference/002 only promises one ‘in voorkomend geval’.",
     ),
     rule(
         "data_subject_rights.missing",
@@ -550,10 +550,10 @@ pub const RULES: &[Rule] = &[
     ),
     rule(
         "dpo_advice.outcome.missing",
-        Fout,
+        Waarschuwing,
         EGOV_DPO,
         "a dated DPO advice without outcome",
-        "The outcome belongs with the advice.",
+        "A signed protocol records that each DPO advised and when (reference/002 recitals F and G), not the outcome.",
     ),
     rule(
         "dpo_advice.unfavourable",
@@ -564,10 +564,10 @@ pub const RULES: &[Rule] = &[
     ),
     rule(
         "dpo_advice.conditions",
-        Fout,
+        Waarschuwing,
         EGOV_DPO,
         "‘gunstig onder voorwaarden’ without the conditions in the remarks",
-        "Conditions must be written down to be checked.",
+        "The advice does not bind; conditions that are not written down cannot be checked, which a reviewer will ask about, but the text can be signed.",
     ),
     rule(
         "dpo_advice.conditions.unmet",
@@ -685,10 +685,10 @@ pub const RULES: &[Rule] = &[
     // Clauses
     rule(
         "transparency.url.missing",
-        Fout,
+        Waarschuwing,
         EGOV_PUBLISH,
         "a party with no publication URL",
-        "Art. 8, §1 requires publication on each party's website.",
+        "Art. 8, §1 requires publication, not that the protocol names the address; many signed protocols only say it is published on the parties' websites.",
     ),
     rule(
         "transparency.url.format",
