@@ -237,6 +237,60 @@ fn real_kbo_numbers_pass_and_typos_fail_in_the_check() {
             ("parties[1].kbo".to_string(), "party.kbo.format"),
         ]
     );
+    // The checksum message says which check digits the number should have.
+    let checksum = check::check(&protocol, &context())
+        .into_iter()
+        .find(|f| f.rule == "party.kbo.checksum")
+        .unwrap();
+    assert!(
+        checksum.message.contains(
+            "horen de controlecijfers 97, dus de laatste twee cijfers zouden 97 zijn, niet 79."
+        ),
+        "{}",
+        checksum.message
+    );
+}
+
+#[test]
+fn flemish_entities_share_a_kbo_number_and_differ_by_establishment_number() {
+    // Both agencies of reference/002 on the KBO number of one legal person, as entities without
+    // legal personality are registered.
+    let mut protocol = common::fixture("vutg-opgroeien-2025.ron");
+    protocol.parties[0].kbo = "0886.886.638".into();
+    let duplicates = |protocol: &Protocol| -> Vec<(String, Severity)> {
+        check::check(protocol, &context())
+            .into_iter()
+            .filter(|f| f.rule == "party.kbo.duplicate")
+            .map(|f| (f.path, f.severity))
+            .collect()
+    };
+    assert_eq!(
+        duplicates(&protocol),
+        vec![("parties[1].kbo".to_string(), Severity::Waarschuwing)]
+    );
+    protocol.parties[0].establishment_number = "2.146.484.492".into();
+    protocol.parties[1].establishment_number = "2.000.000.042".into();
+    assert_eq!(duplicates(&protocol), vec![]);
+    protocol.parties[1].establishment_number = "2.146.484.492".into();
+    assert_eq!(
+        duplicates(&protocol),
+        vec![(
+            "parties[1].establishment_number".to_string(),
+            Severity::Waarschuwing
+        )]
+    );
+    // A typo in the establishment number gives the check digits it should have.
+    protocol.parties[1].establishment_number = "2.000.000.024".into();
+    let typo = check::check(&protocol, &context())
+        .into_iter()
+        .find(|f| f.rule == "party.establishment_number.checksum")
+        .unwrap();
+    assert_eq!(typo.severity, Severity::Fout);
+    assert!(
+        typo.message.contains("zouden 42 zijn, niet 24."),
+        "{}",
+        typo.message
+    );
 }
 
 #[test]

@@ -95,6 +95,31 @@ const CASES: &[Case] = &[
     case("party.kbo.duplicate", "parties[1].kbo", |p| {
         p.parties[1].kbo = "BE 0886 886 638".into()
     }),
+    // Same KBO number and the same establishment number: nothing tells the parties apart.
+    case(
+        "party.kbo.duplicate",
+        "parties[1].establishment_number",
+        |p| {
+            p.parties[1].kbo = "0886.886.638".into();
+            p.parties[0].establishment_number = "2.146.484.492".into();
+            p.parties[1].establishment_number = "2146484492".into();
+        },
+    ),
+    case(
+        "party.establishment_number.format",
+        "parties[1].establishment_number",
+        |p| p.parties[1].establishment_number = "0207.451.227".into(),
+    ),
+    case(
+        "party.establishment_number.format",
+        "parties[1].establishment_number",
+        |p| p.parties[1].establishment_number = "2.146.484.49".into(),
+    ),
+    case(
+        "party.establishment_number.checksum",
+        "parties[1].establishment_number",
+        |p| p.parties[1].establishment_number = "2.146.484.429".into(),
+    ),
     case("party.id.duplicate", "parties[1].id", |p| {
         p.parties[1].id = "opgroeien".into()
     }),
@@ -688,6 +713,28 @@ fn near_misses_do_not_fire() {
         case("party.kbo.format", "parties[1].kbo", |p| {
             p.parties[1].kbo = "BE0692793497".into()
         }),
+        // Two Flemish entities without legal personality: one KBO number (the Vlaamse
+        // Gemeenschap's), told apart by their establishment numbers.
+        case("party.kbo.duplicate", "parties[1].kbo", |p| {
+            p.parties[1].kbo = "0886.886.638".into();
+            p.parties[0].establishment_number = "2.146.484.492".into();
+            p.parties[1].establishment_number = "2.000.000.042".into();
+        }),
+        // One of them with an establishment number is enough to tell them apart.
+        case("party.kbo.duplicate", "parties[1].kbo", |p| {
+            p.parties[1].kbo = "0886.886.638".into();
+            p.parties[1].establishment_number = "2.000.000.042".into();
+        }),
+        case(
+            "party.establishment_number.checksum",
+            "parties[1].establishment_number",
+            |p| p.parties[1].establishment_number = "2.146.484.492".into(),
+        ),
+        case(
+            "party.establishment_number.format",
+            "parties[1].establishment_number",
+            |p| p.parties[1].establishment_number = " 2 146 484 492 ".into(),
+        ),
         case(
             "flow.periodicity.day.missing",
             "flows[0].periodicity.day_of_month",

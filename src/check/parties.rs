@@ -2,7 +2,10 @@
 
 use std::collections::HashMap;
 
-use super::identifiers::{KboProblem, check_kbo, kbo_digits};
+use super::identifiers::{
+    KboProblem, check_establishment_number, check_kbo, establishment_digits, expected_check_digits,
+    kbo_digits,
+};
 use super::{Context, Finding, is_blank, party_name};
 use crate::dutch::capitalise;
 use crate::model::Protocol;
@@ -79,39 +82,114 @@ fn check_identity(protocol: &Protocol, findings: &mut Vec<Finding>) {
                     Step::Parties,
                     format!("parties[{index}].kbo"),
                     format!(
-                        "Het KBO-nummer van {name} (‘{}’) klopt niet: de controlecijfers passen \
-                         niet bij de eerste acht cijfers. Controleer het nummer in de \
-                         Kruispuntbank van Ondernemingen; waarschijnlijk is er een tikfout.",
-                        party.kbo.trim()
+                        "Het KBO-nummer van {name} (‘{}’) klopt niet: {} Controleer het nummer \
+                         in de Kruispuntbank van Ondernemingen; waarschijnlijk is er een \
+                         tikfout, misschien in de eerste acht cijfers.",
+                        party.kbo.trim(),
+                        check_digits_hint(kbo_digits(&party.kbo).as_deref())
                     ),
                 )),
             }
         }
+        check_establishment(party.establishment_number.trim(), index, &name, findings);
     }
 }
 
+/// The optional establishment unit number: its form and check digits.
+fn check_establishment(number: &str, index: usize, name: &str, findings: &mut Vec<Finding>) {
+    if number.is_empty() {
+        return;
+    }
+    let path = format!("parties[{index}].establishment_number");
+    match check_establishment_number(number) {
+        Ok(()) => {}
+        Err(KboProblem::Format) => findings.push(Finding::new(
+            "party.establishment_number.format",
+            Step::Parties,
+            path,
+            format!(
+                "Het vestigingsnummer van {name} (‘{number}’) heeft niet de juiste vorm: tien \
+                 cijfers, beginnend met een cijfer van 2 tot 8, geschreven als 2.146.484.492. \
+                 Een nummer dat met 0 of 1 begint, is een KBO-nummer."
+            ),
+        )),
+        Err(KboProblem::Checksum) => findings.push(Finding::new(
+            "party.establishment_number.checksum",
+            Step::Parties,
+            path,
+            format!(
+                "Het vestigingsnummer van {name} (‘{number}’) klopt niet: {} Controleer het \
+                 nummer in de Kruispuntbank van Ondernemingen; waarschijnlijk is er een tikfout.",
+                check_digits_hint(establishment_digits(number).as_deref())
+            ),
+        )),
+    }
+}
+
+/// "bij de eerste acht cijfers (06927934) horen de controlecijfers 97, dus de laatste twee
+/// cijfers zouden 97 zijn, niet 79."
+fn check_digits_hint(digits: Option<&str>) -> String {
+    match digits.and_then(|digits| Some((digits, expected_check_digits(digits)?))) {
+        Some((digits, expected)) => format!(
+            "bij de eerste acht cijfers ({}) horen de controlecijfers {expected:02}, dus de \
+             laatste twee cijfers zouden {expected:02} zijn, niet {}.",
+            &digits[..8],
+            &digits[8..]
+        ),
+        None => "de controlecijfers passen niet bij de eerste acht cijfers.".to_string(),
+    }
+}
+
+/// Two parties with the same KBO number are one legal person twice, unless their establishment
+/// unit numbers tell them apart: entities of the Flemish government without legal personality
+/// (agencies, departments) share the KBO number of the Vlaamse Gemeenschap / Vlaams Gewest.
 fn check_duplicate_kbo(protocol: &Protocol, findings: &mut Vec<Finding>) {
     for (index, party) in protocol.parties.iter().enumerate() {
         let Some(digits) = kbo_digits(&party.kbo) else {
             continue;
         };
-        let earlier = protocol.parties[..index]
-            .iter()
-            .position(|other| kbo_digits(&other.kbo).as_deref() == Some(digits.as_str()));
-        if let Some(first) = earlier {
-            findings.push(Finding::new(
+        let establishment = establishment_key(&party.establishment_number);
+        let earlier = protocol.parties[..index].iter().position(|other| {
+            kbo_digits(&other.kbo).as_deref() == Some(digits.as_str())
+                && establishment_key(&other.establishment_number) == establishment
+        });
+        let Some(first) = earlier else {
+            continue;
+        };
+        let (this, that) = (party_name(protocol, index), party_name(protocol, first));
+        let finding = if establishment.is_empty() {
+            Finding::new(
                 "party.kbo.duplicate",
                 Step::Parties,
                 format!("parties[{index}].kbo"),
                 format!(
-                    "Partij {} heeft hetzelfde KBO-nummer als partij {}. Elke partij is een \
-                     andere rechtspersoon; controleer welk nummer fout is.",
-                    index + 1,
-                    first + 1
+                    "{} heeft hetzelfde KBO-nummer als {that}. Dat klopt voor entiteiten van de \
+                     Vlaamse overheid zonder rechtspersoonlijkheid, die het KBO-nummer van de \
+                     Vlaamse Gemeenschap of het Vlaams Gewest delen: vul dan van beide partijen \
+                     het vestigingsnummer (2.xxx.xxx.xxx) in. Anders is een van beide nummers \
+                     fout.",
+                    capitalise(&this)
                 ),
-            ));
-        }
+            )
+        } else {
+            Finding::new(
+                "party.kbo.duplicate",
+                Step::Parties,
+                format!("parties[{index}].establishment_number"),
+                format!(
+                    "{} heeft hetzelfde KBO-nummer én hetzelfde vestigingsnummer als {that}. \
+                     Elke partij is een andere entiteit: controleer welk nummer fout is.",
+                    capitalise(&this)
+                ),
+            )
+        };
+        findings.push(finding);
     }
+}
+
+/// An establishment number as compared: its digits, else its trimmed text; empty when blank.
+fn establishment_key(text: &str) -> String {
+    establishment_digits(text).unwrap_or_else(|| text.trim().to_string())
 }
 
 fn check_signatories(protocol: &Protocol, index: usize, name: &str, findings: &mut Vec<Finding>) {

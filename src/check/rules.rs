@@ -132,8 +132,22 @@ pub const RULES: &[Rule] = &[
         "party.kbo.duplicate",
         Waarschuwing,
         WVG_PARTIES,
-        "two parties with the same KBO number",
+        "two parties with the same KBO number whose establishment unit numbers do not tell them apart (both empty or equal)",
         "Flemish entities without legal personality correctly share the KBO number of the Vlaamse Gemeenschap/Vlaams Gewest and signed protocols seldom give their establishment numbers, so an equal number is a question, not a defect.",
+    ),
+    rule(
+        "party.establishment_number.format",
+        Fout,
+        WVG_PARTIES,
+        "establishment unit number not 10 digits (dots, spaces allowed) or first digit not 2–8",
+        "The field is optional, but a number that is filled in is printed as the party's identification and must be one that can exist.",
+    ),
+    rule(
+        "party.establishment_number.checksum",
+        Fout,
+        WVG_PARTIES,
+        "establishment unit number check digits wrong (same mod-97 check as the KBO number)",
+        "Like the KBO number: wrong check digits are a typo that misidentifies the party in the signed text.",
     ),
     rule(
         "party.id.duplicate",

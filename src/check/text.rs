@@ -108,6 +108,7 @@ pub fn for_each_text(protocol: &Protocol, mut visit: impl FnMut(TextField<'_>)) 
         for (name, kind, text) in [
             ("legal_name", Free, &party.legal_name),
             ("kbo", Code, &party.kbo),
+            ("establishment_number", Code, &party.establishment_number),
             ("address", Free, &party.address),
             ("short_name", Free, &party.short_name),
             ("legal_status", Free, &party.legal_status),
