@@ -152,6 +152,10 @@ const CASES: &[Case] = &[
         p.parties[1].dpo.email.clear();
         p.parties[1].dpo.phone.clear();
     }),
+    // Name and contact both missing: one finding, at the name.
+    case("party.dpo.missing", "parties[1].dpo.name", |p| {
+        p.parties[1].dpo = Dpo::default()
+    }),
     case("party.dpo.email.format", "parties[1].dpo.email", |p| {
         p.parties[1].dpo.email = "dpo.voorbeeldegem.be".into()
     }),
@@ -643,6 +647,44 @@ const CASES: &[Case] = &[
     }),
 ];
 
+/// Regression guard for issue 14: a DPO without name and e-mail was counted twice.
+#[test]
+fn a_missing_dpo_is_one_finding_per_party_naming_what_is_missing() {
+    let dpo_findings = |protocol: &Protocol| -> Vec<(String, String)> {
+        findings(protocol)
+            .into_iter()
+            .filter(|f| f.rule == "party.dpo.missing")
+            .map(|f| (f.path, f.message))
+            .collect()
+    };
+    let mut protocol = complete();
+    protocol.parties[0].dpo = Dpo::default();
+    protocol.parties[1].dpo = Dpo::default();
+    let found = dpo_findings(&protocol);
+    assert_eq!(
+        found
+            .iter()
+            .map(|(path, _)| path.as_str())
+            .collect::<Vec<_>>(),
+        ["parties[0].dpo.name", "parties[1].dpo.name"]
+    );
+    assert!(
+        found[1]
+            .1
+            .starts_with("Vul de naam en het e-mailadres in van de functionaris"),
+        "{found:?}"
+    );
+    protocol.parties[1].dpo.email = "privacy@voorbeeldegem.be".into();
+    let found = dpo_findings(&protocol);
+    assert_eq!(found.len(), 2);
+    assert!(found[1].1.starts_with("Vul de naam in van"), "{found:?}");
+    protocol.parties[1].dpo.email.clear();
+    protocol.parties[1].dpo.name = "Sofie Claeys".into();
+    let found = dpo_findings(&protocol);
+    assert_eq!(found[1].0, "parties[1].dpo.email");
+    assert!(found[1].1.starts_with("Vul het e-mailadres"), "{found:?}");
+}
+
 fn has(findings: &[Finding], rule: &str, path: &str) -> bool {
     findings.iter().any(|f| f.rule == rule && f.path == path)
 }
@@ -730,6 +772,11 @@ fn near_misses_do_not_fire() {
             "parties[1].establishment_number",
             |p| p.parties[1].establishment_number = "2.146.484.492".into(),
         ),
+        // A telephone number is a contact too.
+        case("party.dpo.missing", "parties[1].dpo.email", |p| {
+            p.parties[1].dpo.email.clear();
+            p.parties[1].dpo.phone = "011 23 45 67".into();
+        }),
         case(
             "party.establishment_number.format",
             "parties[1].establishment_number",

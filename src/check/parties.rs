@@ -232,15 +232,37 @@ fn check_dpo(protocol: &Protocol, index: usize, name: &str, findings: &mut Vec<F
     let Some(party) = protocol.parties.get(index) else {
         return;
     };
-    if is_blank(&party.dpo.name) {
+    // One finding per party, naming what is missing: the name, the contact, or both.
+    let no_name = is_blank(&party.dpo.name);
+    let no_contact = is_blank(&party.dpo.email) && is_blank(&party.dpo.phone);
+    let dpo = format!("de functionaris voor gegevensbescherming van {name}");
+    let missing = match (no_name, no_contact) {
+        (true, true) => Some((
+            "name",
+            format!(
+                "Vul de naam en het e-mailadres in van {dpo}, zodat de andere partijen en de \
+                 betrokkenen de DPO kunnen bereiken."
+            ),
+        )),
+        (true, false) => Some((
+            "name",
+            format!("Vul de naam in van {dpo}: een persoon of de naam van de functiemailbox."),
+        )),
+        (false, true) => Some((
+            "email",
+            format!(
+                "Vul het e-mailadres (of het telefoonnummer) in van {dpo}, zodat de andere \
+                 partijen en de betrokkenen de DPO kunnen bereiken."
+            ),
+        )),
+        (false, false) => None,
+    };
+    if let Some((field, message)) = missing {
         findings.push(Finding::new(
             "party.dpo.missing",
             Step::Parties,
-            format!("parties[{index}].dpo.name"),
-            format!(
-                "Vul de naam in van de functionaris voor gegevensbescherming van {name}. Het \
-                 protocol moet de contactgegevens van de DPO van elke partij vermelden."
-            ),
+            format!("parties[{index}].dpo.{field}"),
+            message,
         ));
     }
     let email = party.dpo.email.trim();
@@ -252,17 +274,6 @@ fn check_dpo(protocol: &Protocol, index: usize, name: &str, findings: &mut Vec<F
             format!(
                 "‘{email}’ lijkt geen geldig e-mailadres. Controleer het adres van de \
                  functionaris voor gegevensbescherming van {name}."
-            ),
-        ));
-    }
-    if is_blank(&party.dpo.email) && is_blank(&party.dpo.phone) {
-        findings.push(Finding::new(
-            "party.dpo.missing",
-            Step::Parties,
-            format!("parties[{index}].dpo.email"),
-            format!(
-                "Vul het e-mailadres in van de functionaris voor gegevensbescherming van \
-                 {name}, zodat betrokkenen en de andere partijen hem kunnen bereiken."
             ),
         ));
     }

@@ -202,7 +202,7 @@ pub const RULES: &[Rule] = &[
         "party.dpo.missing",
         Waarschuwing,
         WVG_DPO,
-        "a party without DPO name, or without DPO e-mail and telephone",
+        "a party without DPO name, or without DPO e-mail and telephone (one finding per party)",
         "Art. 20 WVG lists the DPOs' contact details, but signed Flemish protocols (reference/002) record only each DPO's advice date, so a missing name or address is asked about, not blocking.",
     ),
     // Context and flows
