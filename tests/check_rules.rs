@@ -95,6 +95,31 @@ const CASES: &[Case] = &[
     case("party.kbo.duplicate", "parties[1].kbo", |p| {
         p.parties[1].kbo = "BE 0886 886 638".into()
     }),
+    // Same KBO number and the same establishment number: nothing tells the parties apart.
+    case(
+        "party.kbo.duplicate",
+        "parties[1].establishment_number",
+        |p| {
+            p.parties[1].kbo = "0886.886.638".into();
+            p.parties[0].establishment_number = "2.146.484.492".into();
+            p.parties[1].establishment_number = "2146484492".into();
+        },
+    ),
+    case(
+        "party.establishment_number.format",
+        "parties[1].establishment_number",
+        |p| p.parties[1].establishment_number = "0207.451.227".into(),
+    ),
+    case(
+        "party.establishment_number.format",
+        "parties[1].establishment_number",
+        |p| p.parties[1].establishment_number = "2.146.484.49".into(),
+    ),
+    case(
+        "party.establishment_number.checksum",
+        "parties[1].establishment_number",
+        |p| p.parties[1].establishment_number = "2.146.484.429".into(),
+    ),
     case("party.id.duplicate", "parties[1].id", |p| {
         p.parties[1].id = "opgroeien".into()
     }),
@@ -126,6 +151,10 @@ const CASES: &[Case] = &[
     case("party.dpo.missing", "parties[1].dpo.email", |p| {
         p.parties[1].dpo.email.clear();
         p.parties[1].dpo.phone.clear();
+    }),
+    // Name and contact both missing: one finding, at the name.
+    case("party.dpo.missing", "parties[1].dpo.name", |p| {
+        p.parties[1].dpo = Dpo::default()
     }),
     case("party.dpo.email.format", "parties[1].dpo.email", |p| {
         p.parties[1].dpo.email = "dpo.voorbeeldegem.be".into()
@@ -269,6 +298,15 @@ const CASES: &[Case] = &[
         "recipients.missing",
         "parties[1].services_with_access",
         |p| p.parties[1].services_with_access = vec![" ".into()],
+    ),
+    // Opgroeien regie receives an item it does not send back: it is a recipient in substance.
+    case(
+        "recipients.missing",
+        "parties[0].services_with_access",
+        |p| {
+            p.parties[0].services_with_access.clear();
+            p.data_items[2].flows = vec!["insz-lijst".into()];
+        },
     ),
     case(
         "recipients.need_to_know.missing",
@@ -612,6 +650,44 @@ const CASES: &[Case] = &[
     }),
 ];
 
+/// Regression guard for issue 14: a DPO without name and e-mail was counted twice.
+#[test]
+fn a_missing_dpo_is_one_finding_per_party_naming_what_is_missing() {
+    let dpo_findings = |protocol: &Protocol| -> Vec<(String, String)> {
+        findings(protocol)
+            .into_iter()
+            .filter(|f| f.rule == "party.dpo.missing")
+            .map(|f| (f.path, f.message))
+            .collect()
+    };
+    let mut protocol = complete();
+    protocol.parties[0].dpo = Dpo::default();
+    protocol.parties[1].dpo = Dpo::default();
+    let found = dpo_findings(&protocol);
+    assert_eq!(
+        found
+            .iter()
+            .map(|(path, _)| path.as_str())
+            .collect::<Vec<_>>(),
+        ["parties[0].dpo.name", "parties[1].dpo.name"]
+    );
+    assert!(
+        found[1]
+            .1
+            .starts_with("Vul de naam en het e-mailadres in van de functionaris"),
+        "{found:?}"
+    );
+    protocol.parties[1].dpo.email = "privacy@voorbeeldegem.be".into();
+    let found = dpo_findings(&protocol);
+    assert_eq!(found.len(), 2);
+    assert!(found[1].1.starts_with("Vul de naam in van"), "{found:?}");
+    protocol.parties[1].dpo.email.clear();
+    protocol.parties[1].dpo.name = "Sofie Claeys".into();
+    let found = dpo_findings(&protocol);
+    assert_eq!(found[1].0, "parties[1].dpo.email");
+    assert!(found[1].1.starts_with("Vul het e-mailadres"), "{found:?}");
+}
+
 fn has(findings: &[Finding], rule: &str, path: &str) -> bool {
     findings.iter().any(|f| f.rule == rule && f.path == path)
 }
@@ -674,7 +750,7 @@ fn every_catalogued_rule_has_a_case() {
 /// Changes that come close to a rule but must not trigger it.
 #[test]
 fn near_misses_do_not_fire() {
-    let near_misses: [Case; 17] = [
+    let near_misses: &[Case] = &[
         // Real KBO numbers from a signed protocol (reference/002): VUTG's ends in 97.
         case("party.kbo.checksum", "parties[1].kbo", |p| {
             p.parties[1].kbo = "0692.793.497".into()
@@ -682,6 +758,33 @@ fn near_misses_do_not_fire() {
         case("party.kbo.format", "parties[1].kbo", |p| {
             p.parties[1].kbo = "BE0692793497".into()
         }),
+        // Two Flemish entities without legal personality: one KBO number (the Vlaamse
+        // Gemeenschap's), told apart by their establishment numbers.
+        case("party.kbo.duplicate", "parties[1].kbo", |p| {
+            p.parties[1].kbo = "0886.886.638".into();
+            p.parties[0].establishment_number = "2.146.484.492".into();
+            p.parties[1].establishment_number = "2.000.000.042".into();
+        }),
+        // One of them with an establishment number is enough to tell them apart.
+        case("party.kbo.duplicate", "parties[1].kbo", |p| {
+            p.parties[1].kbo = "0886.886.638".into();
+            p.parties[1].establishment_number = "2.000.000.042".into();
+        }),
+        case(
+            "party.establishment_number.checksum",
+            "parties[1].establishment_number",
+            |p| p.parties[1].establishment_number = "2.146.484.492".into(),
+        ),
+        // A telephone number is a contact too.
+        case("party.dpo.missing", "parties[1].dpo.email", |p| {
+            p.parties[1].dpo.email.clear();
+            p.parties[1].dpo.phone = "011 23 45 67".into();
+        }),
+        case(
+            "party.establishment_number.format",
+            "parties[1].establishment_number",
+            |p| p.parties[1].establishment_number = " 2 146 484 492 ".into(),
+        ),
         case(
             "flow.periodicity.day.missing",
             "flows[0].periodicity.day_of_month",
@@ -728,6 +831,57 @@ fn near_misses_do_not_fire() {
                 p.parties[0].services_with_access.clear();
             },
         ),
+        // Opgroeien regie only receives the INSZ list it answers (item 1 travels both ways):
+        // like the VUTG in reference/002 it is a provider in substance, with no article 4.
+        case(
+            "recipients.missing",
+            "parties[0].services_with_access",
+            |p| p.parties[0].services_with_access.clear(),
+        ),
+        case(
+            "recipients.need_to_know.missing",
+            "parties[0].need_to_know",
+            |p| p.parties[0].need_to_know.clear(),
+        ),
+        case(
+            "recipients.onward_disclosure.missing",
+            "parties[0].onward_disclosure",
+            |p| p.parties[0].onward_disclosure.clear(),
+        ),
+        // A one-line recital is short, not missing.
+        case("recital.missing", "recitals.planned_flow", |p| {
+            p.recitals.planned_flow = "Zie bijlage 2.".into()
+        }),
+        // One real flow beside a blank entry is enough.
+        case("data_item.no_flow", "data_items[2].flows", |p| {
+            p.data_items[2].flows = vec![" ".into(), "sociale-toeslag".into()]
+        }),
+        case(
+            "processors.no_agreement",
+            "parties[1].processors[0].agreement_concluded",
+            |p| {
+                p.parties[1].processors.push(Processor {
+                    name: "Cipal Schaubroeck".into(),
+                    task: "hosting van de sociale software".into(),
+                    agreement_concluded: true,
+                })
+            },
+        ),
+        // No advice at all is `dpo_advice.missing`, not a missing outcome.
+        case(
+            "dpo_advice.outcome.missing",
+            "parties[1].dpo_advice.outcome",
+            |p| {
+                p.parties[1].dpo_advice.date = None;
+                p.parties[1].dpo_advice.outcome = None;
+            },
+        ),
+        // An incomplete address is a format warning, not a missing one.
+        case(
+            "transparency.url.missing",
+            "parties[1].publication_url",
+            |p| p.parties[1].publication_url = "www.voorbeeldegem.be".into(),
+        ),
         case("text.contains_insz", "municipal.data_use", |p| {
             // Eleven digits that fail the check digits, and a telephone number.
             municipal(p).data_use = "Dossier 85010112300, tel. 0471 23 45 67.".into();
@@ -766,7 +920,7 @@ fn near_misses_do_not_fire() {
         ),
     ];
     let mut failures = Vec::new();
-    for near_miss in &near_misses {
+    for near_miss in near_misses {
         let mut protocol = complete();
         (near_miss.change)(&mut protocol);
         let found = findings(&protocol);

@@ -68,6 +68,19 @@ fn text_output_is_grouped_by_step_with_severity_path_and_message() {
         text.contains("parties[1].kbo  [party.missing_field]"),
         "the rule id follows the path: {text}"
     );
+    // Under each message, the ground the rule enforces.
+    assert!(
+        text.contains(
+            "Vul het KBO-nummer van het lokaal bestuur in.\n                 Grond: art. 20 WVG \
+             30 juli 2018 (identificatie van de partijen)\n"
+        ),
+        "{text}"
+    );
+    assert_eq!(
+        text.matches("\n                 Grond: ").count(),
+        text.matches("  [").count(),
+        "one ground line per finding: {text}"
+    );
 }
 
 #[test]
@@ -92,7 +105,9 @@ fn json_output_parses_back_with_the_documented_fields() {
                 sorted.sort_unstable();
                 sorted
             },
-            ["file", "message", "path", "rule", "severity", "step"],
+            [
+                "file", "ground", "message", "path", "rule", "severity", "step"
+            ],
             "{finding}"
         );
         assert!(
@@ -105,6 +120,10 @@ fn json_output_parses_back_with_the_documented_fields() {
             ["fout", "waarschuwing", "info"].contains(&object["severity"].as_str().unwrap()),
             "{finding}"
         );
+        // Every finding names its ground, the catalogue's for its rule.
+        let rule = protocolwijzer::check::find_rule(object["rule"].as_str().unwrap()).unwrap();
+        assert_eq!(object["ground"], rule.ground, "{finding}");
+        assert!(!rule.ground.is_empty(), "{finding}");
     }
     let scenario = findings
         .iter()
@@ -113,6 +132,10 @@ fn json_output_parses_back_with_the_documented_fields() {
     assert_eq!(scenario["step"], "municipal");
     assert_eq!(scenario["path"], "municipal.financial_scenario");
     assert_eq!(scenario["severity"], "fout");
+    assert_eq!(
+        scenario["ground"],
+        "standaardprotocol Opgroeien: voorwaarde voor de ondertekening"
+    );
     let kbo = findings
         .iter()
         .find(|f| f["path"] == "parties[1].kbo")
@@ -250,6 +273,7 @@ fn json_batch_reports_unreadable_files_as_entries() {
     assert_eq!(broken.len(), 1, "{findings:?}");
     assert!(broken[0]["file"].as_str().unwrap().ends_with("c-kapot.ron"));
     assert!(broken[0]["step"].is_null());
+    assert!(broken[0]["ground"].is_null());
     assert!(broken[0]["message"].as_str().unwrap().contains("regel"));
     assert!(
         findings

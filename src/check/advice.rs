@@ -2,7 +2,7 @@
 //! dates make sense (not after signing, not in the future); the VTC's advice likewise.
 
 use super::dates::EarlierDate;
-use super::{Context, Finding, Severity, is_blank, party_name};
+use super::{Context, Finding, is_blank, party_name};
 use crate::dutch::capitalise;
 use crate::model::Step;
 use crate::model::{AdviceOutcome, Protocol};
@@ -14,7 +14,7 @@ pub(super) fn check(protocol: &Protocol, context: &Context, findings: &mut Vec<F
         let advice = &party.dpo_advice;
         let at = |field: &str| format!("parties[{index}].dpo_advice.{field}");
         match advice.date {
-            None => findings.push(Finding::error(
+            None => findings.push(Finding::new(
                 "dpo_advice.missing",
                 Step::Advice,
                 at("date"),
@@ -34,25 +34,26 @@ pub(super) fn check(protocol: &Protocol, context: &Context, findings: &mut Vec<F
                     after_signing_advice: "Het advies moet vóór de ondertekening gegeven worden: \
                                            controleer beide data.",
                     in_future_rule: "dpo_advice.in_future",
-                    in_future_severity: Severity::Fout,
                     in_future_advice: "Vul de datum in waarop het advies werkelijk gegeven is.",
                 }
                 .check(signed, context, findings);
                 if advice.outcome.is_none() {
-                    findings.push(Finding::error(
+                    findings.push(Finding::new(
                         "dpo_advice.outcome.missing",
                         Step::Advice,
                         at("outcome"),
                         format!(
-                            "Vul de uitkomst in van het advies van de DPO van {name}: gunstig, \
-                             gunstig onder voorwaarden of ongunstig."
+                            "De uitkomst van het advies van de DPO van {name} is niet ingevuld. \
+                             Vul ze in als ze bekend is (gunstig, gunstig onder voorwaarden of \
+                             ongunstig); een ondertekend protocol vermeldt vaak alleen de datum \
+                             van het advies."
                         ),
                     ));
                 }
             }
         }
         match advice.outcome {
-            Some(AdviceOutcome::Unfavourable) => findings.push(Finding::warning(
+            Some(AdviceOutcome::Unfavourable) => findings.push(Finding::new(
                 "dpo_advice.unfavourable",
                 Step::Advice,
                 at("outcome"),
@@ -63,7 +64,7 @@ pub(super) fn check(protocol: &Protocol, context: &Context, findings: &mut Vec<F
                 ),
             )),
             Some(AdviceOutcome::FavourableWithConditions) if is_blank(&advice.remarks) => {
-                findings.push(Finding::error(
+                findings.push(Finding::new(
                     "dpo_advice.conditions",
                     Step::Advice,
                     at("remarks"),
@@ -75,7 +76,7 @@ pub(super) fn check(protocol: &Protocol, context: &Context, findings: &mut Vec<F
                     ),
                 ));
             }
-            Some(AdviceOutcome::FavourableWithConditions) => findings.push(Finding::warning(
+            Some(AdviceOutcome::FavourableWithConditions) => findings.push(Finding::new(
                 "dpo_advice.conditions.unmet",
                 Step::Advice,
                 at("remarks"),
@@ -104,7 +105,6 @@ pub(super) fn check(protocol: &Protocol, context: &Context, findings: &mut Vec<F
             after_signing_advice: "Een advies gaat aan de ondertekening vooraf: controleer beide \
                                    data.",
             in_future_rule: "vtc_advice.in_future",
-            in_future_severity: Severity::Fout,
             in_future_advice: "Vul de datum van het gegeven advies in, of laat het veld leeg.",
         }
         .check(signed, context, findings);

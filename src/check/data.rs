@@ -17,7 +17,7 @@ const PLACEHOLDERS: [&str; 12] = [
 
 pub(super) fn check(protocol: &Protocol, _context: &Context, findings: &mut Vec<Finding>) {
     if protocol.data_items.is_empty() {
-        findings.push(Finding::error(
+        findings.push(Finding::new(
             "data.none",
             Step::Data,
             "data_items",
@@ -26,7 +26,7 @@ pub(super) fn check(protocol: &Protocol, _context: &Context, findings: &mut Vec<
         ));
     }
     if is_blank(&protocol.identifier) {
-        findings.push(Finding::warning(
+        findings.push(Finding::new(
             "data.identifier.missing",
             Step::Data,
             "identifier",
@@ -45,7 +45,7 @@ pub(super) fn check(protocol: &Protocol, _context: &Context, findings: &mut Vec<
         // Named only when a finding needs it: most items have none.
         let name = || item_name(item.description.trim(), index);
         if is_blank(&item.description) {
-            findings.push(Finding::error(
+            findings.push(Finding::new(
                 "data_item.description.missing",
                 Step::Data,
                 at("description"),
@@ -57,7 +57,7 @@ pub(super) fn check(protocol: &Protocol, _context: &Context, findings: &mut Vec<
         }
         if is_placeholder_justification(&item.justification) {
             let what = name();
-            findings.push(Finding::error(
+            findings.push(Finding::new(
                 "data_item.justification.missing",
                 Step::Data,
                 at("justification"),
@@ -78,7 +78,7 @@ pub(super) fn check(protocol: &Protocol, _context: &Context, findings: &mut Vec<
             });
             if let Some(first) = same {
                 let what = name();
-                findings.push(Finding::warning(
+                findings.push(Finding::new(
                     "data_item.justification.copied",
                     Step::Data,
                     at("justification"),
@@ -95,7 +95,7 @@ pub(super) fn check(protocol: &Protocol, _context: &Context, findings: &mut Vec<
         }
         if item.flows.iter().all(|flow| is_blank(flow)) {
             let what = name();
-            findings.push(Finding::error(
+            findings.push(Finding::new(
                 "data_item.no_flow",
                 Step::Data,
                 at("flows"),
@@ -107,7 +107,7 @@ pub(super) fn check(protocol: &Protocol, _context: &Context, findings: &mut Vec<
         }
         for (position, flow) in item.flows.iter().enumerate() {
             if !is_blank(flow) && !flow_ids.contains(flow.as_str()) {
-                findings.push(Finding::error(
+                findings.push(Finding::new(
                     "data_item.unknown_flow",
                     Step::Data,
                     format!("data_items[{index}].flows[{position}]"),
@@ -121,7 +121,7 @@ pub(super) fn check(protocol: &Protocol, _context: &Context, findings: &mut Vec<
             }
         }
         if item.special_category.is_special() && is_blank(&item.special_category_justification) {
-            findings.push(Finding::error(
+            findings.push(Finding::new(
                 "data_item.special_category.unjustified",
                 Step::Data,
                 at("special_category_justification"),
@@ -138,7 +138,7 @@ pub(super) fn check(protocol: &Protocol, _context: &Context, findings: &mut Vec<
         }
     }
     if is_blank(&protocol.retention) && (any_without_retention || protocol.data_items.is_empty()) {
-        findings.push(Finding::error(
+        findings.push(Finding::new(
             "retention.missing",
             Step::Data,
             "retention",

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::{Context, Finding, Severity};
+use super::{Context, Finding};
 use crate::dutch::{capitalise, dutch_long};
 use crate::model::Step;
 
@@ -17,13 +17,13 @@ pub(super) struct EarlierDate<'a> {
     pub step: Step,
     /// The field.
     pub path: &'a str,
-    /// The rule id for a date after the signing date (always an error).
+    /// The rule id for a date after the signing date.
     pub after_signing_rule: &'static str,
     /// What to do about a date after the signing date.
     pub after_signing_advice: &'a str,
-    /// The rule id for a date in the future, its severity, and what to do about it.
+    /// The rule id for a date in the future (its severity is the catalogue's), and what to do
+    /// about it.
     pub in_future_rule: &'static str,
-    pub in_future_severity: Severity,
     pub in_future_advice: &'a str,
 }
 
@@ -38,7 +38,7 @@ impl EarlierDate<'_> {
         if let Some(signed) = signed
             && self.date > signed
         {
-            findings.push(Finding::error(
+            findings.push(Finding::new(
                 self.after_signing_rule,
                 self.step,
                 self.path,
@@ -52,20 +52,17 @@ impl EarlierDate<'_> {
             ));
         }
         if self.date > context.today {
-            findings.push(Finding {
-                severity: self.in_future_severity,
-                ..Finding::error(
-                    self.in_future_rule,
-                    self.step,
-                    self.path,
-                    format!(
-                        "De datum van {} ({}) ligt in de toekomst. {}",
-                        self.what,
-                        dutch_long(self.date),
-                        self.in_future_advice
-                    ),
-                )
-            });
+            findings.push(Finding::new(
+                self.in_future_rule,
+                self.step,
+                self.path,
+                format!(
+                    "De datum van {} ({}) ligt in de toekomst. {}",
+                    self.what,
+                    dutch_long(self.date),
+                    self.in_future_advice
+                ),
+            ));
         }
     }
 }

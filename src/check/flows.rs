@@ -19,7 +19,7 @@ pub(super) fn check(protocol: &Protocol, _context: &Context, findings: &mut Vec<
         .collect();
     let mut seen_ids: HashMap<&str, usize> = HashMap::new();
     if protocol.flows.is_empty() {
-        findings.push(Finding::error(
+        findings.push(Finding::new(
             "flows.none",
             Step::Context,
             "flows",
@@ -33,7 +33,7 @@ pub(super) fn check(protocol: &Protocol, _context: &Context, findings: &mut Vec<
         let id = flow.id.trim();
         if !id.is_empty() {
             if let Some(first) = seen_ids.get(id) {
-                findings.push(Finding::error(
+                findings.push(Finding::new(
                     "flow.id.duplicate",
                     Step::Context,
                     at("id"),
@@ -51,14 +51,14 @@ pub(super) fn check(protocol: &Protocol, _context: &Context, findings: &mut Vec<
         }
 
         if is_blank(&flow.from_party) {
-            findings.push(Finding::error(
+            findings.push(Finding::new(
                 "flow.missing_field",
                 Step::Context,
                 at("from_party"),
                 format!("Kies voor {name} de partij die de gegevens verstuurt."),
             ));
         } else if !party_ids.contains(flow.from_party.as_str()) {
-            findings.push(Finding::error(
+            findings.push(Finding::new(
                 "flow.unknown_party",
                 Step::Context,
                 at("from_party"),
@@ -71,7 +71,7 @@ pub(super) fn check(protocol: &Protocol, _context: &Context, findings: &mut Vec<
             ));
         }
         if flow.to_parties.iter().all(|to| is_blank(to)) {
-            findings.push(Finding::error(
+            findings.push(Finding::new(
                 "flow.missing_field",
                 Step::Context,
                 at("to_parties"),
@@ -84,7 +84,7 @@ pub(super) fn check(protocol: &Protocol, _context: &Context, findings: &mut Vec<
                 continue;
             }
             if !party_ids.contains(to.as_str()) {
-                findings.push(Finding::error(
+                findings.push(Finding::new(
                     "flow.unknown_party",
                     Step::Context,
                     path,
@@ -96,7 +96,7 @@ pub(super) fn check(protocol: &Protocol, _context: &Context, findings: &mut Vec<
                     ),
                 ));
             } else if *to == flow.from_party {
-                findings.push(Finding::error(
+                findings.push(Finding::new(
                     "flow.to_party.is_sender",
                     Step::Context,
                     path,
@@ -106,7 +106,7 @@ pub(super) fn check(protocol: &Protocol, _context: &Context, findings: &mut Vec<
                     ),
                 ));
             } else if flow.to_parties[..position].contains(to) {
-                findings.push(Finding::warning(
+                findings.push(Finding::new(
                     "flow.to_party.duplicate",
                     Step::Context,
                     path,
@@ -120,7 +120,7 @@ pub(super) fn check(protocol: &Protocol, _context: &Context, findings: &mut Vec<
         check_channel(protocol, index, &name, findings);
         check_periodicity(protocol, index, &name, findings);
         if !protocol.data_items.is_empty() && !id.is_empty() && !used.contains(flow.id.as_str()) {
-            findings.push(Finding::warning(
+            findings.push(Finding::new(
                 "flow.not_used",
                 Step::Data,
                 format!("flows[{index}]"),
@@ -135,7 +135,7 @@ pub(super) fn check(protocol: &Protocol, _context: &Context, findings: &mut Vec<
 
 fn check_recitals(protocol: &Protocol, findings: &mut Vec<Finding>) {
     if is_blank(&protocol.title.context) {
-        findings.push(Finding::error(
+        findings.push(Finding::new(
             "title.context.missing",
             Step::Context,
             "title.context",
@@ -165,7 +165,7 @@ fn check_recitals(protocol: &Protocol, findings: &mut Vec<Finding>) {
         ),
     ] {
         if is_blank(text) {
-            findings.push(Finding::error(
+            findings.push(Finding::new(
                 "recital.missing",
                 Step::Context,
                 format!("recitals.{field}"),
@@ -174,7 +174,7 @@ fn check_recitals(protocol: &Protocol, findings: &mut Vec<Finding>) {
         }
     }
     if is_blank(&recitals.intent) {
-        findings.push(Finding::warning(
+        findings.push(Finding::new(
             "recital.intent.missing",
             Step::Context,
             "recitals.intent",
@@ -189,7 +189,7 @@ fn check_channel(protocol: &Protocol, index: usize, name: &str, findings: &mut V
         return;
     };
     match flow.channel {
-        ChannelKind::Unspecified => findings.push(Finding::error(
+        ChannelKind::Unspecified => findings.push(Finding::new(
             "flow.missing_field",
             Step::Context,
             format!("flows[{index}].channel"),
@@ -199,7 +199,7 @@ fn check_channel(protocol: &Protocol, index: usize, name: &str, findings: &mut V
                  reizen."
             ),
         )),
-        ChannelKind::Other if is_blank(&flow.channel_detail) => findings.push(Finding::error(
+        ChannelKind::Other if is_blank(&flow.channel_detail) => findings.push(Finding::new(
             "security.channel.missing",
             Step::Security,
             format!("flows[{index}].channel_detail"),
@@ -213,7 +213,7 @@ fn check_channel(protocol: &Protocol, index: usize, name: &str, findings: &mut V
     }
     let via_channel = flow.channel == ChannelKind::ServiceIntegrator;
     if flow.via_service_integrator != via_channel && flow.channel != ChannelKind::Unspecified {
-        findings.push(Finding::warning(
+        findings.push(Finding::new(
             "flow.service_integrator.inconsistent",
             Step::Context,
             format!("flows[{index}].via_service_integrator"),
@@ -235,7 +235,7 @@ fn check_channel(protocol: &Protocol, index: usize, name: &str, findings: &mut V
         ));
     }
     if flow.via_service_integrator && is_blank(&flow.service_integrator) {
-        findings.push(Finding::warning(
+        findings.push(Finding::new(
             "flow.service_integrator.missing",
             Step::Context,
             format!("flows[{index}].service_integrator"),
@@ -253,7 +253,7 @@ fn check_periodicity(protocol: &Protocol, index: usize, name: &str, findings: &m
     };
     let periodicity = &flow.periodicity;
     match periodicity.frequency {
-        Frequency::Unspecified => findings.push(Finding::error(
+        Frequency::Unspecified => findings.push(Finding::new(
             "flow.missing_field",
             Step::Periodicity,
             format!("flows[{index}].periodicity"),
@@ -262,7 +262,7 @@ fn check_periodicity(protocol: &Protocol, index: usize, name: &str, findings: &m
                  De periodiciteit is een verplicht onderdeel van artikel 5."
             ),
         )),
-        Frequency::Other if is_blank(&periodicity.detail) => findings.push(Finding::error(
+        Frequency::Other if is_blank(&periodicity.detail) => findings.push(Finding::new(
             "flow.periodicity.detail.missing",
             Step::Periodicity,
             format!("flows[{index}].periodicity.detail"),
@@ -272,7 +272,7 @@ fn check_periodicity(protocol: &Protocol, index: usize, name: &str, findings: &m
             ),
         )),
         Frequency::Monthly if periodicity.day_of_month.is_none() => {
-            findings.push(Finding::info(
+            findings.push(Finding::new(
                 "flow.periodicity.day.missing",
                 Step::Periodicity,
                 format!("flows[{index}].periodicity.day_of_month"),
@@ -289,7 +289,7 @@ fn check_periodicity(protocol: &Protocol, index: usize, name: &str, findings: &m
     if let Some(day) = periodicity.day_of_month
         && !(1..=31).contains(&day)
     {
-        findings.push(Finding::error(
+        findings.push(Finding::new(
             "flow.periodicity.day.invalid",
             Step::Periodicity,
             format!("flows[{index}].periodicity.day_of_month"),
@@ -300,7 +300,7 @@ fn check_periodicity(protocol: &Protocol, index: usize, name: &str, findings: &m
         ));
     }
     if periodicity.frequency != Frequency::Unspecified && is_blank(&flow.justification) {
-        findings.push(Finding::warning(
+        findings.push(Finding::new(
             "flow.periodicity.justification.missing",
             Step::Periodicity,
             format!("flows[{index}].justification"),
@@ -317,28 +317,28 @@ fn check_periodicity(protocol: &Protocol, index: usize, name: &str, findings: &m
 pub(super) fn check_term(protocol: &Protocol, findings: &mut Vec<Finding>) {
     let term = &protocol.term;
     match term.kind {
-        TermKind::Unspecified => findings.push(Finding::error(
+        TermKind::Unspecified => findings.push(Finding::new(
             "duration.missing",
             Step::Periodicity,
             "term.kind",
             "Kies of het protocol voor een bepaalde of een onbepaalde duur geldt, en verantwoord \
              die keuze.",
         )),
-        TermKind::Fixed if is_blank(&term.description) => findings.push(Finding::error(
+        TermKind::Fixed if is_blank(&term.description) => findings.push(Finding::new(
             "duration.missing",
             Step::Periodicity,
             "term.description",
             "Vermeld hoe lang het protocol loopt, bijvoorbeeld “tot en met 31 december 2026” of \
              “voor de duur van de steunmaatregel”.",
         )),
-        TermKind::Indefinite if is_blank(&term.justification) => findings.push(Finding::error(
+        TermKind::Indefinite if is_blank(&term.justification) => findings.push(Finding::new(
             "duration.missing",
             Step::Periodicity,
             "term.justification",
             "Een protocol van onbepaalde duur moet verantwoord worden: leg uit waarom de \
              mededeling zonder einddatum nodig is.",
         )),
-        TermKind::Fixed if is_blank(&term.justification) => findings.push(Finding::warning(
+        TermKind::Fixed if is_blank(&term.justification) => findings.push(Finding::new(
             "duration.justification.missing",
             Step::Periodicity,
             "term.justification",

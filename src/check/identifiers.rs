@@ -1,11 +1,12 @@
-//! Belgian identifiers the check validates: the enterprise number (KBO) and the INSZ
-//! (national register number), with their mod-97 check digits.
+//! Belgian identifiers the check validates: the enterprise number (KBO), the establishment
+//! unit number (vestigingsnummer) and the INSZ (national register number), with their mod-97
+//! check digits.
 
-/// What is wrong with a KBO number, if anything.
+/// What is wrong with a KBO number or an establishment unit number, if anything.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum KboProblem {
-    /// Not ten digits (after removing dots, spaces and a `BE` prefix), or a first digit other
-    /// than 0 or 1.
+    /// Not ten digits (after removing dots, spaces and, for a KBO number, a `BE` prefix), or a
+    /// first digit outside the range (0–1 for a KBO number, 2–8 for an establishment number).
     Format,
     /// Ten digits, but the check digits do not match.
     Checksum,
@@ -21,8 +22,13 @@ pub fn kbo_digits(text: &str) -> Option<String> {
         .or_else(|| trimmed.strip_prefix("Be"))
         .unwrap_or(trimmed)
         .trim_start();
+    ten_digits(without_prefix)
+}
+
+/// The ten digits of a number written with dots and spaces between them; `None` otherwise.
+fn ten_digits(text: &str) -> Option<String> {
     let mut digits = String::new();
-    for character in without_prefix.chars() {
+    for character in text.trim().chars() {
         match character {
             '0'..='9' => digits.push(character),
             '.' | ' ' | '\u{a0}' => {}
@@ -32,19 +38,50 @@ pub fn kbo_digits(text: &str) -> Option<String> {
     (digits.len() == 10).then_some(digits)
 }
 
+/// The ten digits of an establishment unit number written as `2.146.484.492` or
+/// `2146484492`. `None` when it is not ten digits with only dots and spaces between.
+pub fn establishment_digits(text: &str) -> Option<String> {
+    ten_digits(text)
+}
+
+/// The check digits that belong to the first eight of ten digits: 97 − (first 8 mod 97), so
+/// from 1 to 97. `None` when `digits` is not ten ASCII digits.
+pub fn expected_check_digits(digits: &str) -> Option<u64> {
+    if digits.len() != 10 || !digits.bytes().all(|byte| byte.is_ascii_digit()) {
+        return None;
+    }
+    let body: u64 = digits[..8].parse().ok()?;
+    Some(97 - body % 97)
+}
+
+/// The mod-97 check shared by KBO and establishment unit numbers.
+fn check_digits_match(digits: &str) -> Result<(), KboProblem> {
+    let expected = expected_check_digits(digits).ok_or(KboProblem::Format)?;
+    let check: u64 = digits[8..].parse().map_err(|_| KboProblem::Format)?;
+    if expected == check {
+        Ok(())
+    } else {
+        Err(KboProblem::Checksum)
+    }
+}
+
 /// Checks a KBO number: format first, then the check digits (97 − first 8 mod 97 = last 2).
 pub fn check_kbo(text: &str) -> Result<(), KboProblem> {
     let digits = kbo_digits(text).ok_or(KboProblem::Format)?;
     if !digits.starts_with('0') && !digits.starts_with('1') {
         return Err(KboProblem::Format);
     }
-    let body: u64 = digits[..8].parse().map_err(|_| KboProblem::Format)?;
-    let check: u64 = digits[8..].parse().map_err(|_| KboProblem::Format)?;
-    if 97 - body % 97 == check {
-        Ok(())
-    } else {
-        Err(KboProblem::Checksum)
+    check_digits_match(&digits)
+}
+
+/// Checks an establishment unit number: ten digits, the first from 2 to 8 (KBO numbers start
+/// with 0 or 1), then the same check digits as a KBO number (97 − first 8 mod 97 = last 2).
+pub fn check_establishment_number(text: &str) -> Result<(), KboProblem> {
+    let digits = establishment_digits(text).ok_or(KboProblem::Format)?;
+    if !matches!(digits.as_bytes().first(), Some(b'2'..=b'8')) {
+        return Err(KboProblem::Format);
     }
+    check_digits_match(&digits)
 }
 
 /// Writes a valid KBO number the usual way: `0886.886.638`.
@@ -140,6 +177,42 @@ mod tests {
         assert_eq!(check_kbo("2886.886.638"), Err(KboProblem::Format));
         assert_eq!(check_kbo("0886-886-638"), Err(KboProblem::Format));
         assert_eq!(check_kbo(""), Err(KboProblem::Format));
+    }
+
+    #[test]
+    fn establishment_numbers_have_the_kbo_check_digits_and_start_with_2_to_8() {
+        // 21464844 mod 97 = 5, so the check digits are 92.
+        assert_eq!(check_establishment_number("2.146.484.492"), Ok(()));
+        assert_eq!(check_establishment_number("2146484492"), Ok(()));
+        assert_eq!(check_establishment_number(" 2 146 484 492 "), Ok(()));
+        assert_eq!(
+            check_establishment_number("2.146.484.429"),
+            Err(KboProblem::Checksum)
+        );
+        // A KBO number is not an establishment number, however valid.
+        assert_eq!(
+            check_establishment_number("0886.886.638"),
+            Err(KboProblem::Format)
+        );
+        assert_eq!(
+            check_establishment_number("9.146.484.492"),
+            Err(KboProblem::Format)
+        );
+        assert_eq!(
+            check_establishment_number("2.146.484.49"),
+            Err(KboProblem::Format)
+        );
+        assert_eq!(
+            check_establishment_number("BE2146484492"),
+            Err(KboProblem::Format)
+        );
+    }
+
+    #[test]
+    fn expected_check_digits_run_from_1_to_97() {
+        assert_eq!(expected_check_digits("0692793479"), Some(97));
+        assert_eq!(expected_check_digits("0886886600"), Some(38));
+        assert_eq!(expected_check_digits("08868866"), None);
     }
 
     #[test]

@@ -65,8 +65,10 @@ pub struct Finding {
 }
 
 impl Finding {
-    /// A finding of severity `fout`.
-    pub fn error(
+    /// A finding of `rule`, with the severity the catalogue gives that rule: the catalogue is
+    /// the one place a rule's severity is set. A rule missing from the catalogue (a bug that
+    /// the tests catch) is reported as `fout`.
+    pub fn new(
         rule: &'static str,
         step: Step,
         path: impl Into<String>,
@@ -74,37 +76,17 @@ impl Finding {
     ) -> Self {
         Self {
             rule,
-            severity: Severity::Fout,
+            severity: find_rule(rule).map_or(Severity::Fout, |rule| rule.severity),
             step,
             path: path.into(),
             message: message.into(),
         }
     }
 
-    /// A finding of severity `waarschuwing`.
-    pub fn warning(
-        rule: &'static str,
-        step: Step,
-        path: impl Into<String>,
-        message: impl Into<String>,
-    ) -> Self {
-        Self {
-            severity: Severity::Waarschuwing,
-            ..Self::error(rule, step, path, message)
-        }
-    }
-
-    /// A finding of severity `info`.
-    pub fn info(
-        rule: &'static str,
-        step: Step,
-        path: impl Into<String>,
-        message: impl Into<String>,
-    ) -> Self {
-        Self {
-            severity: Severity::Info,
-            ..Self::error(rule, step, path, message)
-        }
+    /// The legal basis or supervisor's criterion this finding's rule enforces, in Dutch, as
+    /// the catalogue gives it ("art. 6 AVG"); empty for a rule that is not catalogued.
+    pub fn ground(&self) -> &'static str {
+        find_rule(self.rule).map_or("", |rule| rule.ground)
     }
 }
 

@@ -3,7 +3,7 @@
 //! commitments and GDPR duties it confirms. Run only when `protocol.municipal` is set.
 
 use super::dates::EarlierDate;
-use super::{Context, Finding, Severity, is_blank};
+use super::{Context, Finding, is_blank};
 use crate::model::Step;
 use crate::model::{ChannelKind, Confirmation, ExchangeChannel, Protocol};
 
@@ -12,7 +12,7 @@ pub(super) fn check(protocol: &Protocol, context: &Context, findings: &mut Vec<F
         return;
     };
     if protocol.party(&case.municipality_party).is_none() {
-        findings.push(Finding::error(
+        findings.push(Finding::new(
             "municipal.party.unknown",
             Step::Municipal,
             "municipal.municipality_party",
@@ -21,7 +21,7 @@ pub(super) fn check(protocol: &Protocol, context: &Context, findings: &mut Vec<F
         ));
     }
     if is_blank(&case.data_use) {
-        findings.push(Finding::error(
+        findings.push(Finding::new(
             "municipal.data_use.missing",
             Step::Municipal,
             "municipal.data_use",
@@ -31,7 +31,7 @@ pub(super) fn check(protocol: &Protocol, context: &Context, findings: &mut Vec<F
         ));
     }
     if is_blank(&case.financial_scenario) {
-        findings.push(Finding::error(
+        findings.push(Finding::new(
             "municipal.financial_scenario.missing",
             Step::Municipal,
             "municipal.financial_scenario",
@@ -41,7 +41,7 @@ pub(super) fn check(protocol: &Protocol, context: &Context, findings: &mut Vec<F
     }
     let decision = &case.college_decision;
     match decision.date {
-        None => findings.push(Finding::error(
+        None => findings.push(Finding::new(
             "municipal.college_decision.missing",
             Step::Municipal,
             "municipal.college_decision.date",
@@ -58,13 +58,12 @@ pub(super) fn check(protocol: &Protocol, context: &Context, findings: &mut Vec<F
             after_signing_advice: "Het besluit regelt de tegemoetkoming en gaat aan het \
                                    protocol vooraf: controleer beide data.",
             in_future_rule: "municipal.college_decision.in_future",
-            in_future_severity: Severity::Waarschuwing,
             in_future_advice: "Vul de datum in waarop het college werkelijk beslist heeft.",
         }
         .check(protocol.signing.date, context, findings),
     }
     if is_blank(&decision.reference) {
-        findings.push(Finding::error(
+        findings.push(Finding::new(
             "municipal.college_decision.missing",
             Step::Municipal,
             "municipal.college_decision.reference",
@@ -122,14 +121,14 @@ fn check_confirmation(
     findings: &mut Vec<Finding>,
 ) {
     if !confirmation.confirmed {
-        findings.push(Finding::error(
+        findings.push(Finding::new(
             rule,
             Step::Municipal,
             format!("municipal.{field}.confirmed"),
             message,
         ));
     } else if is_blank(&confirmation.detail) {
-        findings.push(Finding::warning(
+        findings.push(Finding::new(
             "municipal.confirmation.detail.missing",
             Step::Municipal,
             format!("municipal.{field}.detail"),
@@ -142,7 +141,7 @@ fn check_confirmation(
 fn check_channel(protocol: &Protocol, chosen: ExchangeChannel, findings: &mut Vec<Finding>) {
     let expected = match chosen {
         ExchangeChannel::Unchosen => {
-            findings.push(Finding::error(
+            findings.push(Finding::new(
                 "municipal.channel.missing",
                 Step::Municipal,
                 "municipal.exchange_channel",
@@ -156,7 +155,7 @@ fn check_channel(protocol: &Protocol, chosen: ExchangeChannel, findings: &mut Ve
     };
     for (index, flow) in protocol.flows.iter().enumerate() {
         if flow.channel != ChannelKind::Unspecified && flow.channel != expected {
-            findings.push(Finding::error(
+            findings.push(Finding::new(
                 "municipal.channel.mismatch",
                 Step::Context,
                 format!("flows[{index}].channel"),

@@ -2,7 +2,10 @@
 
 use std::collections::HashMap;
 
-use super::identifiers::{KboProblem, check_kbo, kbo_digits};
+use super::identifiers::{
+    KboProblem, check_establishment_number, check_kbo, establishment_digits, expected_check_digits,
+    kbo_digits,
+};
 use super::{Context, Finding, is_blank, party_name};
 use crate::dutch::capitalise;
 use crate::model::Protocol;
@@ -41,7 +44,7 @@ fn check_identity(protocol: &Protocol, findings: &mut Vec<Finding>) {
         ];
         for (field, value, what) in required {
             if is_blank(value) {
-                findings.push(Finding::error(
+                findings.push(Finding::new(
                     "party.missing_field",
                     Step::Parties,
                     format!("parties[{index}].{field}"),
@@ -54,7 +57,7 @@ fn check_identity(protocol: &Protocol, findings: &mut Vec<Finding>) {
             .iter()
             .all(|signatory| is_blank(&signatory.name))
         {
-            findings.push(Finding::error(
+            findings.push(Finding::new(
                 "party.missing_field",
                 Step::Parties,
                 format!("parties[{index}].signatories"),
@@ -64,7 +67,7 @@ fn check_identity(protocol: &Protocol, findings: &mut Vec<Finding>) {
         if !is_blank(&party.kbo) {
             match check_kbo(&party.kbo) {
                 Ok(()) => {}
-                Err(KboProblem::Format) => findings.push(Finding::error(
+                Err(KboProblem::Format) => findings.push(Finding::new(
                     "party.kbo.format",
                     Step::Parties,
                     format!("parties[{index}].kbo"),
@@ -74,44 +77,119 @@ fn check_identity(protocol: &Protocol, findings: &mut Vec<Finding>) {
                         party.kbo.trim()
                     ),
                 )),
-                Err(KboProblem::Checksum) => findings.push(Finding::error(
+                Err(KboProblem::Checksum) => findings.push(Finding::new(
                     "party.kbo.checksum",
                     Step::Parties,
                     format!("parties[{index}].kbo"),
                     format!(
-                        "Het KBO-nummer van {name} (‘{}’) klopt niet: de controlecijfers passen \
-                         niet bij de eerste acht cijfers. Controleer het nummer in de \
-                         Kruispuntbank van Ondernemingen; waarschijnlijk is er een tikfout.",
-                        party.kbo.trim()
+                        "Het KBO-nummer van {name} (‘{}’) klopt niet: {} Controleer het nummer \
+                         in de Kruispuntbank van Ondernemingen; waarschijnlijk is er een \
+                         tikfout, misschien in de eerste acht cijfers.",
+                        party.kbo.trim(),
+                        check_digits_hint(kbo_digits(&party.kbo).as_deref())
                     ),
                 )),
             }
         }
+        check_establishment(party.establishment_number.trim(), index, &name, findings);
     }
 }
 
+/// The optional establishment unit number: its form and check digits.
+fn check_establishment(number: &str, index: usize, name: &str, findings: &mut Vec<Finding>) {
+    if number.is_empty() {
+        return;
+    }
+    let path = format!("parties[{index}].establishment_number");
+    match check_establishment_number(number) {
+        Ok(()) => {}
+        Err(KboProblem::Format) => findings.push(Finding::new(
+            "party.establishment_number.format",
+            Step::Parties,
+            path,
+            format!(
+                "Het vestigingsnummer van {name} (‘{number}’) heeft niet de juiste vorm: tien \
+                 cijfers, beginnend met een cijfer van 2 tot 8, geschreven als 2.146.484.492. \
+                 Een nummer dat met 0 of 1 begint, is een KBO-nummer."
+            ),
+        )),
+        Err(KboProblem::Checksum) => findings.push(Finding::new(
+            "party.establishment_number.checksum",
+            Step::Parties,
+            path,
+            format!(
+                "Het vestigingsnummer van {name} (‘{number}’) klopt niet: {} Controleer het \
+                 nummer in de Kruispuntbank van Ondernemingen; waarschijnlijk is er een tikfout.",
+                check_digits_hint(establishment_digits(number).as_deref())
+            ),
+        )),
+    }
+}
+
+/// "bij de eerste acht cijfers (06927934) horen de controlecijfers 97, dus de laatste twee
+/// cijfers zouden 97 zijn, niet 79."
+fn check_digits_hint(digits: Option<&str>) -> String {
+    match digits.and_then(|digits| Some((digits, expected_check_digits(digits)?))) {
+        Some((digits, expected)) => format!(
+            "bij de eerste acht cijfers ({}) horen de controlecijfers {expected:02}, dus de \
+             laatste twee cijfers zouden {expected:02} zijn, niet {}.",
+            &digits[..8],
+            &digits[8..]
+        ),
+        None => "de controlecijfers passen niet bij de eerste acht cijfers.".to_string(),
+    }
+}
+
+/// Two parties with the same KBO number are one legal person twice, unless their establishment
+/// unit numbers tell them apart: entities of the Flemish government without legal personality
+/// (agencies, departments) share the KBO number of the Vlaamse Gemeenschap / Vlaams Gewest.
 fn check_duplicate_kbo(protocol: &Protocol, findings: &mut Vec<Finding>) {
     for (index, party) in protocol.parties.iter().enumerate() {
         let Some(digits) = kbo_digits(&party.kbo) else {
             continue;
         };
-        let earlier = protocol.parties[..index]
-            .iter()
-            .position(|other| kbo_digits(&other.kbo).as_deref() == Some(digits.as_str()));
-        if let Some(first) = earlier {
-            findings.push(Finding::error(
+        let establishment = establishment_key(&party.establishment_number);
+        let earlier = protocol.parties[..index].iter().position(|other| {
+            kbo_digits(&other.kbo).as_deref() == Some(digits.as_str())
+                && establishment_key(&other.establishment_number) == establishment
+        });
+        let Some(first) = earlier else {
+            continue;
+        };
+        let (this, that) = (party_name(protocol, index), party_name(protocol, first));
+        let finding = if establishment.is_empty() {
+            Finding::new(
                 "party.kbo.duplicate",
                 Step::Parties,
                 format!("parties[{index}].kbo"),
                 format!(
-                    "Partij {} heeft hetzelfde KBO-nummer als partij {}. Elke partij is een \
-                     andere rechtspersoon; controleer welk nummer fout is.",
-                    index + 1,
-                    first + 1
+                    "{} heeft hetzelfde KBO-nummer als {that}. Dat klopt voor entiteiten van de \
+                     Vlaamse overheid zonder rechtspersoonlijkheid, die het KBO-nummer van de \
+                     Vlaamse Gemeenschap of het Vlaams Gewest delen: vul dan van beide partijen \
+                     het vestigingsnummer (2.xxx.xxx.xxx) in. Anders is een van beide nummers \
+                     fout.",
+                    capitalise(&this)
                 ),
-            ));
-        }
+            )
+        } else {
+            Finding::new(
+                "party.kbo.duplicate",
+                Step::Parties,
+                format!("parties[{index}].establishment_number"),
+                format!(
+                    "{} heeft hetzelfde KBO-nummer én hetzelfde vestigingsnummer als {that}. \
+                     Elke partij is een andere entiteit: controleer welk nummer fout is.",
+                    capitalise(&this)
+                ),
+            )
+        };
+        findings.push(finding);
     }
+}
+
+/// An establishment number as compared: its digits, else its trimmed text; empty when blank.
+fn establishment_key(text: &str) -> String {
+    establishment_digits(text).unwrap_or_else(|| text.trim().to_string())
 }
 
 fn check_signatories(protocol: &Protocol, index: usize, name: &str, findings: &mut Vec<Finding>) {
@@ -123,7 +201,7 @@ fn check_signatories(protocol: &Protocol, index: usize, name: &str, findings: &m
     for (position, signatory) in party.signatories.iter().enumerate() {
         let blank_name = is_blank(&signatory.name);
         if any_named && blank_name && !is_blank(&signatory.function) {
-            findings.push(Finding::error(
+            findings.push(Finding::new(
                 "party.signatory.name.missing",
                 Step::Parties,
                 format!("parties[{index}].signatories[{position}].name"),
@@ -135,7 +213,7 @@ fn check_signatories(protocol: &Protocol, index: usize, name: &str, findings: &m
             ));
         }
         if !blank_name && is_blank(&signatory.function) {
-            findings.push(Finding::error(
+            findings.push(Finding::new(
                 "party.signatory.function.missing",
                 Step::Parties,
                 format!("parties[{index}].signatories[{position}].function"),
@@ -154,20 +232,42 @@ fn check_dpo(protocol: &Protocol, index: usize, name: &str, findings: &mut Vec<F
     let Some(party) = protocol.parties.get(index) else {
         return;
     };
-    if is_blank(&party.dpo.name) {
-        findings.push(Finding::error(
+    // One finding per party, naming what is missing: the name, the contact, or both.
+    let no_name = is_blank(&party.dpo.name);
+    let no_contact = is_blank(&party.dpo.email) && is_blank(&party.dpo.phone);
+    let dpo = format!("de functionaris voor gegevensbescherming van {name}");
+    let missing = match (no_name, no_contact) {
+        (true, true) => Some((
+            "name",
+            format!(
+                "Vul de naam en het e-mailadres in van {dpo}, zodat de andere partijen en de \
+                 betrokkenen de DPO kunnen bereiken."
+            ),
+        )),
+        (true, false) => Some((
+            "name",
+            format!("Vul de naam in van {dpo}: een persoon of de naam van de functiemailbox."),
+        )),
+        (false, true) => Some((
+            "email",
+            format!(
+                "Vul het e-mailadres (of het telefoonnummer) in van {dpo}, zodat de andere \
+                 partijen en de betrokkenen de DPO kunnen bereiken."
+            ),
+        )),
+        (false, false) => None,
+    };
+    if let Some((field, message)) = missing {
+        findings.push(Finding::new(
             "party.dpo.missing",
             Step::Parties,
-            format!("parties[{index}].dpo.name"),
-            format!(
-                "Vul de naam in van de functionaris voor gegevensbescherming van {name}. Het \
-                 protocol moet de contactgegevens van de DPO van elke partij vermelden."
-            ),
+            format!("parties[{index}].dpo.{field}"),
+            message,
         ));
     }
     let email = party.dpo.email.trim();
     if !email.is_empty() && !is_email_address(email) {
-        findings.push(Finding::warning(
+        findings.push(Finding::new(
             "party.dpo.email.format",
             Step::Parties,
             format!("parties[{index}].dpo.email"),
@@ -177,34 +277,24 @@ fn check_dpo(protocol: &Protocol, index: usize, name: &str, findings: &mut Vec<F
             ),
         ));
     }
-    if is_blank(&party.dpo.email) && is_blank(&party.dpo.phone) {
-        findings.push(Finding::error(
-            "party.dpo.missing",
-            Step::Parties,
-            format!("parties[{index}].dpo.email"),
-            format!(
-                "Vul het e-mailadres in van de functionaris voor gegevensbescherming van \
-                 {name}, zodat betrokkenen en de andere partijen hem kunnen bereiken."
-            ),
-        ));
-    }
 }
 
 fn check_publication(url: &str, index: usize, name: &str, findings: &mut Vec<Finding>) {
     let path = format!("parties[{index}].publication_url");
     if url.is_empty() {
-        findings.push(Finding::error(
+        findings.push(Finding::new(
             "transparency.url.missing",
             Step::Clauses,
             path,
             format!(
-                "Vul de webpagina in waarop {name} het ondertekende protocol bekendmaakt \
-                 (artikel 8, §1, e-govdecreet: elke partij publiceert het protocol op haar \
-                 website)."
+                "Vul de webpagina in waarop {name} het ondertekende protocol bekendmaakt. \
+                 Artikel 8, §1, e-govdecreet verplicht elke partij het protocol op haar website \
+                 te publiceren; het adres hoeft niet in het protocol te staan, maar zo vindt een \
+                 lezer het terug."
             ),
         ));
     } else if !is_web_address(url) {
-        findings.push(Finding::warning(
+        findings.push(Finding::new(
             "transparency.url.format",
             Step::Clauses,
             path,
@@ -249,7 +339,7 @@ fn check_duplicate_ids(protocol: &Protocol, findings: &mut Vec<Finding>) {
             continue;
         }
         if let Some(first) = seen.get(id) {
-            findings.push(Finding::error(
+            findings.push(Finding::new(
                 "party.id.duplicate",
                 Step::Parties,
                 format!("parties[{index}].id"),
@@ -269,7 +359,7 @@ fn check_duplicate_ids(protocol: &Protocol, findings: &mut Vec<Finding>) {
 
 fn check_roles(protocol: &Protocol, findings: &mut Vec<Finding>) {
     if protocol.parties.is_empty() {
-        findings.push(Finding::error(
+        findings.push(Finding::new(
             "parties.none",
             Step::Parties,
             "parties",
@@ -278,7 +368,7 @@ fn check_roles(protocol: &Protocol, findings: &mut Vec<Finding>) {
         return;
     }
     if !protocol.parties.iter().any(|party| party.roles.provider) {
-        findings.push(Finding::error(
+        findings.push(Finding::new(
             "parties.no_provider",
             Step::Parties,
             "parties",
@@ -286,7 +376,7 @@ fn check_roles(protocol: &Protocol, findings: &mut Vec<Finding>) {
         ));
     }
     if !protocol.parties.iter().any(|party| party.roles.recipient) {
-        findings.push(Finding::error(
+        findings.push(Finding::new(
             "parties.no_recipient",
             Step::Parties,
             "parties",
@@ -317,7 +407,7 @@ fn check_roles(protocol: &Protocol, findings: &mut Vec<Finding>) {
         let path = format!("parties[{index}].roles");
         let roles = party.roles;
         if !roles.provider && !roles.recipient {
-            findings.push(Finding::error(
+            findings.push(Finding::new(
                 "party.no_role",
                 Step::Parties,
                 path.clone(),
@@ -329,7 +419,7 @@ fn check_roles(protocol: &Protocol, findings: &mut Vec<Finding>) {
             ));
         }
         if sends[index] && !roles.provider {
-            findings.push(Finding::error(
+            findings.push(Finding::new(
                 "party.role_inconsistent",
                 Step::Parties,
                 path.clone(),
@@ -341,7 +431,7 @@ fn check_roles(protocol: &Protocol, findings: &mut Vec<Finding>) {
             ));
         }
         if receives[index] && !roles.recipient {
-            findings.push(Finding::error(
+            findings.push(Finding::new(
                 "party.role_inconsistent",
                 Step::Parties,
                 path.clone(),
@@ -354,7 +444,7 @@ fn check_roles(protocol: &Protocol, findings: &mut Vec<Finding>) {
             ));
         }
         if has_flows && roles.provider && !sends[index] {
-            findings.push(Finding::warning(
+            findings.push(Finding::new(
                 "party.role_unused",
                 Step::Parties,
                 path.clone(),
@@ -366,7 +456,7 @@ fn check_roles(protocol: &Protocol, findings: &mut Vec<Finding>) {
             ));
         }
         if has_flows && roles.recipient && !receives[index] {
-            findings.push(Finding::warning(
+            findings.push(Finding::new(
                 "party.role_unused",
                 Step::Parties,
                 path,

@@ -2,7 +2,6 @@
 //! compatibility of the further processing, who gets access, onward disclosure, processors.
 
 use super::{Context, Finding, is_blank, party_name};
-use crate::dutch::capitalise;
 use crate::model::Step;
 use crate::model::{Protocol, Purpose};
 
@@ -32,12 +31,14 @@ pub(super) fn check(protocol: &Protocol, _context: &Context, findings: &mut Vec<
                 &name,
                 findings,
             );
-            check_recipient(protocol, index, &name, findings);
+            if !receives_only_its_lookup_key(protocol, index) {
+                check_recipient(protocol, index, &name, findings);
+            }
         }
         check_processors(protocol, index, &name, findings);
     }
     if is_blank(&protocol.compatibility) {
-        findings.push(Finding::error(
+        findings.push(Finding::new(
             "compatibility.missing",
             Step::Purposes,
             "compatibility",
@@ -47,7 +48,7 @@ pub(super) fn check(protocol: &Protocol, _context: &Context, findings: &mut Vec<
         ));
     }
     if is_blank(&protocol.data_subject_rights) {
-        findings.push(Finding::warning(
+        findings.push(Finding::new(
             "data_subject_rights.missing",
             Step::Recipients,
             "data_subject_rights",
@@ -68,7 +69,7 @@ fn check_purposes(
         .iter()
         .all(|purpose| is_blank(&purpose.description))
     {
-        findings.push(Finding::error(
+        findings.push(Finding::new(
             "purpose.missing",
             Step::Purposes,
             path,
@@ -78,7 +79,7 @@ fn check_purposes(
     for (position, purpose) in purposes.iter().enumerate() {
         let blank_description = is_blank(&purpose.description);
         if blank_description && !is_blank(&purpose.legal_basis) {
-            findings.push(Finding::error(
+            findings.push(Finding::new(
                 "purpose.missing",
                 Step::Purposes,
                 format!("{path}[{position}].description"),
@@ -89,7 +90,7 @@ fn check_purposes(
             ));
         }
         if !blank_description && is_blank(&purpose.legal_basis) {
-            findings.push(Finding::error(
+            findings.push(Finding::new(
                 "legal_basis.missing",
                 Step::Purposes,
                 format!("{path}[{position}].legal_basis"),
@@ -102,6 +103,36 @@ fn check_purposes(
     }
 }
 
+/// Whether a party receives nothing but the key of the data it provides: every data item that
+/// reaches it also travels in a flow it sends. Such a party answers a request (reference/002:
+/// Opgroeien regie sends the INSZ numbers, the VUTG returns its data for them); it is a
+/// provider in substance, and article 4 (services with access, need-to-know, onward
+/// disclosure) is about the parties that receive the data, so it lists none for it. `false`
+/// when no item reaches the party: then nothing shows it only answers.
+fn receives_only_its_lookup_key(protocol: &Protocol, index: usize) -> bool {
+    let Some(party) = protocol.parties.get(index) else {
+        return false;
+    };
+    let id = party.id.trim();
+    if id.is_empty() {
+        return false;
+    }
+    let flow_of = |flow_id: &str| protocol.flows.iter().find(|flow| flow.id == flow_id);
+    let mut received_any = false;
+    for item in &protocol.data_items {
+        let flows = || item.flows.iter().filter_map(|flow_id| flow_of(flow_id));
+        let received = flows().any(|flow| flow.to_parties.iter().any(|to| to.trim() == id));
+        if !received {
+            continue;
+        }
+        received_any = true;
+        if !flows().any(|flow| flow.from_party.trim() == id) {
+            return false;
+        }
+    }
+    received_any
+}
+
 fn check_recipient(protocol: &Protocol, index: usize, name: &str, findings: &mut Vec<Finding>) {
     let Some(party) = protocol.parties.get(index) else {
         return;
@@ -111,7 +142,7 @@ fn check_recipient(protocol: &Protocol, index: usize, name: &str, findings: &mut
         .iter()
         .all(|service| is_blank(service))
     {
-        findings.push(Finding::error(
+        findings.push(Finding::new(
             "recipients.missing",
             Step::Recipients,
             format!("parties[{index}].services_with_access"),
@@ -122,7 +153,7 @@ fn check_recipient(protocol: &Protocol, index: usize, name: &str, findings: &mut
         ));
     }
     if is_blank(&party.need_to_know) {
-        findings.push(Finding::warning(
+        findings.push(Finding::new(
             "recipients.need_to_know.missing",
             Step::Recipients,
             format!("parties[{index}].need_to_know"),
@@ -133,7 +164,7 @@ fn check_recipient(protocol: &Protocol, index: usize, name: &str, findings: &mut
         ));
     }
     if is_blank(&party.onward_disclosure) {
-        findings.push(Finding::warning(
+        findings.push(Finding::new(
             "recipients.onward_disclosure.missing",
             Step::Recipients,
             format!("parties[{index}].onward_disclosure"),
@@ -157,7 +188,7 @@ fn check_processors(protocol: &Protocol, index: usize, name: &str, findings: &mu
             format!("verwerker ‘{}’", processor.name.trim())
         };
         if is_blank(&processor.name) {
-            findings.push(Finding::error(
+            findings.push(Finding::new(
                 "processors.missing_field",
                 Step::Recipients,
                 at("name"),
@@ -165,7 +196,7 @@ fn check_processors(protocol: &Protocol, index: usize, name: &str, findings: &mu
             ));
         }
         if is_blank(&processor.task) {
-            findings.push(Finding::warning(
+            findings.push(Finding::new(
                 "processors.task.missing",
                 Step::Recipients,
                 at("task"),
@@ -176,15 +207,16 @@ fn check_processors(protocol: &Protocol, index: usize, name: &str, findings: &mu
             ));
         }
         if !processor.agreement_concluded {
-            findings.push(Finding::error(
+            findings.push(Finding::new(
                 "processors.no_agreement",
                 Step::Recipients,
                 at("agreement_concluded"),
                 format!(
-                    "{} schakelt {processor_name} in zonder verwerkersovereenkomst. Sluit een \
-                     overeenkomst volgens artikel 28 AVG vóór de verwerker de gegevens krijgt, \
-                     en duid dat hier aan.",
-                    capitalise(name)
+                    "Het protocol vermeldt niet dat {name} met {processor_name} een \
+                     verwerkersovereenkomst heeft gesloten. Artikel 28 AVG vereist die \
+                     overeenkomst voordat de verwerker de gegevens krijgt; duid hier aan dat ze \
+                     gesloten is zodra dat zo is (een ondertekend protocol vermeldt het vaak niet, \
+                     de plicht blijft)."
                 ),
             ));
         }

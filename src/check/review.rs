@@ -17,7 +17,7 @@ pub(super) fn check(protocol: &Protocol, _context: &Context, findings: &mut Vec<
         } else {
             format!(" over ‘{}’", path_label(&comment.path))
         };
-        findings.push(Finding::warning(
+        findings.push(Finding::new(
             "review.open_comment",
             comment.step.unwrap_or(Step::Export),
             if comment.path.is_empty() {
@@ -39,7 +39,7 @@ pub(super) fn check(protocol: &Protocol, _context: &Context, findings: &mut Vec<
         let path = format!("review.verdicts[{index}]");
         match verdict.kind {
             VerdictKind::Acceptable => {}
-            VerdictKind::ToCorrect => findings.push(Finding::error(
+            VerdictKind::ToCorrect => findings.push(Finding::new(
                 "review.step_to_correct",
                 step,
                 path,
@@ -50,7 +50,7 @@ pub(super) fn check(protocol: &Protocol, _context: &Context, findings: &mut Vec<
                     shorten(&verdict.comment)
                 ),
             )),
-            VerdictKind::Improvable => findings.push(Finding::warning(
+            VerdictKind::Improvable => findings.push(Finding::new(
                 "review.step_to_improve",
                 step,
                 path,
@@ -76,7 +76,7 @@ pub(super) fn check(protocol: &Protocol, _context: &Context, findings: &mut Vec<
     for (index, party) in protocol.parties.iter().enumerate() {
         let given_on = &party.dpo_advice.fingerprint;
         if !given_on.is_empty() && *given_on != current {
-            findings.push(Finding::warning(
+            findings.push(Finding::new(
                 "review.advice_outdated",
                 Step::Advice,
                 format!("parties[{index}].dpo_advice"),
@@ -93,7 +93,7 @@ pub(super) fn check(protocol: &Protocol, _context: &Context, findings: &mut Vec<
     if let Some(approval) = &protocol.review.approval
         && approval.fingerprint != current
     {
-        findings.push(Finding::error(
+        findings.push(Finding::new(
             "review.approval_outdated",
             Step::Export,
             "review.approval".to_string(),

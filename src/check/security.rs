@@ -9,7 +9,7 @@ pub(super) fn check(protocol: &Protocol, _context: &Context, findings: &mut Vec<
     let security = &protocol.security;
     for (index, measure) in security.measures.iter().enumerate() {
         if is_blank(&measure.text) {
-            findings.push(Finding::warning(
+            findings.push(Finding::new(
                 "security.measure.empty",
                 Step::Security,
                 format!("security.measures[{index}].text"),
@@ -26,7 +26,7 @@ pub(super) fn check(protocol: &Protocol, _context: &Context, findings: &mut Vec<
         .iter()
         .any(|measure| !is_blank(&measure.text))
     {
-        findings.push(Finding::error(
+        findings.push(Finding::new(
             "security.none",
             Step::Security,
             "security.measures",
@@ -42,29 +42,28 @@ pub(super) fn check(protocol: &Protocol, _context: &Context, findings: &mut Vec<
             ChannelKind::Sftp | ChannelKind::EncryptedEmail
         )
     }) || protocol.municipal.is_some();
-    for (kind, rule, severity_is_info, message) in expected_measures() {
+    for (kind, rule, message) in expected_measures() {
         if kind == MeasureKind::Encryption && !file_based {
             continue;
         }
         if security.has(kind) {
             continue;
         }
-        let finding = if severity_is_info {
-            Finding::info(rule, Step::Security, "security.measures", message)
-        } else {
-            Finding::warning(rule, Step::Security, "security.measures", message)
-        };
-        findings.push(finding);
+        findings.push(Finding::new(
+            rule,
+            Step::Security,
+            "security.measures",
+            message,
+        ));
     }
 }
 
-/// The measures a reviewer looks for: kind, rule id, whether it is only `info`, message.
-fn expected_measures() -> [(MeasureKind, &'static str, bool, &'static str); 6] {
+/// The measures a reviewer looks for: kind, rule id, message (the severity is the catalogue's).
+fn expected_measures() -> [(MeasureKind, &'static str, &'static str); 6] {
     [
         (
             MeasureKind::Encryption,
             "security.measure.encryption.missing",
-            false,
             "De gegevens reizen als bestand, maar het protocol vermeldt geen versleuteling. \
              Voeg een maatregel toe die zegt hoe het bestand versleuteld wordt en hoe de sleutel \
              apart wordt uitgewisseld.",
@@ -72,35 +71,30 @@ fn expected_measures() -> [(MeasureKind, &'static str, bool, &'static str); 6] {
         (
             MeasureKind::AccessControl,
             "security.measure.access_control.missing",
-            false,
             "Voeg een maatregel over toegangsbeheer toe: wie toegang heeft tot de gegevens en \
              hoe die toegang beveiligd is (persoonlijke aanmelding, tweefactorauthenticatie).",
         ),
         (
             MeasureKind::ConfidentialityDeclaration,
             "security.measure.confidentiality.missing",
-            true,
             "Overweeg een maatregel over vertrouwelijkheid: de medewerkers die de gegevens \
              verwerken, ondertekenen een vertrouwelijkheidsverklaring.",
         ),
         (
             MeasureKind::Logging,
             "security.measure.logging.missing",
-            true,
             "Overweeg een maatregel over logging: wie de gegevens wanneer raadpleegt, wordt \
              bijgehouden, zodat misbruik achteraf opgespoord kan worden.",
         ),
         (
             MeasureKind::DeletionAfterUse,
             "security.measure.deletion.missing",
-            false,
             "Voeg een maatregel toe die zegt wanneer en hoe de gegevens verwijderd worden zodra \
              ze niet meer nodig zijn.",
         ),
         (
             MeasureKind::SecurityPolicy,
             "security.measure.policy.missing",
-            false,
             "Vermeld dat elke partij een informatieveiligheidsbeleid met een veiligheidsplan \
              heeft en over een functionaris voor gegevensbescherming beschikt.",
         ),

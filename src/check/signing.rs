@@ -8,7 +8,7 @@ use crate::model::Step;
 pub(super) fn check(protocol: &Protocol, _context: &Context, findings: &mut Vec<Finding>) {
     let signing = &protocol.signing;
     if is_blank(&signing.place) {
-        findings.push(Finding::error(
+        findings.push(Finding::new(
             "signing.missing",
             Step::Signing,
             "signing.place",
@@ -16,7 +16,7 @@ pub(super) fn check(protocol: &Protocol, _context: &Context, findings: &mut Vec<
         ));
     }
     match signing.date {
-        None => findings.push(Finding::error(
+        None => findings.push(Finding::new(
             "signing.missing",
             Step::Signing,
             "signing.date",
@@ -27,7 +27,7 @@ pub(super) fn check(protocol: &Protocol, _context: &Context, findings: &mut Vec<
             if let Some(date) = protocol.title.date
                 && date != signed
             {
-                findings.push(Finding::info(
+                findings.push(Finding::new(
                     "title.date.differs",
                     Step::Signing,
                     "title.date",

@@ -108,6 +108,7 @@ pub fn for_each_text(protocol: &Protocol, mut visit: impl FnMut(TextField<'_>)) 
         for (name, kind, text) in [
             ("legal_name", Free, &party.legal_name),
             ("kbo", Code, &party.kbo),
+            ("establishment_number", Code, &party.establishment_number),
             ("address", Free, &party.address),
             ("short_name", Free, &party.short_name),
             ("legal_status", Free, &party.legal_status),
@@ -418,7 +419,7 @@ pub(crate) fn has_placeholder(text: &str) -> bool {
 pub(super) fn check(protocol: &Protocol, _context: &Context, findings: &mut Vec<Finding>) {
     for_each_text(protocol, |field| {
         if has_placeholder(field.text) {
-            findings.push(Finding::error(
+            findings.push(Finding::new(
                 "template.placeholder",
                 field.step,
                 field.path,
@@ -432,7 +433,7 @@ pub(super) fn check(protocol: &Protocol, _context: &Context, findings: &mut Vec<
         if field.kind == TextKind::Free && !field.text.is_empty() {
             let found = find_insz(field.text);
             if !found.is_empty() {
-                findings.push(Finding::warning(
+                findings.push(Finding::new(
                     "text.contains_insz",
                     field.step,
                     field.path,

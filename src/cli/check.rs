@@ -1,7 +1,8 @@
 //! `protocolwijzer check`: the check over one file, several files, or a folder.
 //!
-//! Text output groups the findings per wizard step (severity, path, rule id, message); `--format json` prints one JSON array of
-//! `{file, rule, severity, step, path, message}` objects. With several files (or a folder, all
+//! Text output groups the findings per wizard step (severity, path, rule id, message, and a
+//! line "Grond: …" with the legal ground the rule enforces); `--format json` prints one JSON
+//! array of `{file, rule, severity, ground, step, path, message}` objects. With several files (or a folder, all
 //! its `*.ron` files sorted by name) a batch overview follows: per file a summary line and a
 //! total. Exit code 0 when no `fout`, 1 when any, 2 when a file could not be read (the other
 //! files are still checked).
@@ -37,6 +38,9 @@ struct JsonFinding<'a> {
     file: String,
     rule: &'a str,
     severity: &'static str,
+    /// The legal ground or supervisor's criterion of the rule, in Dutch (`check::Rule::ground`);
+    /// `null` for an unreadable file.
+    ground: Option<&'static str>,
     /// A stable step id (`parties`, `context`, …); `null` for an unreadable file.
     step: Option<&'static str>,
     path: &'a str,
@@ -156,6 +160,7 @@ fn render_json(results: &[Checked]) -> String {
                 file: file.clone(),
                 rule: finding.rule,
                 severity: finding.severity.label(),
+                ground: Some(finding.ground()),
                 step: Some(finding.step.id()),
                 path: &finding.path,
                 message: &finding.message,
@@ -164,6 +169,7 @@ fn render_json(results: &[Checked]) -> String {
                 file,
                 rule: UNREADABLE_RULE,
                 severity: Severity::Fout.label(),
+                ground: None,
                 step: None,
                 path: "",
                 message,
@@ -202,6 +208,10 @@ fn render_text(results: &[Checked]) -> String {
                 finding.rule,
                 finding.message
             );
+            let ground = finding.ground();
+            if !ground.is_empty() {
+                let _ = writeln!(out, "                 Grond: {ground}");
+            }
         }
         let _ = writeln!(out, "\n  {}\n", counts(&report.findings));
     }

@@ -14,6 +14,10 @@ pub struct Party {
     pub legal_name: String,
     /// Enterprise number (KBO), as written: `0886.886.638`.
     pub kbo: String,
+    /// Establishment unit number (vestigingsnummer), as written: `2.146.484.492`; optional.
+    /// Entities of the Flemish government without legal personality share the KBO number of
+    /// the Vlaamse Gemeenschap / Vlaams Gewest, and this number tells them apart.
+    pub establishment_number: String,
     /// Office address, one line.
     pub address: String,
     /// The name used in the text ("hierna: …").

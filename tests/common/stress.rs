@@ -35,6 +35,7 @@ pub fn stress_protocol() -> Protocol {
             id: format!("partij-{index}"),
             legal_name: format!("Lokaal bestuur Voorbeeldgem {index}"),
             kbo: valid_kbo(index + 1),
+            establishment_number: String::new(),
             address: format!("Marktplein {index}, 9{index:03} Voorbeeldgem"),
             short_name: format!("Voorbeeldgem {index}"),
             legal_status: long_text("het juridisch statuut", 3),
