@@ -864,6 +864,7 @@ fn near_misses_do_not_fire() {
                     name: "Cipal Schaubroeck".into(),
                     task: "hosting van de sociale software".into(),
                     agreement_concluded: true,
+                    ..Processor::default()
                 })
             },
         ),

@@ -759,10 +759,12 @@ mod tests {
         })
     }
 
-    /// One signatory's box (kept in one place: the lead reworks how its lines are stored).
+    /// One signatory's box, its function and name still to be filled in.
     fn signature(party: &str) -> SignatureBox {
         SignatureBox {
-            party: format!("Voor {party}"),
+            party: vec![Span::plain(format!("Voor {party}"))],
+            function: vec![Span::gap("functie")],
+            name: vec![Span::gap("naam")],
             field_name: format!("Handtekening_{party}_1"),
             ..SignatureBox::default()
         }
