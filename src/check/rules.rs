@@ -140,7 +140,7 @@ pub const RULES: &[Rule] = &[
         Fout,
         WVG_PARTIES,
         "establishment unit number not 10 digits (dots, spaces allowed) or first digit not 2–8",
-        "The field is optional, but a number that is filled in is printed as the party's identification and must be one that can exist.",
+        "The field is optional, but a number that is filled in identifies the party and must be one that can exist.",
     ),
     rule(
         "party.establishment_number.checksum",
