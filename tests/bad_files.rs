@@ -165,7 +165,10 @@ fn oversized_file_is_refused_without_reading_it() {
 #[test]
 fn truncated_file_says_it_ends_early() {
     let text = template_text();
-    let (error, _, _) = load_bad("afgekapt.ron", &text.as_bytes()[..text.len() / 2]);
+    // Cut halfway, just after a complete field: what is missing is the rest of the file.
+    let half = text.len() / 2;
+    let cut = half + text[half..].find(",\n").unwrap() + 2;
+    let (error, _, _) = load_bad("afgekapt.ron", &text.as_bytes()[..cut]);
     assert!(error.line > 1);
     assert!(error.to_string().contains("houdt onverwacht op"), "{error}");
 }

@@ -204,9 +204,21 @@ const CASES: &[Case] = &[
         "flow.service_integrator.inconsistent",
         "flows[0].via_service_integrator",
         |p| {
+            p.flows[0].channel = ChannelKind::EncryptedEmail;
             p.flows[0].via_service_integrator = true;
             p.flows[0].service_integrator = "MAGDA".into();
         },
+    ),
+    case("flow.via_party.is_end", "flows[0].via_party", |p| {
+        p.flows[0].via_party = "opgroeien".into()
+    }),
+    case("flow.unknown_party", "flows[0].via_party", |p| {
+        p.flows[0].via_party = "niemand".into()
+    }),
+    case(
+        "party.representative.differs",
+        "parties[1].representative",
+        |p| p.parties[1].representative = "Jan Janssens, waarnemend burgemeester".into(),
     ),
     case(
         "flow.service_integrator.missing",
@@ -751,6 +763,30 @@ fn every_catalogued_rule_has_a_case() {
 #[test]
 fn near_misses_do_not_fire() {
     let near_misses: &[Case] = &[
+        // SFTP on the service integrator's platform: both true, nothing contradicts.
+        case(
+            "flow.service_integrator.inconsistent",
+            "flows[0].via_service_integrator",
+            |p| {
+                p.flows[0].channel = ChannelKind::Sftp;
+                p.flows[0].via_service_integrator = true;
+                p.flows[0].service_integrator = "MAGDA".into();
+            },
+        ),
+        // A college for whom the signatories sign, or a representative who signs.
+        case(
+            "party.representative.differs",
+            "parties[1].representative",
+            |p| {
+                p.parties[1].representative = "het college van burgemeester en schepenen".into();
+                p.parties[1].signatories_sign_for_representative = true;
+            },
+        ),
+        case(
+            "party.representative.differs",
+            "parties[1].representative",
+            |p| p.parties[1].representative = "Karolien De Smedt, burgemeester".into(),
+        ),
         // Real KBO numbers from a signed protocol (reference/002): VUTG's ends in 97.
         case("party.kbo.checksum", "parties[1].kbo", |p| {
             p.parties[1].kbo = "0692.793.497".into()

@@ -37,7 +37,18 @@ pub(super) fn check(protocol: &Protocol, context: &Context, findings: &mut Vec<F
                     in_future_advice: "Vul de datum in waarop het advies werkelijk gegeven is.",
                 }
                 .check(signed, context, findings);
-                if advice.outcome.is_none() {
+                if advice.outcome.is_none() && advice.outcome_not_stated {
+                    findings.push(Finding::new(
+                        "dpo_advice.outcome.missing",
+                        Step::Advice,
+                        at("outcome_not_stated"),
+                        format!(
+                            "De uitkomst van het advies van de DPO van {name} staat als ‘niet \
+                             vermeld’: het ondertekende protocol noemt alleen de datum, en de \
+                             export drukt geen uitkomst af. Vul ze in als ze bekend is."
+                        ),
+                    ));
+                } else if advice.outcome.is_none() {
                     findings.push(Finding::new(
                         "dpo_advice.outcome.missing",
                         Step::Advice,

@@ -117,6 +117,36 @@ pub(super) fn check(protocol: &Protocol, _context: &Context, findings: &mut Vec<
                 ));
             }
         }
+        let via = flow.via_party.trim();
+        if !via.is_empty() {
+            let at_via = at("via_party");
+            if !party_ids.contains(via) {
+                findings.push(Finding::new(
+                    "flow.unknown_party",
+                    Step::Context,
+                    at_via,
+                    format!(
+                        "{} gaat via een partij (‘{via}’) die niet in het protocol staat. Kies een \
+                         van de partijen, of voeg de partij toe.",
+                        capitalise(&name)
+                    ),
+                ));
+            } else if via == flow.from_party.trim()
+                || flow.to_parties.iter().any(|to| to.trim() == via)
+            {
+                findings.push(Finding::new(
+                    "flow.via_party.is_end",
+                    Step::Context,
+                    at_via,
+                    format!(
+                        "{} gaat via een partij die zelf de verstrekker of een ontvanger van die \
+                         stroom is. Een tussenpartij ligt tussen beide: kies een andere partij, of \
+                         laat ‘via’ leeg.",
+                        capitalise(&name)
+                    ),
+                ));
+            }
+        }
         check_channel(protocol, index, &name, findings);
         check_periodicity(protocol, index, &name, findings);
         if !protocol.data_items.is_empty() && !id.is_empty() && !used.contains(flow.id.as_str()) {
@@ -211,8 +241,16 @@ fn check_channel(protocol: &Protocol, index: usize, name: &str, findings: &mut V
         )),
         _ => {}
     }
-    let via_channel = flow.channel == ChannelKind::ServiceIntegrator;
-    if flow.via_service_integrator != via_channel && flow.channel != ChannelKind::Unspecified {
+    // A flow may travel by SFTP (or a web service) on the service integrator's platform: both
+    // are true and nothing contradicts. Only e-mail through an integrator, or the integrator as
+    // channel without the flow marked as going through it, do not add up.
+    let integrator_channel = flow.channel == ChannelKind::ServiceIntegrator;
+    let contradicts = if flow.via_service_integrator {
+        matches!(flow.channel, ChannelKind::EncryptedEmail)
+    } else {
+        integrator_channel
+    };
+    if contradicts {
         findings.push(Finding::new(
             "flow.service_integrator.inconsistent",
             Step::Context,

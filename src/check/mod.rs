@@ -222,7 +222,7 @@ pub(crate) fn is_blank(text: &str) -> bool {
 /// municipality of the Opgroeien case, else "partij <n>" (1-based).
 pub(crate) fn party_name(protocol: &Protocol, index: usize) -> String {
     match protocol.parties.get(index) {
-        Some(party) if !is_blank(party.display_name()) => party.display_name().trim().to_string(),
+        Some(party) if !is_blank(party.display_name()) => party.name_in_text(index),
         Some(party)
             if protocol
                 .municipal

@@ -8,8 +8,8 @@ use super::identifiers::{
 };
 use super::{Context, Finding, is_blank, party_name};
 use crate::dutch::capitalise;
-use crate::model::Protocol;
 use crate::model::Step;
+use crate::model::{Party, Protocol};
 
 pub(super) fn check(protocol: &Protocol, _context: &Context, findings: &mut Vec<Finding>) {
     check_identity(protocol, findings);
@@ -20,7 +20,35 @@ pub(super) fn check(protocol: &Protocol, _context: &Context, findings: &mut Vec<
         let name = party_name(protocol, index);
         check_signatories(protocol, index, &name, findings);
         check_dpo(protocol, index, &name, findings);
-        check_publication(party.publication_url.trim(), index, &name, findings);
+        check_publication(party, index, &name, findings);
+        check_representative(party, index, &name, findings);
+    }
+}
+
+/// The party clause may name a representative other than the signatories (an interim head
+/// signs): a warning, so that someone checks the signatory may sign for the party. A body for
+/// whom the signatories sign ("het college …, voor wie tekenen: …") is the usual shape.
+fn check_representative(party: &Party, index: usize, name: &str, findings: &mut Vec<Finding>) {
+    let representative = party.representative.trim();
+    if representative.is_empty() || party.signatories_sign_for_representative {
+        return;
+    }
+    let named = party.signatories.iter().any(|signatory| {
+        let signatory = signatory.name.trim();
+        !signatory.is_empty() && representative.contains(signatory)
+    });
+    if !named {
+        findings.push(Finding::new(
+            "party.representative.differs",
+            Step::Parties,
+            format!("parties[{index}].representative"),
+            format!(
+                "De partijclausule noemt ‘{representative}’ als vertegenwoordiger van {name}, \
+                 maar die ondertekent niet. Dat kan (bijvoorbeeld een waarnemend leidend \
+                 ambtenaar die ondertekent); ga na dat wie ondertekent {name} mag verbinden, of \
+                 duid aan dat de ondertekenaars tekenen voor de vertegenwoordiger."
+            ),
+        ));
     }
 }
 
@@ -279,9 +307,21 @@ fn check_dpo(protocol: &Protocol, index: usize, name: &str, findings: &mut Vec<F
     }
 }
 
-fn check_publication(url: &str, index: usize, name: &str, findings: &mut Vec<Finding>) {
+fn check_publication(party: &Party, index: usize, name: &str, findings: &mut Vec<Finding>) {
+    let url = party.publication_url.trim();
     let path = format!("parties[{index}].publication_url");
-    if url.is_empty() {
+    if url.is_empty() && party.publication_url_not_stated {
+        findings.push(Finding::new(
+            "transparency.url.missing",
+            Step::Clauses,
+            path,
+            format!(
+                "Waar {name} het protocol bekendmaakt, staat als ‘niet vermeld’: het protocol \
+                 zegt het niet en de export drukt er niets voor af. Artikel 8, §1, e-govdecreet \
+                 verplicht de bekendmaking wel; vul het adres in zodra het bekend is."
+            ),
+        ));
+    } else if url.is_empty() {
         findings.push(Finding::new(
             "transparency.url.missing",
             Step::Clauses,

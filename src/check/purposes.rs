@@ -206,7 +206,19 @@ fn check_processors(protocol: &Protocol, index: usize, name: &str, findings: &mu
                 ),
             ));
         }
-        if !processor.agreement_concluded {
+        if processor.agreement_not_stated {
+            findings.push(Finding::new(
+                "processors.no_agreement",
+                Step::Recipients,
+                at("agreement_not_stated"),
+                format!(
+                    "Of {name} met {processor_name} een verwerkersovereenkomst heeft gesloten, \
+                     staat als ‘niet vermeld’: het protocol zegt er niets over en de export ook \
+                     niet. Artikel 28 AVG vereist de overeenkomst wel; duid aan dat ze gesloten \
+                     is zodra dat vaststaat."
+                ),
+            ));
+        } else if !processor.agreement_concluded {
             findings.push(Finding::new(
                 "processors.no_agreement",
                 Step::Recipients,

@@ -178,6 +178,13 @@ pub const RULES: &[Rule] = &[
         "A role that no flow uses is a loose end a reviewer asks about; the text stays lawful.",
     ),
     rule(
+        "party.representative.differs",
+        Waarschuwing,
+        WVG_PARTIES,
+        "the party clause names a representative who is not among the signatories",
+        "Real protocols do this (an interim head signs for the representative), so it is only a warning: the signatory must have the power to sign for the party.",
+    ),
+    rule(
         "party.signatory.name.missing",
         Fout,
         FORM_SIGN,
@@ -254,6 +261,13 @@ pub const RULES: &[Rule] = &[
         FORM_CLEAR,
         "a flow naming a party that is not in the protocol",
         "A flow that names a party not in the protocol cannot be printed correctly.",
+    ),
+    rule(
+        "flow.via_party.is_end",
+        Fout,
+        FORM_CLEAR,
+        "a flow routed via a party that is its own sender or recipient",
+        "“From A via A to B” contradicts itself in the text that would be signed.",
     ),
     rule(
         "flow.to_party.is_sender",

@@ -766,7 +766,6 @@ mod tests {
             function: vec![Span::gap("functie")],
             name: vec![Span::gap("naam")],
             field_name: format!("Handtekening_{party}_1"),
-            ..SignatureBox::default()
         }
     }
 
@@ -800,7 +799,7 @@ mod tests {
     /// The pages of filler variant `fillers` followed by `blocks`.
     fn pages(fillers: usize, blocks: &[Block]) -> Vec<Page> {
         let mut all = Vec::new();
-        if fillers % 9 > 0 {
+        if !fillers.is_multiple_of(9) {
             all.push(Block::List(List {
                 marker: ListMarker::Bullet,
                 items: (0..fillers % 9)
