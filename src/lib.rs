@@ -14,6 +14,7 @@ pub mod fingerprint; // SHA-256 of the protocol's content
 pub mod model; //    plain serde data of a protocol
 pub mod review; //   comments, verdicts, advice, status, approval, diff, report
 pub mod step; //     the wizard's steps, shared by check, preview and app
+pub mod store; //    the per-user folder: settings and recovery file, atomic writes
 pub mod template; // built-in templates and the parts they lock
 
 /// The version and the commit it was built from, e.g. "0.1.0 (commit 5983b7f1c2ab)": for

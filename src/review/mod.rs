@@ -1,6 +1,7 @@
 //! Review and approval inside the file: comments, per-step verdicts, DPO advice tied to the
 //! content fingerprint, the workflow status with its allowed transitions and history,
-//! approval, "what changed" diffs, and the review report (Adviesverslag).
+//! approval, "what changed" diffs, the sentences the app shows about them, and the review report
+//! (Adviesverslag).
 //!
 //! Every action takes the acting [`Person`] and the moment (`when`) from the caller: nothing
 //! here reads the clock, so tests and batch runs are repeatable.
@@ -8,6 +9,7 @@
 pub mod diff;
 pub mod labels;
 pub mod report;
+pub mod sentences;
 mod workflow;
 
 pub use workflow::{TransitionError, allowed_transitions, transition};
