@@ -1,20 +1,24 @@
-//! The commands the menus, buttons and shortcuts ask for, with their label, tooltip and
-//! shortcut in one place, and their execution. File dialogs, loading, saving, exporting and
-//! autosaving run on worker threads; their results come back as [`Done`] messages, so no
-//! frame ever waits on a disk or a dialog.
+//! The commands the menus, buttons and shortcuts ask for, as one table: label, tooltip,
+//! shortcuts per platform and place in the menus, each one `match` over every command with no
+//! catch-all, and [`Command::FIXED`], the one list the menus and the shortcut handling iterate
+//! (the compiler checks it against the enum). Then their execution: file dialogs, loading,
+//! saving, exporting, the settings and the autosave run on worker threads; their results come
+//! back as [`Done`] messages, so no frame ever waits on a disk or a dialog.
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender, channel};
 
+use egui::os::OperatingSystem;
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use super::settings::Settings;
-use super::{Dialog, Notice, ProtocolApp};
+use super::dialogs::{Answer, Dialog};
+use super::side_panel::SideTab;
+use super::{Notice, ProtocolApp};
 use crate::check;
 use crate::document::{self, Options};
 use crate::model::Protocol;
 use crate::step::Step;
-use crate::{export, file, template};
+use crate::{export, file, store, template};
 
 /// Something the user asked for.
 #[derive(Clone, Debug, PartialEq)]
@@ -39,10 +43,22 @@ pub enum Command {
     ExportReportDocx,
     /// Export the Adviesverslag as PDF (dialog).
     ExportReportPdf,
+    /// Close the app (asks to save first when needed).
+    Quit,
     /// Undo the last change.
     Undo,
     /// Redo what was undone.
     Redo,
+    /// Switch between the light and the dark theme.
+    ToggleDark,
+    /// Show the check's findings on the right.
+    ShowCheck,
+    /// Show the live preview on the right.
+    ShowPreview,
+    /// Show the review on the right.
+    ShowReview,
+    /// Show the version and the licences.
+    About,
     /// Show this step.
     GoTo(Step),
     /// Show the next step.
@@ -51,12 +67,236 @@ pub enum Command {
     Previous,
     /// Show the step of a finding and focus its field.
     Focus(Step, String),
-    /// Switch between the light and the dark theme.
-    ToggleDark,
+    /// Compare the content with another protocol file (dialog).
+    CompareWith,
+    /// Stop comparing with the other file.
+    StopComparing,
     /// Show a message in the status bar.
     Notice(String),
-    /// Close the app (asks to save first when needed).
+    /// Close the message in the status bar.
+    DismissNotice,
+}
+
+/// The menus on top, in order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Menu {
+    /// "Bestand".
+    File,
+    /// "Bewerken".
+    Edit,
+    /// "Beeld".
+    View,
+}
+
+impl Menu {
+    /// The menus, left to right.
+    pub const ALL: [Menu; 3] = [Menu::File, Menu::Edit, Menu::View];
+
+    /// The menu's title.
+    pub fn title(self) -> &'static str {
+        match self {
+            Menu::File => "Bestand",
+            Menu::Edit => "Bewerken",
+            Menu::View => "Beeld",
+        }
+    }
+}
+
+/// Lists the commands that carry no data as [`Command::FIXED`], and checks the list against
+/// the enum: the `match` it writes names the same commands and those with data, with no
+/// catch-all, so a new command missing from the list does not compile.
+macro_rules! fixed_commands {
+    ($($name:ident),* $(,)?) => {
+        impl Command {
+            /// Every command that carries no data, in menu order: what the menus and the
+            /// shortcut handling go through.
+            pub const FIXED: &'static [Command] = &[$(Command::$name),*];
+
+            /// Whether this command is in [`Self::FIXED`].
+            #[cfg_attr(not(test), allow(dead_code))]
+            fn is_fixed(&self) -> bool {
+                match self {
+                    $(Command::$name)|* => true,
+                    Command::NewFromTemplate(_)
+                    | Command::OpenRecent(_)
+                    | Command::GoTo(_)
+                    | Command::Focus(_, _)
+                    | Command::Notice(_) => false,
+                }
+            }
+        }
+    };
+}
+
+fixed_commands![
+    New,
+    Open,
+    Save,
+    SaveAs,
+    ExportDocx,
+    ExportPdf,
+    ExportReportDocx,
+    ExportReportPdf,
     Quit,
+    Undo,
+    Redo,
+    ToggleDark,
+    ShowCheck,
+    ShowPreview,
+    ShowReview,
+    About,
+    Next,
+    Previous,
+    CompareWith,
+    StopComparing,
+    DismissNotice,
+];
+
+impl Command {
+    /// The menu and button text, in Dutch ("…" when a dialog follows).
+    pub fn label(&self) -> String {
+        match self {
+            Command::New => "Nieuw protocol…".to_string(),
+            Command::NewFromTemplate(name) => template::find(name)
+                .map(|template| template.title())
+                .unwrap_or_else(|_| name.to_string()),
+            Command::Open => "Openen…".to_string(),
+            Command::OpenRecent(path) => path.display().to_string(),
+            Command::Save => "Opslaan".to_string(),
+            Command::SaveAs => "Opslaan als…".to_string(),
+            Command::ExportDocx => "Exporteren als DOCX…".to_string(),
+            Command::ExportPdf => "Exporteren als PDF…".to_string(),
+            Command::ExportReportDocx => "Adviesverslag exporteren als DOCX…".to_string(),
+            Command::ExportReportPdf => "Adviesverslag exporteren als PDF…".to_string(),
+            Command::Quit => "Afsluiten".to_string(),
+            Command::Undo => "Ongedaan maken".to_string(),
+            Command::Redo => "Opnieuw".to_string(),
+            Command::ToggleDark => "Donker thema".to_string(),
+            Command::ShowCheck => "Controle tonen".to_string(),
+            Command::ShowPreview => "Voorbeeld tonen".to_string(),
+            Command::ShowReview => "Beoordeling tonen".to_string(),
+            Command::About => "Over Protocolwijzer…".to_string(),
+            Command::GoTo(step) => format!("{}. {}", step.number(), step.title()),
+            Command::Next => "Volgende ▶".to_string(),
+            Command::Previous => "◀ Vorige".to_string(),
+            Command::Focus(_, _) => "Naar het veld".to_string(),
+            Command::CompareWith => "Vergelijken met een ander bestand…".to_string(),
+            Command::StopComparing => "Vergelijking sluiten".to_string(),
+            Command::Notice(text) => text.clone(),
+            Command::DismissNotice => "Bericht sluiten".to_string(),
+        }
+    }
+
+    /// What the command does, for its tooltip.
+    pub fn tooltip(&self) -> &'static str {
+        match self {
+            Command::New => "Begin een nieuw protocol vanuit een sjabloon.",
+            Command::NewFromTemplate(_) => "Begin een nieuw protocol vanuit dit sjabloon.",
+            Command::Open => "Open een protocolbestand (.ron).",
+            Command::OpenRecent(_) => "Open dit recent gebruikte bestand.",
+            Command::Save => "Sla het protocol op in het huidige bestand.",
+            Command::SaveAs => "Sla het protocol op in een nieuw bestand.",
+            Command::ExportDocx => {
+                "Maak een Word-document om te delen of na te lezen. Een ontwerp met fouten krijgt het opschrift ONTWERP."
+            }
+            Command::ExportPdf => {
+                "Maak het PDF-bestand met lege handtekeningvelden dat de partijen ondertekenen."
+            }
+            Command::ExportReportDocx => {
+                "Maak een Word-document met de adviezen, de goedkeuring, de beoordelingen, de opmerkingen en de geschiedenis."
+            }
+            Command::ExportReportPdf => {
+                "Maak een PDF-bestand met de adviezen, de goedkeuring, de beoordelingen, de opmerkingen en de geschiedenis."
+            }
+            Command::Quit => "Sluit Protocolwijzer.",
+            Command::Undo => "Maak de laatste wijziging ongedaan.",
+            Command::Redo => "Voer de ongedaan gemaakte wijziging opnieuw uit.",
+            Command::ToggleDark => "Wissel tussen een licht en een donker uitzicht.",
+            Command::ShowCheck => "Toon rechts wat de controle vindt.",
+            Command::ShowPreview => "Toon rechts het document zoals het geëxporteerd wordt.",
+            Command::ShowReview => "Toon rechts de status, de oordelen en de opmerkingen.",
+            Command::About => "De versie van Protocolwijzer en de licenties.",
+            Command::GoTo(_) => "Ga naar deze stap.",
+            Command::Next => "Ga naar de volgende stap.",
+            Command::Previous => "Ga naar de vorige stap.",
+            Command::Focus(_, _) => "Ga naar het veld waar het probleem zit.",
+            Command::CompareWith => {
+                "Toon wat er verschilt tussen een ander protocolbestand (.ron) en de huidige inhoud."
+            }
+            Command::StopComparing => "Toon de verschillen met het andere bestand niet meer.",
+            Command::Notice(_) => "",
+            Command::DismissNotice => "Bericht sluiten",
+        }
+    }
+
+    /// The keyboard shortcuts on `os`, the one the menu shows first. Redo is Ctrl+Shift+Z
+    /// everywhere and also Ctrl+Y outside macOS (on Windows, where users expect it, it is the
+    /// one shown).
+    pub fn shortcuts(&self, os: OperatingSystem) -> Vec<KeyboardShortcut> {
+        let command = |key| KeyboardShortcut::new(Modifiers::COMMAND, key);
+        let command_shift = |key| KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, key);
+        match self {
+            Command::New => vec![command(Key::N)],
+            Command::Open => vec![command(Key::O)],
+            Command::Save => vec![command(Key::S)],
+            Command::SaveAs => vec![command_shift(Key::S)],
+            Command::Undo => vec![command(Key::Z)],
+            Command::Redo => match os {
+                OperatingSystem::Mac | OperatingSystem::IOS => vec![command_shift(Key::Z)],
+                OperatingSystem::Windows => vec![command(Key::Y), command_shift(Key::Z)],
+                OperatingSystem::Nix | OperatingSystem::Android | OperatingSystem::Unknown => {
+                    vec![command_shift(Key::Z), command(Key::Y)]
+                }
+            },
+            Command::NewFromTemplate(_)
+            | Command::OpenRecent(_)
+            | Command::ExportDocx
+            | Command::ExportPdf
+            | Command::ExportReportDocx
+            | Command::ExportReportPdf
+            | Command::Quit
+            | Command::ToggleDark
+            | Command::ShowCheck
+            | Command::ShowPreview
+            | Command::ShowReview
+            | Command::About
+            | Command::GoTo(_)
+            | Command::Next
+            | Command::Previous
+            | Command::Focus(_, _)
+            | Command::CompareWith
+            | Command::StopComparing
+            | Command::Notice(_)
+            | Command::DismissNotice => Vec::new(),
+        }
+    }
+
+    /// The menu the command is in and its group there (a separator between groups); `None`
+    /// for commands issued by buttons elsewhere.
+    pub fn menu(&self) -> Option<(Menu, u8)> {
+        match self {
+            Command::New | Command::Open | Command::Save | Command::SaveAs => Some((Menu::File, 0)),
+            Command::ExportDocx | Command::ExportPdf => Some((Menu::File, 1)),
+            Command::ExportReportDocx | Command::ExportReportPdf => Some((Menu::File, 2)),
+            Command::Quit => Some((Menu::File, 3)),
+            Command::Undo | Command::Redo => Some((Menu::Edit, 0)),
+            Command::ToggleDark => Some((Menu::View, 0)),
+            Command::ShowCheck | Command::ShowPreview | Command::ShowReview => {
+                Some((Menu::View, 1))
+            }
+            Command::About => Some((Menu::View, 2)),
+            Command::NewFromTemplate(_)
+            | Command::OpenRecent(_)
+            | Command::GoTo(_)
+            | Command::Next
+            | Command::Previous
+            | Command::Focus(_, _)
+            | Command::CompareWith
+            | Command::StopComparing
+            | Command::Notice(_)
+            | Command::DismissNotice => None,
+        }
+    }
 }
 
 /// The export formats.
@@ -99,94 +339,6 @@ pub enum Pending {
     Close,
 }
 
-impl Command {
-    /// The menu and button text, in Dutch ("…" when a dialog follows).
-    pub fn label(&self) -> String {
-        match self {
-            Command::New => "Nieuw protocol…".to_string(),
-            Command::NewFromTemplate(name) => template::find(name)
-                .map(|template| template.title())
-                .unwrap_or_else(|_| name.to_string()),
-            Command::Open => "Openen…".to_string(),
-            Command::OpenRecent(path) => path.display().to_string(),
-            Command::Save => "Opslaan".to_string(),
-            Command::SaveAs => "Opslaan als…".to_string(),
-            Command::ExportDocx => "Exporteren als DOCX…".to_string(),
-            Command::ExportPdf => "Exporteren als PDF…".to_string(),
-            Command::ExportReportDocx => "Adviesverslag exporteren als DOCX…".to_string(),
-            Command::ExportReportPdf => "Adviesverslag exporteren als PDF…".to_string(),
-            Command::Undo => "Ongedaan maken".to_string(),
-            Command::Redo => "Opnieuw".to_string(),
-            Command::GoTo(step) => format!("{}. {}", step.number(), step.title()),
-            Command::Next => "Volgende ▶".to_string(),
-            Command::Previous => "◀ Vorige".to_string(),
-            Command::Focus(_, _) => "Naar het veld".to_string(),
-            Command::ToggleDark => "Donker thema".to_string(),
-            Command::Notice(text) => text.clone(),
-            Command::Quit => "Afsluiten".to_string(),
-        }
-    }
-
-    /// What the command does, for its tooltip.
-    pub fn tooltip(&self) -> &'static str {
-        match self {
-            Command::New => "Begin een nieuw protocol vanuit een sjabloon.",
-            Command::NewFromTemplate(_) => "Begin een nieuw protocol vanuit dit sjabloon.",
-            Command::Open => "Open een protocolbestand (.ron).",
-            Command::OpenRecent(_) => "Open dit recent gebruikte bestand.",
-            Command::Save => "Sla het protocol op in het huidige bestand.",
-            Command::SaveAs => "Sla het protocol op in een nieuw bestand.",
-            Command::ExportDocx => {
-                "Maak een Word-document om te delen of na te lezen. Een ontwerp met fouten krijgt het opschrift ONTWERP."
-            }
-            Command::ExportPdf => {
-                "Maak het PDF-bestand met lege handtekeningvelden dat de partijen ondertekenen."
-            }
-            Command::ExportReportDocx => {
-                "Maak een Word-document met de adviezen, de goedkeuring, de beoordelingen, de opmerkingen en de geschiedenis."
-            }
-            Command::ExportReportPdf => {
-                "Maak een PDF-bestand met de adviezen, de goedkeuring, de beoordelingen, de opmerkingen en de geschiedenis."
-            }
-            Command::Undo => "Maak de laatste wijziging ongedaan.",
-            Command::Redo => "Voer de ongedaan gemaakte wijziging opnieuw uit.",
-            Command::GoTo(_) => "Ga naar deze stap.",
-            Command::Next => "Ga naar de volgende stap.",
-            Command::Previous => "Ga naar de vorige stap.",
-            Command::Focus(_, _) => "Ga naar het veld waar het probleem zit.",
-            Command::ToggleDark => "Wissel tussen een licht en een donker uitzicht.",
-            Command::Notice(_) => "",
-            Command::Quit => "Sluit Protocolwijzer.",
-        }
-    }
-
-    /// The keyboard shortcut, if the command has one.
-    pub fn shortcut(&self) -> Option<KeyboardShortcut> {
-        let command = Modifiers::COMMAND;
-        let command_shift = Modifiers::COMMAND | Modifiers::SHIFT;
-        match self {
-            Command::New => Some(KeyboardShortcut::new(command, Key::N)),
-            Command::Open => Some(KeyboardShortcut::new(command, Key::O)),
-            Command::Save => Some(KeyboardShortcut::new(command, Key::S)),
-            Command::SaveAs => Some(KeyboardShortcut::new(command_shift, Key::S)),
-            Command::Undo => Some(KeyboardShortcut::new(command, Key::Z)),
-            Command::Redo => Some(KeyboardShortcut::new(command_shift, Key::Z)),
-            _ => None,
-        }
-    }
-
-    /// The commands with a shortcut, longest modifier set first (so Ctrl+Shift+S is not
-    /// taken for Ctrl+S).
-    pub const WITH_SHORTCUTS: [Command; 6] = [
-        Command::SaveAs,
-        Command::Redo,
-        Command::New,
-        Command::Open,
-        Command::Save,
-        Command::Undo,
-    ];
-}
-
 /// A result from a worker thread.
 #[derive(Debug)]
 pub enum Done {
@@ -226,16 +378,27 @@ pub enum Done {
     },
     /// The autosave finished.
     Autosaved(Result<(), String>),
+    /// The settings were written.
+    SettingsWritten(Result<(), String>),
+    /// The recovery file was deleted.
+    RecoveryDeleted(Result<(), String>),
     /// The user closed a file dialog without choosing.
     Cancelled,
 }
 
-/// The channel worker threads report on.
+/// A job for the store's line: settings and recovery file, one after the other.
+type StoreJob = Box<dyn FnOnce() -> Done + Send>;
+
+/// Where worker threads report. File dialogs, opening, saving and exporting each get a thread;
+/// the store's writes and deletes (settings, recovery file) go down one line, in order, so a
+/// late autosave cannot bring back a recovery file deleted after it.
 pub struct Worker {
-    sender: Sender<Done>,
-    receiver: Receiver<Done>,
-    /// How many workers are running (the status shows "Bezig…").
+    sender: Sender<(bool, Done)>,
+    receiver: Receiver<(bool, Done)>,
+    /// How many dialog and file jobs are running (the status shows "Bezig…"); the store's
+    /// quick writes are not counted.
     pub running: usize,
+    store: Option<(Sender<StoreJob>, std::thread::JoinHandle<()>)>,
 }
 
 impl Default for Worker {
@@ -245,6 +408,7 @@ impl Default for Worker {
             sender,
             receiver,
             running: 0,
+            store: None,
         }
     }
 }
@@ -258,7 +422,7 @@ impl Worker {
         let spawned = std::thread::Builder::new()
             .name("protocolwijzer-werk".to_string())
             .spawn(move || {
-                let _ = sender.send(job());
+                let _ = sender.send((true, job()));
                 ctx.request_repaint();
             });
         if spawned.is_err() {
@@ -266,10 +430,48 @@ impl Worker {
         }
     }
 
+    /// Runs `job` on the store's line, after the store jobs before it.
+    pub fn store(&mut self, ctx: &egui::Context, job: impl FnOnce() -> Done + Send + 'static) {
+        if self.store.is_none() {
+            let (jobs, inbox) = channel::<StoreJob>();
+            let sender = self.sender.clone();
+            let ctx = ctx.clone();
+            let started = std::thread::Builder::new()
+                .name("protocolwijzer-opslag".to_string())
+                .spawn(move || {
+                    while let Ok(job) = inbox.recv() {
+                        let _ = sender.send((false, job()));
+                        ctx.request_repaint();
+                    }
+                });
+            match started {
+                Ok(handle) => self.store = Some((jobs, handle)),
+                // No thread to be had: the job runs here rather than not at all.
+                Err(_) => {
+                    let _ = self.sender.send((false, job()));
+                    return;
+                }
+            }
+        }
+        if let Some((jobs, _)) = &self.store {
+            let _ = jobs.send(Box::new(job));
+        }
+    }
+
+    /// Waits until the store's line has done every job (on exit).
+    pub fn finish_store(&mut self) {
+        if let Some((jobs, handle)) = self.store.take() {
+            drop(jobs);
+            let _ = handle.join();
+        }
+    }
+
     /// The next finished result, if any.
     pub fn poll(&mut self) -> Option<Done> {
-        let done = self.receiver.try_recv().ok()?;
-        self.running = self.running.saturating_sub(1);
+        let (counted, done) = self.receiver.try_recv().ok()?;
+        if counted {
+            self.running = self.running.saturating_sub(1);
+        }
         Some(done)
     }
 }
@@ -318,7 +520,7 @@ impl ProtocolApp {
     /// Runs a command. Dialogs and file work go to worker threads.
     pub fn run_command(&mut self, ctx: &egui::Context, command: Command) {
         match command {
-            Command::New => self.dialog = Some(Dialog::ChooseTemplate),
+            Command::New => self.dialogs.open(Dialog::ChooseTemplate),
             Command::NewFromTemplate(name) => self.after_unsaved(ctx, Pending::New(name)),
             Command::Open => self.after_unsaved(ctx, Pending::Open),
             Command::OpenRecent(path) => self.after_unsaved(ctx, Pending::OpenPath(path)),
@@ -328,6 +530,13 @@ impl ProtocolApp {
             Command::ExportPdf => self.export(ctx, Format::Pdf, None, false),
             Command::ExportReportDocx => self.export_report(ctx, Format::Docx, None),
             Command::ExportReportPdf => self.export_report(ctx, Format::Pdf, None),
+            Command::Quit => {
+                if self.is_dirty() {
+                    self.dialogs.open(Dialog::Unsaved(Pending::Close));
+                } else {
+                    self.close_now(ctx);
+                }
+            }
             Command::Undo => {
                 if self.history.undo(&mut self.protocol) {
                     self.model_replaced();
@@ -342,6 +551,13 @@ impl ProtocolApp {
                     self.notice = Some(Notice::info("Er is niets om opnieuw uit te voeren."));
                 }
             }
+            Command::ToggleDark => self.change_settings(ctx, |settings| {
+                settings.dark = !settings.dark;
+            }),
+            Command::ShowCheck => self.set_side_tab(SideTab::Check),
+            Command::ShowPreview => self.set_side_tab(SideTab::Preview),
+            Command::ShowReview => self.set_side_tab(SideTab::Review),
+            Command::About => self.dialogs.open(Dialog::About),
             Command::GoTo(step) => self.go_to(step),
             Command::Next => {
                 if let Some(step) = self.step.next() {
@@ -355,28 +571,43 @@ impl ProtocolApp {
             }
             Command::Focus(step, path) => {
                 self.go_to(step);
-                self.select_for_path(&path);
-                self.focus = Some(path);
+                self.form.focus_on(path);
             }
-            Command::ToggleDark => {
-                let dark = !self.settings.dark;
-                self.settings.set_dark(dark);
-            }
+            Command::CompareWith => self.compare_with(ctx, None),
+            Command::StopComparing => self.side.review.comparison = None,
             Command::Notice(text) => self.notice = Some(Notice::undoable(text)),
-            Command::Quit => {
-                if self.is_dirty() {
-                    self.dialog = Some(Dialog::Unsaved(Pending::Close));
-                } else {
-                    self.close_now(ctx);
-                }
+            Command::DismissNotice => self.notice = None,
+        }
+    }
+
+    /// Carries out the answer to a dialog (already closed).
+    pub(super) fn answer(&mut self, ctx: &egui::Context, answer: Answer) {
+        match answer {
+            Answer::Close => {}
+            Answer::Run(command) => self.run_command(ctx, command),
+            Answer::SaveThen(pending) => self.save(ctx, Some(pending)),
+            Answer::DiscardThen(pending) => self.run_pending(ctx, pending),
+            Answer::Restore(recovery) => {
+                let recovery = *recovery;
+                self.replace_document(ctx, recovery.protocol, recovery.path);
+                // Restored work is not saved yet: mark it as changed, and keep the recovery
+                // file until it is (the store writes it again after deleting the old one).
+                self.generation += 1;
+                self.start_autosave(ctx);
+                self.notice = Some(Notice::info(
+                    "Het werk is hersteld. Sla het op om het te bewaren.",
+                ));
             }
+            Answer::DeleteRecovery => self.delete_recovery(ctx),
+            Answer::ExportAnyway { format, path } => self.export(ctx, format, path, true),
+            Answer::OpenFolder(path) => open_folder(&path),
         }
     }
 
     /// Runs `pending` now, or first asks what to do with unsaved changes.
     pub(super) fn after_unsaved(&mut self, ctx: &egui::Context, pending: Pending) {
         if self.is_dirty() {
-            self.dialog = Some(Dialog::Unsaved(pending));
+            self.dialogs.open(Dialog::Unsaved(pending));
         } else {
             self.run_pending(ctx, pending);
         }
@@ -387,14 +618,12 @@ impl ProtocolApp {
         match pending {
             Pending::New(name) => match template::new_protocol(name) {
                 Ok(protocol) => {
-                    self.replace_document(protocol, None);
+                    self.replace_document(ctx, protocol, None);
                     self.notice = Some(Notice::info("Nieuw protocol gemaakt vanuit het sjabloon."));
                 }
-                Err(error) => {
-                    self.dialog = Some(Dialog::Error(format!(
-                        "Het sjabloon kan niet geladen worden: {error}"
-                    )))
-                }
+                Err(error) => self.dialogs.open(Dialog::Error(format!(
+                    "Het sjabloon kan niet geladen worden: {error}"
+                ))),
             },
             Pending::Open => {
                 let folder = self.folder();
@@ -424,8 +653,8 @@ impl ProtocolApp {
 
     /// Closes the window for good; the recovery file goes (the user chose).
     pub(super) fn close_now(&mut self, ctx: &egui::Context) {
-        self.settings.delete_recovery();
-        self.allow_close = true;
+        self.delete_recovery(ctx);
+        self.window.allow_close = true;
         ctx.send_viewport_cmd(egui::ViewportCommand::Close);
     }
 
@@ -436,6 +665,7 @@ impl ProtocolApp {
             .map(Path::to_path_buf)
             .or_else(|| {
                 self.settings
+                    .current
                     .recent
                     .first()
                     .and_then(|p| p.parent().map(Path::to_path_buf))
@@ -504,15 +734,13 @@ impl ProtocolApp {
         path: Option<PathBuf>,
         confirmed: bool,
     ) {
-        self.refresh_derived();
-        let errors = self
-            .derived
-            .findings
+        let findings = self.current_findings();
+        let errors = findings
             .iter()
             .filter(|finding| finding.severity == check::Severity::Fout)
             .count();
         if errors > 0 && !confirmed {
-            self.dialog = Some(Dialog::ConfirmDraftExport {
+            self.dialogs.open(Dialog::ConfirmDraftExport {
                 format,
                 errors,
                 path,
@@ -524,22 +752,31 @@ impl ProtocolApp {
             Format::Docx => "Exporteren als DOCX",
             Format::Pdf => "Exporteren als PDF",
         };
-        self.spawn_export(ctx, format, path, title, name, document::build);
+        self.spawn_export(ctx, format, path, title, name, findings, document::build);
     }
 
     /// Exports the Adviesverslag to `path`, or to a file chosen in a save dialog when `None`.
     pub fn export_report(&mut self, ctx: &egui::Context, format: Format, path: Option<PathBuf>) {
-        self.refresh_derived();
+        let findings = self.current_findings();
         let name = report_file_name(&self.protocol, format, chrono::Local::now().date_naive());
         let title = match format {
             Format::Docx => "Adviesverslag exporteren als DOCX",
             Format::Pdf => "Adviesverslag exporteren als PDF",
         };
-        self.spawn_export(ctx, format, path, title, name, crate::review::report::build);
+        self.spawn_export(
+            ctx,
+            format,
+            path,
+            title,
+            name,
+            findings,
+            crate::review::report::build,
+        );
     }
 
     /// Builds a document from the current protocol and writes it on the worker thread, to
     /// `path` or to a file chosen in a save dialog with this title and suggested name.
+    #[allow(clippy::too_many_arguments)]
     fn spawn_export(
         &mut self,
         ctx: &egui::Context,
@@ -547,10 +784,10 @@ impl ProtocolApp {
         path: Option<PathBuf>,
         title: &'static str,
         name: String,
+        findings: Vec<check::Finding>,
         build: fn(&crate::model::Protocol, &Options) -> crate::document::Document,
     ) {
         let protocol = self.protocol.clone();
-        let findings = self.derived.findings.clone();
         let folder = self.folder();
         self.worker.spawn(ctx, move || {
             let chosen = path.or_else(|| {
@@ -606,21 +843,37 @@ impl ProtocolApp {
         });
     }
 
-    /// Starts an autosave of the current model to the recovery file.
-    pub(super) fn autosave(&mut self, ctx: &egui::Context) {
+    /// Starts an autosave of the current model to the recovery file (on the store's line).
+    pub(super) fn start_autosave(&mut self, ctx: &egui::Context) {
         let protocol = self.protocol.clone();
-        let dir = self.settings.dir.clone();
+        let dir = self.settings.current.dir.clone();
         let origin = self.path.clone();
-        self.autosaved_generation = self.generation;
-        self.worker.spawn(ctx, move || {
-            Done::Autosaved(Settings::write_recovery(&dir, &protocol, origin.as_deref()))
+        self.autosave.generation = self.generation;
+        self.worker.store(ctx, move || {
+            Done::Autosaved(
+                store::write_recovery(&dir, &protocol, origin.as_deref())
+                    .map_err(|error| error.to_string()),
+            )
         });
     }
 
-    /// Writes the recovery file now, on this thread (tests; the app uses [`Self::autosave`]).
+    /// Deletes the recovery file (on the store's line, after any autosave before it).
+    pub(super) fn delete_recovery(&mut self, ctx: &egui::Context) {
+        let dir = self.settings.current.dir.clone();
+        self.worker.store(ctx, move || {
+            Done::RecoveryDeleted(store::delete_recovery(&dir).map_err(|error| error.to_string()))
+        });
+    }
+
+    /// Writes the recovery file now, on this thread (tests; the app autosaves on the worker).
     pub fn autosave_now(&mut self) -> Result<(), String> {
-        self.autosaved_generation = self.generation;
-        Settings::write_recovery(&self.settings.dir, &self.protocol, self.path.as_deref())
+        self.autosave.generation = self.generation;
+        store::write_recovery(
+            &self.settings.current.dir,
+            &self.protocol,
+            self.path.as_deref(),
+        )
+        .map_err(|error| error.to_string())
     }
 
     /// Handles a worker's result.
@@ -628,11 +881,13 @@ impl ProtocolApp {
         match done {
             Done::Opened { path, result } => match result {
                 Ok(protocol) => {
-                    self.settings.add_recent(&path);
-                    self.replace_document(*protocol, Some(path));
+                    self.change_settings(ctx, |settings| settings.add_recent(&path));
+                    self.replace_document(ctx, *protocol, Some(path));
                     self.notice = Some(Notice::info("Protocol geopend."));
                 }
-                Err(message) => self.dialog = Some(Dialog::Error(opening_error_text(&message))),
+                Err(message) => self
+                    .dialogs
+                    .open(Dialog::Error(opening_error_text(&message))),
             },
             Done::Saved {
                 path,
@@ -641,41 +896,54 @@ impl ProtocolApp {
                 then,
             } => match result {
                 Ok(()) => {
-                    self.settings.add_recent(&path);
+                    self.change_settings(ctx, |settings| settings.add_recent(&path));
                     self.path = Some(path);
                     self.saved_generation = generation;
                     if !self.is_dirty() {
-                        self.settings.delete_recovery();
+                        self.delete_recovery(ctx);
                     }
                     self.notice = Some(Notice::info("Opgeslagen."));
                     if let Some(then) = then {
                         self.run_pending(ctx, then);
                     }
                 }
-                Err(message) => self.dialog = Some(Dialog::Error(message)),
+                Err(message) => self.dialogs.open(Dialog::Error(message)),
             },
             Done::Exported {
                 path,
                 format,
                 result,
             } => match result {
-                Ok(()) => self.dialog = Some(Dialog::Exported { path, format }),
-                Err(message) => self.dialog = Some(Dialog::Error(message)),
+                Ok(()) => self.dialogs.open(Dialog::Exported { path, format }),
+                Err(message) => self.dialogs.open(Dialog::Error(message)),
             },
             Done::Compared { path, result } => match result {
                 Ok(other) => {
-                    self.comparison = Some(super::review_panel::Comparison::new(path, other));
+                    self.side.review.comparison =
+                        Some(super::review_panel::Comparison::new(path, other));
                 }
-                Err(message) => {
-                    self.dialog = Some(Dialog::Error(format!(
-                        "Het bestand kan niet geopend worden om te vergelijken.\n\n{message}"
-                    )));
-                }
+                Err(message) => self.dialogs.open(Dialog::Error(format!(
+                    "Het bestand kan niet geopend worden om te vergelijken.\n\n{message}"
+                ))),
             },
             Done::Autosaved(result) => {
                 if let Err(message) = result {
                     self.notice = Some(Notice::info(&format!(
                         "De automatische reservekopie is mislukt: {message}"
+                    )));
+                }
+            }
+            Done::SettingsWritten(result) => {
+                if let Err(message) = result {
+                    self.notice = Some(Notice::info(&format!(
+                        "De instellingen konden niet bewaard worden: {message}"
+                    )));
+                }
+            }
+            Done::RecoveryDeleted(result) => {
+                if let Err(message) = result {
+                    self.notice = Some(Notice::info(&format!(
+                        "De automatische reservekopie kon niet gewist worden: {message}"
                     )));
                 }
             }
@@ -697,4 +965,76 @@ pub fn open_folder(path: &Path) {
         "xdg-open"
     };
     let _ = std::process::Command::new(program).arg(folder).spawn();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_fixed_list_has_every_command_without_data_once() {
+        for (index, command) in Command::FIXED.iter().enumerate() {
+            assert!(command.is_fixed(), "{command:?}");
+            assert!(
+                !Command::FIXED[..index].contains(command),
+                "{command:?} twice"
+            );
+        }
+        assert!(!Command::GoTo(Step::Data).is_fixed());
+    }
+
+    #[test]
+    fn redo_is_ctrl_y_on_windows_and_ctrl_shift_z_everywhere() {
+        let ctrl_y = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
+        let ctrl_shift_z = KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+        let windows = Command::Redo.shortcuts(OperatingSystem::Windows);
+        assert_eq!(windows.first(), Some(&ctrl_y), "shown in the menu");
+        assert!(windows.contains(&ctrl_shift_z));
+        assert!(
+            Command::Redo
+                .shortcuts(OperatingSystem::Nix)
+                .contains(&ctrl_y)
+        );
+        for os in [
+            OperatingSystem::Windows,
+            OperatingSystem::Nix,
+            OperatingSystem::Mac,
+        ] {
+            assert!(
+                Command::Redo.shortcuts(os).contains(&ctrl_shift_z),
+                "{os:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn no_two_commands_share_a_shortcut() {
+        for os in [
+            OperatingSystem::Windows,
+            OperatingSystem::Nix,
+            OperatingSystem::Mac,
+        ] {
+            let all: Vec<KeyboardShortcut> = Command::FIXED
+                .iter()
+                .flat_map(|command| command.shortcuts(os))
+                .collect();
+            for (index, shortcut) in all.iter().enumerate() {
+                assert!(!all[..index].contains(shortcut), "{shortcut:?} on {os:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_menu_has_commands_with_labels_and_tooltips() {
+        for menu in Menu::ALL {
+            let commands: Vec<&Command> = Command::FIXED
+                .iter()
+                .filter(|command| command.menu().is_some_and(|(of, _)| of == menu))
+                .collect();
+            assert!(!commands.is_empty(), "{menu:?}");
+            for command in commands {
+                assert!(!command.label().is_empty() && !command.tooltip().is_empty());
+            }
+        }
+    }
 }
