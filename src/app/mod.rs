@@ -1,14 +1,15 @@
 //! The egui app: the wizard an official fills the protocol in with. It edits the model and
 //! asks for commands; it never formats a document itself, and no frame touches a file: opening,
 //! saving, exporting, the settings and the recovery file go through the worker
-//! ([`commands::Worker`], the store in [`crate::store`]). The settings and a recovery file are
+//! (`worker.rs`, the store in [`crate::store`]). The settings and a recovery file are
 //! read once at start-up, before the first frame.
 //!
 //! Layout: a menu and status bar on top (`top_bar.rs`), the steps with their check badges on
 //! the left (`steps_panel.rs`), the current step's form in the centre (`form_panel.rs`), and on
 //! the right (`side_panel.rs`) the check's findings ("Controle", `findings.rs`), the live
 //! document preview ("Voorbeeld", `preview.rs`) or the review of the protocol ("Beoordeling",
-//! `review_panel.rs`); modal dialogs in `dialogs.rs`. The check and the document are
+//! `review_panel.rs`); modal dialogs in `dialogs.rs`. The command table is `commands.rs`,
+//! carrying commands out `execute.rs`, the worker threads `worker.rs`. The check and the document are
 //! recomputed on a worker thread when the model changes (a generation counter), never every
 //! frame (`derived.rs`).
 
@@ -17,6 +18,7 @@ pub mod commands;
 mod dates;
 mod derived;
 mod dialogs;
+mod execute;
 mod findings;
 mod form;
 mod form_panel;
@@ -30,6 +32,7 @@ mod steps_panel;
 pub mod theme;
 mod top_bar;
 mod virtual_list;
+mod worker;
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -139,7 +142,7 @@ pub struct ProtocolApp {
     engine: Engine,
     dialogs: Dialogs,
     notice: Option<Notice>,
-    worker: commands::Worker,
+    worker: worker::Worker,
     autosave: Autosave,
     window: Window,
 }
@@ -155,7 +158,7 @@ impl ProtocolApp {
     /// restore offer waits behind it).
     pub fn show_opening_error(&mut self, reason: &str) {
         self.dialogs
-            .open_first(Dialog::Error(commands::opening_error_text(reason)));
+            .open_first(Dialog::Error(execute::opening_error_text(reason)));
     }
 
     /// An app showing `protocol`, read from `path` (or new, when `None`), keeping recent
@@ -191,7 +194,7 @@ impl ProtocolApp {
             side: SidePanel::default(),
             dialogs,
             notice,
-            worker: commands::Worker::default(),
+            worker: worker::Worker::default(),
             autosave: Autosave::default(),
             window: Window::default(),
         };
@@ -563,7 +566,7 @@ impl ProtocolApp {
         let now = ctx.input(|input| input.time);
         if let Some((settings, before)) = self.settings.due(now, force) {
             self.worker.store(ctx, move || {
-                commands::Done::SettingsWritten(
+                worker::Done::SettingsWritten(
                     settings
                         .write(Some(&before))
                         .map_err(|error| error.to_string()),
