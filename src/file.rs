@@ -129,7 +129,8 @@ impl std::error::Error for SaveError {
     }
 }
 
-fn io_reason(error: &io::Error) -> String {
+/// Why an I/O operation failed, in Dutch (also for the store's errors).
+pub(crate) fn io_reason(error: &io::Error) -> String {
     match error.kind() {
         io::ErrorKind::NotFound => "het bestand of de map bestaat niet".to_string(),
         io::ErrorKind::PermissionDenied => "geen toestemming; de map of het bestand is \

@@ -13,6 +13,7 @@ pub mod file; //     RON load/save: format version, atomic writes, Dutch errors
 pub mod model; //    plain serde data of a protocol, its steps, field labels and fingerprint
 pub mod pipeline; // check → document → DOCX/PDF → file, shared by app and CLI
 pub mod review; //   comments, verdicts, advice, status, approval, diff, report
+pub mod store; //    the per-user folder: settings and recovery file, atomic writes
 pub mod template; // built-in templates and the parts they lock
 
 /// The version and the commit it was built from, e.g. "0.1.0 (commit 5983b7f1c2ab)": for

@@ -24,7 +24,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
         "pipeline",
         &["model", "check", "review", "document", "export", "file"],
     ),
-    ("store", &["model", "file"]),
+    ("store", &["model", "dutch", "file"]),
     (
         "cli",
         &[

@@ -13,9 +13,36 @@ fn harness_with(protocol: Protocol, dir: &std::path::Path) -> Harness<'static, P
     let dir = dir.to_path_buf();
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1400.0, 1000.0))
-        .build_eframe(move |_cc| ProtocolApp::new(protocol, None, dir));
+        .build_eframe(move |_cc| inline_checks(ProtocolApp::new(protocol, None, dir)));
     harness.run();
     harness
+}
+
+/// The tests assert on findings right after an edit: the app checks on the UI thread then
+/// (the background path has its own tests in ui_wizard.rs).
+fn inline_checks(mut app: ProtocolApp) -> ProtocolApp {
+    app.set_inline_checks(true);
+    app
+}
+
+/// Steps the harness (a quarter of a second of input time each) until `done` holds: the
+/// settings are written a second after the last change, by the worker.
+fn step_until(harness: &mut Harness<'_, ProtocolApp>, what: &str, done: impl Fn() -> bool) {
+    for _ in 0..400 {
+        if done() {
+            return;
+        }
+        harness.step();
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    panic!("{what} did not happen");
+}
+
+/// Writes who the user is into the settings folder, as an earlier session would have.
+fn remember_user(dir: &std::path::Path, user: Person) {
+    let mut settings = Settings::load(dir.to_path_buf());
+    settings.user = user;
+    settings.write(None).unwrap();
 }
 
 fn has_rule(harness: &Harness<'_, ProtocolApp>, rule: &str) -> bool {
@@ -49,11 +76,14 @@ fn click_button(harness: &mut Harness<'_, ProtocolApp>, label: &str) {
 #[test]
 fn a_dpo_comments_and_asks_a_correction_and_the_drafter_resolves_the_comment() {
     let dir = tempfile::tempdir().unwrap();
-    Settings::load(dir.path().to_path_buf()).set_user(Person {
-        name: "An Peeters".into(),
-        role: Role::Dpo,
-        organisation: "Gemeente Zoersel".into(),
-    });
+    remember_user(
+        dir.path(),
+        Person {
+            name: "An Peeters".into(),
+            role: Role::Dpo,
+            organisation: "Gemeente Zoersel".into(),
+        },
+    );
     let protocol = template::new_protocol(template::DEFAULT_TEMPLATE).unwrap();
     let mut harness = harness_with(protocol, dir.path());
     harness.state_mut().set_step(Step::Data);
@@ -104,10 +134,10 @@ fn a_dpo_comments_and_asks_a_correction_and_the_drafter_resolves_the_comment() {
 
     // The drafter: switches the role in the form (it is remembered) and resolves the comment.
     click(&mut harness, "Opsteller");
-    assert_eq!(
-        Settings::load(dir.path().to_path_buf()).user.role,
-        Role::Drafter
-    );
+    assert_eq!(harness.state().settings().user.role, Role::Drafter);
+    step_until(&mut harness, "the role is written", || {
+        Settings::load(dir.path().to_path_buf()).user.role == Role::Drafter
+    });
     click(&mut harness, "Afhandelen");
     let comment = &harness.state().protocol().review.comments[0];
     let resolution = comment.resolved.as_ref().unwrap();
@@ -139,6 +169,10 @@ fn the_status_moves_only_as_the_role_allows_and_a_refusal_says_why() {
             .query_by_label_contains("Vul eerst uw naam in")
             .is_none()
     );
+    let settings_dir = dir.path().to_path_buf();
+    step_until(&mut harness, "the settings are written", || {
+        Settings::load(settings_dir.clone()).user.organisation == "Gemeente Zoersel"
+    });
     let user = Settings::load(dir.path().to_path_buf()).user;
     assert_eq!(user.name, "Jan Janssens");
     assert_eq!(user.organisation, "Gemeente Zoersel");
@@ -213,11 +247,14 @@ fn the_status_moves_only_as_the_role_allows_and_a_refusal_says_why() {
 #[test]
 fn a_dpo_records_advice_through_the_form_and_the_tab_shows_a_later_change() {
     let dir = tempfile::tempdir().unwrap();
-    Settings::load(dir.path().to_path_buf()).set_user(Person {
-        name: "An Peeters".into(),
-        role: Role::Dpo,
-        organisation: "Gemeente Zoersel".into(),
-    });
+    remember_user(
+        dir.path(),
+        Person {
+            name: "An Peeters".into(),
+            role: Role::Dpo,
+            organisation: "Gemeente Zoersel".into(),
+        },
+    );
     let mut protocol = template::new_protocol(template::DEFAULT_TEMPLATE).unwrap();
     protocol.parties[1].legal_name = "Gemeente Zoersel".into();
     let mut harness = harness_with(protocol, dir.path());
@@ -376,11 +413,14 @@ fn the_adviesverslag_file_name_names_the_municipality_and_the_date() {
 #[test]
 fn a_comment_on_the_last_focused_field_names_the_field() {
     let dir = tempfile::tempdir().unwrap();
-    Settings::load(dir.path().to_path_buf()).set_user(Person {
-        name: "An Peeters".into(),
-        role: Role::Dpo,
-        organisation: "Gemeente Zoersel".into(),
-    });
+    remember_user(
+        dir.path(),
+        Person {
+            name: "An Peeters".into(),
+            role: Role::Dpo,
+            organisation: "Gemeente Zoersel".into(),
+        },
+    );
     let protocol = template::new_protocol(template::DEFAULT_TEMPLATE).unwrap();
     let mut harness = harness_with(protocol, dir.path());
     click(&mut harness, "Beoordeling");
@@ -483,4 +523,32 @@ fn wijzigingen_compares_with_another_file() {
             .is_none()
     );
     assert!(harness.query_by_label("Vergelijking sluiten").is_none());
+}
+
+/// Regression test: typing the reviewer's name wrote the settings file (temporary file, sync,
+/// `.bak`, rename) on the UI thread at every keystroke. Now nothing is written while the user
+/// types; the worker writes the file once, a second after the last keystroke.
+#[test]
+fn typing_a_name_writes_the_settings_once_after_a_pause() {
+    let dir = tempfile::tempdir().unwrap();
+    let protocol = template::new_protocol(template::DEFAULT_TEMPLATE).unwrap();
+    let mut harness = harness_with(protocol, dir.path());
+    click(&mut harness, "Beoordeling");
+    harness.get_by_label("Uw naam").click();
+    harness.run();
+    let user_file = dir.path().join("gebruiker.ron");
+    for letter in ["J", "a", "n"] {
+        harness.get_by_label("Uw naam").type_text(letter);
+        // One frame: a quarter of a second of input time, less than the pause that writes.
+        harness.step();
+        assert!(!user_file.exists(), "written while typing");
+    }
+    assert_eq!(harness.state().settings().user.name, "Jan");
+    step_until(&mut harness, "the settings are written", || {
+        Settings::load(dir.path().to_path_buf()).user.name == "Jan"
+    });
+    assert!(
+        !dir.path().join("gebruiker.ron.bak").exists(),
+        "written once, not once per keystroke"
+    );
 }

@@ -19,7 +19,13 @@ fn harness_with(protocol: Protocol, dir: &std::path::Path) -> Harness<'static, P
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
         .with_max_steps(16)
-        .build_eframe(move |_cc| ProtocolApp::new(protocol, None, dir));
+        .build_eframe(move |_cc| {
+            let mut app = ProtocolApp::new(protocol, None, dir);
+            // The tests assert on findings right after an edit: check on the UI thread then.
+            // The worker path has its own tests below.
+            app.set_inline_checks(true);
+            app
+        });
     harness.run();
     harness
 }
@@ -387,8 +393,18 @@ fn a_good_file_opens_and_becomes_a_recent_file() {
         &common::fixture("opgroeien-gemeente-ingevuld.ron")
     );
     assert_eq!(harness.state().path(), Some(path.as_path()));
-    let recent = std::fs::read_to_string(dir.path().join("recent.txt")).unwrap();
-    assert!(recent.contains("opgroeien-gemeente-ingevuld.ron"));
+    // The worker writes the settings a second after the change.
+    let recent_file = dir.path().join("recent.txt");
+    for _ in 0..400 {
+        if std::fs::read_to_string(&recent_file)
+            .is_ok_and(|recent| recent.contains("opgroeien-gemeente-ingevuld.ron"))
+        {
+            return;
+        }
+        harness.step();
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    panic!("the recent files were not written");
 }
 
 #[test]
@@ -639,4 +655,86 @@ fn about_shows_the_version_and_the_font_licence() {
     harness.get_by_label("Sluiten").click();
     harness.run();
     assert!(harness.query_by_label("Over Protocolwijzer").is_none());
+}
+
+/// The app as it runs for users: the check and the preview are rebuilt on the worker, and
+/// the frames show the last results until the new ones land.
+fn harness_with_worker(protocol: Protocol, dir: &std::path::Path) -> Harness<'static, ProtocolApp> {
+    let dir = dir.to_path_buf();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_max_steps(16)
+        .build_eframe(move |_cc| ProtocolApp::new(protocol, None, dir));
+    harness.run();
+    harness
+}
+
+/// Runs the harness until the worker's check of the current model is shown.
+fn settle(harness: &mut Harness<'_, ProtocolApp>) {
+    harness.run();
+    assert!(
+        harness
+            .state_mut()
+            .wait_for_checks(std::time::Duration::from_secs(20)),
+        "the worker's results did not arrive"
+    );
+    harness.run();
+    assert!(harness.state().is_derived_current());
+}
+
+#[test]
+fn the_worker_checks_an_edit_and_the_findings_follow() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness_with_worker(opgroeien(), dir.path());
+    harness.get_by_label("Partij 2 (nog zonder naam)").click();
+    settle(&mut harness);
+    retype(&mut harness, "KBO-nummer", "0207.451.228");
+    settle(&mut harness);
+    assert!(has_finding(
+        &harness,
+        "party.kbo.checksum",
+        "parties[1].kbo"
+    ));
+    assert!(
+        harness
+            .query_by_label_contains("(‘0207.451.228’) klopt niet")
+            .is_some(),
+        "the finding is listed under Controle"
+    );
+    retype(&mut harness, "KBO-nummer", "0207.451.227");
+    settle(&mut harness);
+    assert!(!has_finding(
+        &harness,
+        "party.kbo.checksum",
+        "parties[1].kbo"
+    ));
+    assert!(harness.query_by_label_contains("klopt niet").is_none());
+}
+
+#[test]
+fn the_worker_rebuilds_the_preview_after_an_edit() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness_with_worker(opgroeien(), dir.path());
+    harness.get_by_label("Voorbeeld").click();
+    settle(&mut harness);
+    harness.get_by_label("Partij 2 (nog zonder naam)").click();
+    settle(&mut harness);
+    retype(&mut harness, "Naam", "Gemeente Zoersel-Voorbeeld");
+    settle(&mut harness);
+    let count = |harness: &Harness<'_, ProtocolApp>| {
+        harness
+            .query_all_by_label_contains("Gemeente Zoersel-Voorbeeld")
+            .count()
+    };
+    let with_preview = count(&harness);
+    harness
+        .state_mut()
+        .set_side_tab(protocolwijzer::app::SideTab::Review);
+    settle(&mut harness);
+    // The review tab names the party too (its advice), but not in a whole document.
+    let without_preview = count(&harness);
+    assert!(
+        with_preview > without_preview,
+        "the preview shows the new name ({with_preview} against {without_preview})"
+    );
 }

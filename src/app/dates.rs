@@ -102,7 +102,7 @@ pub fn date_picker(ui: &mut Ui, value: &mut Option<NaiveDate>, label_id: Id) -> 
                 }
                 None if !text.trim().is_empty() && parse(&text).is_none() => {
                     ui.colored_label(
-                        super::theme::error_colour(ui.visuals().dark_mode),
+                        ui.visuals().error_fg_color,
                         "Geen geldige datum; schrijf dd-mm-jjjj, bv. 13-02-2025.",
                     );
                 }

@@ -63,8 +63,6 @@ pub struct Form<'a> {
     pub structural: bool,
     /// Commands the form asks the app to run (go to a step, status messages, …).
     pub commands: Vec<Command>,
-    /// Whether the dark theme is on (for colours).
-    pub dark: bool,
 }
 
 impl Form<'_> {

@@ -1,83 +1,67 @@
 //! The egui app: the wizard an official fills the protocol in with. It edits the model and
-//! asks for commands; it never formats a document or touches a file itself.
+//! asks for commands; it never formats a document itself, and no frame touches a file: opening,
+//! saving, exporting, the settings and the recovery file go through the worker
+//! (`worker.rs`, the store in [`crate::store`]). The settings and a recovery file are
+//! read once at start-up, before the first frame.
 //!
-//! Layout: a menu and status bar on top, the steps with their check badges on the left, the
-//! current step's form in the centre, and on the right the check's findings ("Controle"),
-//! the live document preview ("Voorbeeld") or the review of the protocol ("Beoordeling"). The check and the document are recomputed only
-//! when the model changes (a generation counter), never every frame.
+//! Layout: a menu and status bar on top (`top_bar.rs`), the steps with their check badges on
+//! the left (`steps_panel.rs`), the current step's form in the centre (`form_panel.rs`), and on
+//! the right (`side_panel.rs`) the check's findings ("Controle", `findings.rs`), the live
+//! document preview ("Voorbeeld", `preview.rs`) or the review of the protocol ("Beoordeling",
+//! `review_panel.rs`); modal dialogs in `dialogs.rs`. The command table is `commands.rs`,
+//! carrying commands out `execute.rs`, the worker threads `worker.rs`. The check and the document are
+//! recomputed on a worker thread when the model changes (a generation counter), never every
+//! frame (`derived.rs`).
 
+mod bottom_bar;
 pub mod commands;
 mod dates;
+mod derived;
+mod dialogs;
+mod execute;
+mod findings;
 mod form;
+mod form_panel;
 mod history;
 mod preview;
 mod review_panel;
 mod settings;
+mod side_panel;
 mod steps;
+mod steps_panel;
 pub mod theme;
+mod top_bar;
 mod virtual_list;
+mod worker;
 
-use std::collections::HashMap;
 use std::path::PathBuf;
+use std::time::Duration;
 
-use egui::{Id, RichText, Ui};
+use egui::{Id, Ui};
 
-use crate::check::{self, Finding, Severity, StepSummary};
+use crate::check::{self, Finding, StepSummary};
 use crate::model::Step;
 use crate::model::{LockedPart, Protocol};
-use crate::template;
+use crate::store;
 
 pub use commands::{Command, Format, Pending};
 pub use form::{ListOp, Selection, apply_list_op};
 pub use settings::Settings;
+pub use side_panel::SideTab;
 
-use form::Form;
+use derived::Engine;
+use dialogs::{Dialog, Dialogs};
+use form_panel::FormPanel;
 use history::History;
+use settings::SettingsState;
+use side_panel::SidePanel;
 
 /// How often the recovery file is written while there are unsaved changes (seconds).
 const AUTOSAVE_SECONDS: f64 = 30.0;
 
-/// The right panel's views.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum SideTab {
-    /// The check's findings.
-    Check,
-    /// The live document preview.
-    Preview,
-    /// Who the user is, the status, verdicts and review comments.
-    Review,
-}
-
 /// The application icon at the size window managers ask for (assets/icon, made from the SVG by
 /// scripts/make-icons.sh).
 const WINDOW_ICON_PNG: &[u8] = include_bytes!("../../assets/icon/protocolwijzer-64.png");
-
-/// The licence of the embedded fonts, shown in "Over Protocolwijzer" (the OFL asks that it go
-/// with every copy; the Windows build is a single file).
-const FONT_LICENCE: &str = include_str!("../../assets/fonts/LICENSE-LiberationSans.txt");
-
-/// A modal dialog waiting for the user.
-#[derive(Clone, Debug)]
-enum Dialog {
-    /// Choose the template of a new protocol.
-    ChooseTemplate,
-    /// There are unsaved changes; save them before doing `Pending`?
-    Unsaved(Pending),
-    /// A recovery file from an earlier session exists.
-    Restore(Box<settings::Recovery>),
-    /// Exporting a draft that still has errors.
-    ConfirmDraftExport {
-        format: Format,
-        errors: usize,
-        path: Option<PathBuf>,
-    },
-    /// An export is done.
-    Exported { path: PathBuf, format: Format },
-    /// Something went wrong; the text says what and what to do.
-    Error(String),
-    /// The version, the commit it was built from, and the licences of what is shipped inside.
-    About,
-}
 
 /// A message in the status bar.
 #[derive(Clone, Debug)]
@@ -100,68 +84,71 @@ impl Notice {
     }
 }
 
-/// What is computed from the model: the findings, the badges, the preview.
+/// What is computed from the model (on the worker, see `derived.rs`): the last results that
+/// arrived, shown until newer ones land.
 #[derive(Default)]
 struct Derived {
+    /// The generation the findings, badges and status are for.
     generation: Option<u64>,
     findings: Vec<Finding>,
     summary: Vec<(Step, StepSummary)>,
-    locks: Vec<LockedPart>,
-    preview: preview::Preview,
-    /// The generation the preview was built for; it is rebuilt only while it is shown.
-    preview_generation: Option<u64>,
     /// The document's status as the export would print it ("Ontwerp", …).
     document_status: String,
     /// Whether the export would carry the ONTWERP mark.
     document_draft: bool,
+    /// The review status in words, for the review tab.
+    status_text: String,
+    preview: preview::Preview,
+    /// The generation the preview was built for; it is rebuilt only while it is shown.
+    preview_generation: Option<u64>,
+    /// The full content fingerprint and its generation; computed only while the review tab
+    /// is shown.
+    fingerprint: Option<(u64, String)>,
+    /// The template's locked parts and the generation they were copied at.
+    locks: Vec<LockedPart>,
+    locks_generation: Option<u64>,
+}
+
+/// When the recovery file was last written.
+#[derive(Default)]
+struct Autosave {
+    generation: u64,
+    last: Option<f64>,
+}
+
+/// The window: closing, theme, title, measurement mode.
+#[derive(Default)]
+struct Window {
+    allow_close: bool,
+    applied_dark: Option<bool>,
+    sent_title: String,
+    /// Measurement mode (`PROTOCOLWIJZER_MEET=1`): report the first frame, close after 3 s.
+    measure: Option<Measure>,
 }
 
 /// The running app.
 pub struct ProtocolApp {
     protocol: Protocol,
     path: Option<PathBuf>,
-    settings: Settings,
-    step: Step,
-    selection: Selection,
-    focus: Option<String>,
-    field_ids: HashMap<String, Id>,
-    /// The form field that last had the keyboard focus, with its step (for a comment on it).
-    last_field: Option<(Step, String)>,
-    /// Another protocol file the content is compared with ("Wijzigingen").
-    comparison: Option<review_panel::Comparison>,
     history: History,
     /// Bumped at every change of the model.
     generation: u64,
     saved_generation: u64,
-    autosaved_generation: u64,
-    last_autosave: Option<f64>,
+    settings: SettingsState,
+    step: Step,
+    form: FormPanel,
+    side: SidePanel,
     derived: Derived,
-    side_tab: SideTab,
-    review_draft: review_panel::ReviewDraft,
-    dialog: Option<Dialog>,
-    /// A dialog that waits until the current one is closed (the restore offer behind an
-    /// opening error at start-up).
-    queued_dialog: Option<Dialog>,
+    engine: Engine,
+    dialogs: Dialogs,
     notice: Option<Notice>,
-    worker: commands::Worker,
-    allow_close: bool,
-    applied_dark: Option<bool>,
-    sent_title: String,
-    scroll_form_to_top: bool,
-    /// Frames during which the preview keeps scrolling to the current step (block heights
-    /// are measured as they are shown, so the first jump may land a little off).
-    preview_scroll_frames: u8,
-    findings_heights: virtual_list::Heights,
-    /// Show only the findings of the current step.
-    findings_this_step: bool,
-    findings_heights_step: Option<Step>,
-    /// Scroll the findings list to the current step's findings (after a step change).
-    findings_scroll: bool,
-    /// Measurement mode (`PROTOCOLWIJZER_MEET=1`): report the first frame, close after 3 s.
-    measure: Option<Measure>,
+    worker: worker::Worker,
+    autosave: Autosave,
+    window: Window,
 }
 
 /// For the start-up and memory figures: when the first frame was drawn.
+#[derive(Default)]
 struct Measure {
     frames: u32,
 }
@@ -170,56 +157,53 @@ impl ProtocolApp {
     /// Shows why a file given at start-up could not be opened, before any other dialog (the
     /// restore offer waits behind it).
     pub fn show_opening_error(&mut self, reason: &str) {
-        self.queued_dialog = self.dialog.take();
-        self.dialog = Some(Dialog::Error(commands::opening_error_text(reason)));
+        self.dialogs
+            .open_first(Dialog::Error(execute::opening_error_text(reason)));
     }
 
     /// An app showing `protocol`, read from `path` (or new, when `None`), keeping recent
     /// files and the recovery file in `settings_dir`. If a recovery file from an earlier
-    /// session is there, the app offers to restore it.
+    /// session is there, the app offers to restore it. The settings and the recovery file are
+    /// read here, before the first frame; everything after goes through the worker.
     pub fn new(protocol: Protocol, path: Option<PathBuf>, settings_dir: PathBuf) -> Self {
-        let settings = Settings::load(settings_dir);
-        let dialog = settings
-            .read_recovery()
-            .map(|recovery| Dialog::Restore(Box::new(recovery)));
+        let (settings, notice) = match Settings::read(settings_dir.clone()) {
+            Ok(settings) => (settings, None),
+            Err(error) => (
+                Settings::empty(settings_dir),
+                Some(Notice::info(&format!(
+                    "De instellingen konden niet gelezen worden: {error} Protocolwijzer begint \
+                     met de standaardinstellingen."
+                ))),
+            ),
+        };
+        let mut dialogs = Dialogs::default();
+        if let Some(recovery) = store::read_recovery(&settings.dir) {
+            dialogs.open(Dialog::Restore(Box::new(recovery)));
+        }
         let mut app = Self {
             history: History::new(&protocol),
+            form: FormPanel::new(&protocol),
             protocol,
             path,
-            settings,
+            settings: SettingsState::new(settings),
             step: Step::Parties,
-            selection: Selection::default(),
-            focus: None,
-            field_ids: HashMap::new(),
-            last_field: None,
-            comparison: None,
             generation: 0,
             saved_generation: 0,
-            autosaved_generation: 0,
-            last_autosave: None,
             derived: Derived::default(),
-            side_tab: SideTab::Check,
-            review_draft: review_panel::ReviewDraft::default(),
-            dialog,
-            queued_dialog: None,
-            notice: None,
-            worker: commands::Worker::default(),
-            allow_close: false,
-            applied_dark: None,
-            sent_title: String::new(),
-            scroll_form_to_top: false,
-            preview_scroll_frames: 3,
-            findings_heights: virtual_list::Heights::default(),
-            findings_this_step: false,
-            findings_heights_step: None,
-            findings_scroll: false,
-            measure: None,
+            engine: Engine::new(derived::Mode::Worker),
+            side: SidePanel::default(),
+            dialogs,
+            notice,
+            worker: worker::Worker::default(),
+            autosave: Autosave::default(),
+            window: Window::default(),
         };
         if let Some(path) = app.path.clone() {
-            app.settings.add_recent(&path);
+            app.settings
+                .change(0.0, |settings| settings.add_recent(&path));
         }
-        app.selection = Selection::for_protocol(&app.protocol);
-        app.refresh_derived();
+        // The first results are computed here, so the first frame shows them.
+        app.take_results(derived::compute(app.derive_request(false, false)));
         app
     }
 
@@ -240,6 +224,11 @@ impl ProtocolApp {
         self.history.record(&self.protocol, f64::MAX / 2.0, true);
     }
 
+    /// The user's settings as they are now (the store writes them shortly after a change).
+    pub fn settings(&self) -> &Settings {
+        &self.settings.current
+    }
+
     /// The file the protocol was read from or saved to.
     pub fn path(&self) -> Option<&std::path::Path> {
         self.path.as_deref()
@@ -250,9 +239,46 @@ impl ProtocolApp {
         self.step
     }
 
-    /// The findings of the last check.
+    /// The findings of the last check that arrived (see [`Self::is_derived_current`]).
     pub fn findings(&self) -> &[Finding] {
         &self.derived.findings
+    }
+
+    /// Whether the findings are those of the model as it is now.
+    pub fn is_derived_current(&self) -> bool {
+        self.derived.generation == Some(self.generation)
+    }
+
+    /// Computes the check and the preview on the UI thread, right when the model changed,
+    /// instead of on the worker (for tests that assert on findings right after an edit).
+    pub fn set_inline_checks(&mut self, inline: bool) {
+        self.engine.set_mode(if inline {
+            derived::Mode::Inline
+        } else {
+            derived::Mode::Worker
+        });
+    }
+
+    /// Waits up to `timeout` until the worker's results for the model as it is now have
+    /// arrived (after a frame asked for them); the next frame takes them in. For tests and
+    /// benchmarks: the app itself never waits.
+    pub fn wait_for_checks(&mut self, timeout: Duration) -> bool {
+        let deadline = std::time::Instant::now() + timeout;
+        loop {
+            if self.is_derived_current() {
+                return true;
+            }
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            match self.engine.wait(left) {
+                Some(generation) if generation == self.generation => return true,
+                Some(_) => {
+                    if let Some(older) = self.engine.poll() {
+                        self.take_results(older);
+                    }
+                }
+                None => return false,
+            }
+        }
     }
 
     /// Whether there are changes that are not saved.
@@ -267,27 +293,22 @@ impl ProtocolApp {
 
     /// Switches the right panel.
     pub fn set_side_tab(&mut self, tab: SideTab) {
-        self.side_tab = tab;
-        self.preview_scroll_frames = 3;
+        self.side.set_tab(tab);
     }
 
     /// Which item of each list is open.
     pub fn selection_mut(&mut self) -> &mut Selection {
-        &mut self.selection
+        &mut self.form.selection
     }
 
     /// The widget ids of the fields shown in the last frame, by field path.
     pub fn field_id(&self, path: &str) -> Option<Id> {
-        self.field_ids.get(path).copied()
+        self.form.field_ids.get(path).copied()
     }
 
     /// The path of the field that has the keyboard focus, if it is a form field.
     pub fn focused_field(&self, ctx: &egui::Context) -> Option<String> {
-        let focused = ctx.memory(|memory| memory.focused())?;
-        self.field_ids
-            .iter()
-            .find(|(_, id)| **id == focused)
-            .map(|(path, _)| path.clone())
+        self.form.focused_field(ctx)
     }
 
     /// The title for the window: file name, unsaved mark, app name.
@@ -306,27 +327,9 @@ impl ProtocolApp {
     fn go_to(&mut self, step: Step) {
         if self.step != step {
             self.step = step;
-            self.findings_scroll = true;
-            self.scroll_form_to_top = true;
-            self.preview_scroll_frames = 3;
-        }
-    }
-
-    /// Opens the list items a field path points into, so the field is shown.
-    fn select_for_path(&mut self, path: &str) {
-        let index = |prefix: &str| {
-            path.strip_prefix(prefix)
-                .and_then(|rest| rest.split(']').next())
-                .and_then(|number| number.parse::<usize>().ok())
-        };
-        if let Some(party) = index("parties[") {
-            self.selection.party = party;
-        }
-        if let Some(flow) = index("flows[") {
-            self.selection.flow = flow;
-        }
-        if let Some(item) = index("data_items[") {
-            self.selection.data_item = item;
+            self.side.findings.scroll_to_step();
+            self.form.scroll_to_top = true;
+            self.side.scroll_preview();
         }
     }
 
@@ -337,36 +340,87 @@ impl ProtocolApp {
     }
 
     /// Shows another protocol (new or opened): history, selection and state start afresh.
-    fn replace_document(&mut self, protocol: Protocol, path: Option<PathBuf>) {
+    fn replace_document(&mut self, ctx: &egui::Context, protocol: Protocol, path: Option<PathBuf>) {
         self.history = History::new(&protocol);
+        self.form = FormPanel::new(&protocol);
         self.protocol = protocol;
         self.path = path;
         self.generation += 1;
         self.saved_generation = self.generation;
-        self.autosaved_generation = self.generation;
-        self.selection = Selection::for_protocol(&self.protocol);
-        self.focus = None;
-        self.last_field = None;
+        self.autosave.generation = self.generation;
         self.step = Step::Parties;
-        self.scroll_form_to_top = true;
-        self.preview_scroll_frames = 3;
-        self.settings.delete_recovery();
+        self.side.scroll_preview();
+        self.delete_recovery(ctx);
     }
 
-    /// Recomputes the check, the badges and the preview if the model changed.
-    fn refresh_derived(&mut self) {
-        if self.derived.generation == Some(self.generation) {
+    /// What to compute for the model as it is now.
+    fn derive_request(&self, preview: bool, fingerprint: bool) -> derived::Request {
+        derived::Request {
+            generation: self.generation,
+            protocol: self.protocol.clone(),
+            preview,
+            fingerprint,
+        }
+    }
+
+    /// Takes results from the worker (or computed inline) into what the panels show.
+    fn take_results(&mut self, results: derived::Results) {
+        let derived = &mut self.derived;
+        if derived
+            .generation
+            .is_some_and(|shown| shown > results.generation)
+        {
             return;
         }
-        let findings = check::check(&self.protocol, &check::Context::today());
-        self.derived.summary = check::summary(&findings);
-        let status = crate::pipeline::options(&self.protocol, &findings).status;
-        self.derived.document_status = status.label();
-        self.derived.document_draft = status.is_draft();
-        self.derived.findings = findings;
-        self.derived.locks = self.protocol.template.locked.clone();
-        self.derived.generation = Some(self.generation);
-        self.findings_heights.reset();
+        if derived.generation != Some(results.generation) {
+            self.side.findings.reset_heights();
+        }
+        derived.generation = Some(results.generation);
+        derived.findings = results.findings;
+        derived.summary = results.summary;
+        derived.document_status = results.document_status;
+        derived.document_draft = results.document_draft;
+        derived.status_text = results.status_text;
+        if let Some(preview) = results.preview {
+            derived.preview.replace_with(preview);
+            derived.preview_generation = Some(results.generation);
+        }
+        if let Some(fingerprint) = results.fingerprint {
+            derived.fingerprint = Some((results.generation, fingerprint));
+        }
+    }
+
+    /// Takes the results that arrived and, if the model changed since, asks for new ones
+    /// (with the preview or the fingerprint only while they are shown).
+    fn refresh_derived(&mut self, ctx: &egui::Context) {
+        if self.derived.locks_generation != Some(self.generation) {
+            self.derived.locks = self.protocol.template.locked.clone();
+            self.derived.locks_generation = Some(self.generation);
+        }
+        let generation = self.generation;
+        let preview = self.side.tab == SideTab::Preview;
+        let fingerprint = self.side.tab == SideTab::Review;
+        let current = self.derived.generation == Some(generation)
+            && (!preview || self.derived.preview_generation == Some(generation))
+            && (!fingerprint
+                || matches!(&self.derived.fingerprint, Some((at, _)) if *at == generation));
+        if !current && !self.engine.asked_for(generation, preview, fingerprint) {
+            let request = self.derive_request(preview, fingerprint);
+            self.engine.request(ctx, request);
+        }
+        while let Some(results) = self.engine.poll() {
+            self.take_results(results);
+        }
+    }
+
+    /// Findings of the model as it is now: the last results if they are current, else a
+    /// check run here (an export asked for within moments of an edit).
+    fn current_findings(&self) -> Vec<Finding> {
+        if self.is_derived_current() {
+            self.derived.findings.clone()
+        } else {
+            check::check(&self.protocol, &check::Context::today())
+        }
     }
 
     /// The whole UI for one frame. `App::ui` calls this; tests and benchmarks may too.
@@ -377,67 +431,100 @@ impl ProtocolApp {
         }
         self.shortcuts(&ctx);
         self.handle_close_request(&ctx);
-        self.refresh_derived();
+        self.refresh_derived(&ctx);
         self.autosave_tick(&ctx);
-        if self.applied_dark != Some(self.settings.dark) {
-            theme::apply(&ctx, self.settings.dark);
-            self.applied_dark = Some(self.settings.dark);
+        self.settings_tick(&ctx, false);
+        let dark = self.settings.current.dark;
+        if self.window.applied_dark != Some(dark) {
+            theme::apply(&ctx, dark);
+            self.window.applied_dark = Some(dark);
         }
 
         let mut commands = Vec::new();
-        egui::Panel::top("menu").show(ui, |ui| self.top_bar(ui, &mut commands));
-        egui::Panel::bottom("navigatie").show(ui, |ui| self.bottom_bar(ui, &mut commands));
+        egui::Panel::top("menu").show(ui, |ui| self.top_bar_ui(ui, &mut commands));
+        egui::Panel::bottom("navigatie").show(ui, |ui| self.bottom_bar_ui(ui, &mut commands));
         egui::Panel::left("stappen")
             .resizable(false)
             .exact_size(theme::STEPS_PANEL_WIDTH)
-            .show(ui, |ui| self.steps_panel(ui, &mut commands));
+            .show(ui, |ui| self.steps_panel_ui(ui, &mut commands));
         egui::Panel::right("controle")
             .resizable(true)
             .default_size(theme::SIDE_PANEL_WIDTH)
-            .min_size(260.0)
-            .show(ui, |ui| self.side_panel(ui, &mut commands));
-        egui::CentralPanel::default().show(ui, |ui| self.form_panel(ui, &mut commands));
-        self.dialogs(&ctx, &mut commands);
+            .min_size(theme::SIDE_PANEL_MIN_WIDTH)
+            .show(ui, |ui| self.side_panel_ui(ui, &mut commands));
+        egui::CentralPanel::default().show(ui, |ui| self.form_panel_ui(ui, &mut commands));
+        if let Some(answer) = self.dialogs.ui(&ctx) {
+            self.answer(&ctx, answer);
+        }
 
         for command in commands {
             self.run_command(&ctx, command);
         }
-        if let Some(measure) = &mut self.measure {
-            measure.frames += 1;
-            if measure.frames == 1 {
-                let now = std::time::SystemTime::now()
-                    .duration_since(std::time::UNIX_EPOCH)
-                    .map_or(0.0, |since| since.as_secs_f64());
-                eprintln!("eerste frame: {now:.3}");
-            }
-            let elapsed = ctx.input(|input| input.time);
-            if elapsed > 3.0 {
-                self.allow_close = true;
-                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-            }
-            ctx.request_repaint();
-        }
+        self.measure_tick(&ctx);
         let title = self.window_title();
-        if title != self.sent_title {
+        if title != self.window.sent_title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
-            self.sent_title = title;
+            self.window.sent_title = title;
         }
     }
 
+    /// The central panel: the current step's form.
+    fn form_panel_ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
+        let now = ui.input(|input| input.time);
+        let edit = self.form.ui(
+            ui,
+            self.step,
+            &mut self.protocol,
+            &self.derived.locks,
+            &self.derived.findings,
+            commands,
+        );
+        if let Some(structural) = edit {
+            self.generation += 1;
+            self.history.record(&self.protocol, now, structural);
+        }
+    }
+
+    fn measure_tick(&mut self, ctx: &egui::Context) {
+        let Some(measure) = &mut self.window.measure else {
+            return;
+        };
+        measure.frames += 1;
+        if measure.frames == 1 {
+            let now = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0.0, |since| since.as_secs_f64());
+            eprintln!("eerste frame: {now:.3}");
+        }
+        let elapsed = ctx.input(|input| input.time);
+        if elapsed > 3.0 {
+            self.window.allow_close = true;
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+        ctx.request_repaint();
+    }
+
     fn shortcuts(&mut self, ctx: &egui::Context) {
-        if self.dialog.is_some() {
+        if self.dialogs.is_open() {
             return;
         }
-        let mut asked = None;
-        ctx.input_mut(|input| {
-            for command in Command::WITH_SHORTCUTS {
-                if let Some(shortcut) = command.shortcut()
-                    && input.consume_shortcut(&shortcut)
-                {
-                    asked = Some(command);
-                    break;
-                }
-            }
+        let os = ctx.os();
+        // Longest modifier set first, so Ctrl+Shift+S is not taken for Ctrl+S.
+        let mut shortcuts: Vec<(egui::KeyboardShortcut, &Command)> = Command::FIXED
+            .iter()
+            .flat_map(|command| {
+                command
+                    .shortcuts(os)
+                    .into_iter()
+                    .map(move |shortcut| (shortcut, command))
+            })
+            .collect();
+        shortcuts.sort_by_key(|(shortcut, _)| std::cmp::Reverse(modifier_count(shortcut)));
+        let asked = ctx.input_mut(|input| {
+            shortcuts
+                .into_iter()
+                .find(|(shortcut, _)| input.consume_shortcut(shortcut))
+                .map(|(_, command)| command.clone())
         });
         if let Some(command) = asked {
             self.run_command(ctx, command);
@@ -448,602 +535,68 @@ impl ProtocolApp {
         if !ctx.input(|input| input.viewport().close_requested()) {
             return;
         }
-        if self.allow_close {
+        if self.window.allow_close {
             return;
         }
         if self.is_dirty() {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            self.dialog = Some(Dialog::Unsaved(Pending::Close));
+            self.dialogs.open(Dialog::Unsaved(Pending::Close));
         } else {
-            self.settings.delete_recovery();
+            self.delete_recovery(ctx);
         }
     }
 
     fn autosave_tick(&mut self, ctx: &egui::Context) {
         let now = ctx.input(|input| input.time);
-        let last = *self.last_autosave.get_or_insert(now);
+        let last = *self.autosave.last.get_or_insert(now);
         if now - last >= AUTOSAVE_SECONDS {
-            self.last_autosave = Some(now);
-            if self.is_dirty() && self.autosaved_generation != self.generation {
-                self.autosave(ctx);
+            self.autosave.last = Some(now);
+            if self.is_dirty() && self.autosave.generation != self.generation {
+                self.start_autosave(ctx);
             }
         }
         if self.is_dirty() {
-            ctx.request_repaint_after(std::time::Duration::from_secs_f64(AUTOSAVE_SECONDS));
+            ctx.request_repaint_after(Duration::from_secs_f64(AUTOSAVE_SECONDS));
         }
     }
 
-    fn top_bar(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
-        egui::MenuBar::new().ui(ui, |ui| {
-            ui.menu_button("Bestand", |ui| {
-                for command in [Command::New, Command::Open, Command::Save, Command::SaveAs] {
-                    menu_item(ui, &command, true, commands);
-                }
-                ui.menu_button("Recente bestanden", |ui| {
-                    if self.settings.recent.is_empty() {
-                        ui.label("(nog geen)");
-                    }
-                    for path in &self.settings.recent {
-                        menu_item(ui, &Command::OpenRecent(path.clone()), true, commands);
-                    }
-                });
-                ui.separator();
-                menu_item(ui, &Command::ExportDocx, true, commands);
-                menu_item(ui, &Command::ExportPdf, true, commands);
-                ui.separator();
-                menu_item(ui, &Command::ExportReportDocx, true, commands);
-                menu_item(ui, &Command::ExportReportPdf, true, commands);
-                ui.separator();
-                menu_item(ui, &Command::Quit, true, commands);
-            });
-            ui.menu_button("Bewerken", |ui| {
-                menu_item(ui, &Command::Undo, self.history.can_undo(), commands);
-                menu_item(ui, &Command::Redo, self.history.can_redo(), commands);
-            });
-            ui.menu_button("Beeld", |ui| {
-                let mut dark = self.settings.dark;
-                if ui
-                    .checkbox(&mut dark, "Donker thema")
-                    .on_hover_text(Command::ToggleDark.tooltip())
-                    .changed()
-                {
-                    commands.push(Command::ToggleDark);
-                }
-                ui.separator();
-                if ui.button("Controle tonen").clicked() {
-                    self.set_side_tab(SideTab::Check);
-                    ui.close();
-                }
-                if ui.button("Voorbeeld tonen").clicked() {
-                    self.set_side_tab(SideTab::Preview);
-                    ui.close();
-                }
-                ui.separator();
-                if ui.button("Over Protocolwijzer…").clicked() {
-                    self.dialog = Some(Dialog::About);
-                    ui.close();
-                }
-            });
-            ui.separator();
-            let name = match &self.path {
-                Some(path) => path
-                    .file_name()
-                    .map(|name| name.to_string_lossy().into_owned())
-                    .unwrap_or_default(),
-                None => "Nieuw protocol (nog niet opgeslagen)".to_string(),
-            };
-            let file_label = if self.is_dirty() {
-                format!("• {name}")
-            } else {
-                name
-            };
-            let response = ui.label(RichText::new(file_label).strong());
-            if let Some(path) = &self.path {
-                response.on_hover_text(path.display().to_string());
-            }
-            if self.is_dirty() {
-                ui.label(RichText::new("niet opgeslagen").weak())
-                    .on_hover_text("Er zijn wijzigingen die nog niet opgeslagen zijn (Ctrl+S).");
-            }
-            ui.separator();
-            let errors: usize = self.derived.summary.iter().map(|(_, s)| s.errors).sum();
-            let warnings: usize = self.derived.summary.iter().map(|(_, s)| s.warnings).sum();
-            let dark = self.settings.dark;
-            let status = if errors == 0 && warnings == 0 {
-                RichText::new("✔ Geen problemen gevonden").color(theme::ok_colour(dark))
-            } else if errors > 0 {
-                RichText::new(format!(
-                    "Ontwerp: {} en {}",
-                    count(errors, "fout", "fouten"),
-                    count(warnings, "waarschuwing", "waarschuwingen")
-                ))
-                .color(theme::error_colour(dark))
-            } else {
-                RichText::new(format!(
-                    "Geen fouten, {}",
-                    count(warnings, "waarschuwing", "waarschuwingen")
-                ))
-                .color(theme::warning_colour(dark))
-            };
-            ui.label(status);
-            if !self.derived.document_status.is_empty() {
-                ui.separator();
-                let text = format!("Document: {}", self.derived.document_status);
-                let label = if self.derived.document_draft {
-                    RichText::new(text).weak()
-                } else {
-                    RichText::new(text).color(theme::ok_colour(dark))
-                };
-                ui.label(label).on_hover_text(
-                    "Zo staat de status in de kop van het geëxporteerde document. Zolang er \
-                     fouten zijn of de goedkeuring ontbreekt, draagt het het opschrift ONTWERP.",
-                );
-            }
-            if self.worker.running > 0 {
-                ui.spinner();
-                ui.label("Bezig…");
-            }
-        });
-    }
-
-    fn bottom_bar(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
-        ui.add_space(4.0);
-        ui.horizontal(|ui| {
-            let previous = self.step.previous();
-            if ui
-                .add_enabled(previous.is_some(), egui::Button::new("◀ Vorige"))
-                .on_hover_text(Command::Previous.tooltip())
-                .clicked()
-            {
-                commands.push(Command::Previous);
-            }
-            let next = self.step.next();
-            if ui
-                .add_enabled(next.is_some(), egui::Button::new("Volgende ▶"))
-                .on_hover_text(Command::Next.tooltip())
-                .clicked()
-            {
-                commands.push(Command::Next);
-            }
-            ui.label(
-                RichText::new(format!(
-                    "Stap {} van {}",
-                    self.step.number(),
-                    Step::ALL.len()
-                ))
-                .weak(),
-            );
-            if let Some(notice) = self.notice.clone() {
-                ui.separator();
-                ui.label(&notice.text);
-                if notice.undo && ui.button("Ongedaan maken").clicked() {
-                    commands.push(Command::Undo);
-                }
-                if ui
-                    .small_button("✖")
-                    .on_hover_text("Bericht sluiten")
-                    .clicked()
-                {
-                    self.notice = None;
-                }
-            }
-        });
-        ui.add_space(4.0);
-    }
-
-    fn steps_panel(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
-        ui.add_space(8.0);
-        ui.label(RichText::new("Stappen").heading());
-        ui.add_space(6.0);
-        let dark = self.settings.dark;
-        // The last step, "Controle en export", shows the state of the whole protocol: it is not
-        // complete while any other step still has errors.
-        let total =
-            self.derived
-                .summary
-                .iter()
-                .fold(StepSummary::default(), |mut total, (_, summary)| {
-                    total.errors += summary.errors;
-                    total.warnings += summary.warnings;
-                    total.infos += summary.infos;
-                    total
-                });
-        for (step, summary) in &self.derived.summary {
-            let shown = if *step == Step::Export {
-                &total
-            } else {
-                summary
-            };
-            let (badge, colour) = badge(*step, shown, dark, &self.protocol);
-            ui.horizontal(|ui| {
-                let selected = *step == self.step;
-                let response = ui
-                    .selectable_label(selected, format!("{}. {}", step.number(), step.title()))
-                    .on_hover_text(format!("{} — {badge}", step.title()));
-                if response.clicked() {
-                    commands.push(Command::GoTo(*step));
-                }
-                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    ui.label(RichText::new(badge).color(colour).small());
-                });
-            });
-        }
-    }
-
-    fn side_panel(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
-        ui.add_space(6.0);
-        ui.horizontal(|ui| {
-            let errors: usize = self.derived.summary.iter().map(|(_, s)| s.errors).sum();
-            if ui
-                .selectable_label(
-                    self.side_tab == SideTab::Check,
-                    format!("Controle ({})", self.derived.findings.len()),
+    /// Hands changed settings to the store once they have rested for the debounce time (or at
+    /// once when `force`, on exit).
+    fn settings_tick(&mut self, ctx: &egui::Context, force: bool) {
+        let now = ctx.input(|input| input.time);
+        if let Some((settings, before)) = self.settings.due(now, force) {
+            self.worker.store(ctx, move || {
+                worker::Done::SettingsWritten(
+                    settings
+                        .write(Some(&before))
+                        .map_err(|error| error.to_string()),
                 )
-                .on_hover_text(format!(
-                    "Wat de controle vindt: {}. Klik op een bevinding om naar het veld te gaan.",
-                    count(errors, "fout", "fouten")
-                ))
-                .clicked()
-            {
-                self.set_side_tab(SideTab::Check);
-            }
-            if ui
-                .selectable_label(self.side_tab == SideTab::Preview, "Voorbeeld")
-                .on_hover_text("Het document zoals het geëxporteerd wordt, bij de huidige stap.")
-                .clicked()
-            {
-                self.set_side_tab(SideTab::Preview);
-            }
-            let open = crate::review::open_comments(&self.protocol).count();
-            if ui
-                .selectable_label(self.side_tab == SideTab::Review, "Beoordeling")
-                .on_hover_text(format!(
-                    "Status, oordeel en opmerkingen; {} open.",
-                    count(open, "opmerking", "opmerkingen")
-                ))
-                .clicked()
-            {
-                self.set_side_tab(SideTab::Review);
-            }
-        });
-        ui.separator();
-        match self.side_tab {
-            SideTab::Check => self.findings_ui(ui, commands),
-            SideTab::Review => self.review_ui(ui),
-            SideTab::Preview => {
-                let scroll = self.preview_scroll_frames > 0;
-                self.preview_scroll_frames = self.preview_scroll_frames.saturating_sub(1);
-                let dark = self.settings.dark;
-                if self.derived.preview_generation != Some(self.generation) {
-                    self.derived
-                        .preview
-                        .rebuild(&self.protocol, &self.derived.findings);
-                    self.derived.preview_generation = Some(self.generation);
-                }
-                self.derived
-                    .preview
-                    .ui(ui, scroll.then_some(self.step), dark);
-            }
+            });
+        }
+        if let Some(wait) = self.settings.wait(now) {
+            ctx.request_repaint_after(Duration::from_secs_f64(wait));
         }
     }
 
-    fn findings_ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
-        if ui
-            .checkbox(&mut self.findings_this_step, "Alleen deze stap")
-            .on_hover_text("Toon alleen wat de controle vindt in de huidige stap.")
-            .changed()
-        {
-            self.findings_heights.reset();
-        }
-        let current = self.step;
-        let this_step_only = self.findings_this_step;
-        if this_step_only && self.derived.generation.is_some() {
-            // The list changes with the step: heights of other rows do not apply.
-            if self.findings_heights_step != Some(current) {
-                self.findings_heights.reset();
-                self.findings_heights_step = Some(current);
-            }
-        }
-        let findings: Vec<&Finding> = self
-            .derived
-            .findings
-            .iter()
-            .filter(|finding| !this_step_only || finding.step == current)
-            .collect();
-        if findings.is_empty() {
-            if this_step_only && !self.derived.findings.is_empty() {
-                ui.label("In deze stap vindt de controle niets meer.");
-                return;
-            }
-            ui.label(
-                RichText::new("✔ De controle vindt niets meer. Het protocol is volledig.")
-                    .color(theme::ok_colour(self.settings.dark)),
-            );
-            return;
-        }
-        let dark = self.settings.dark;
-        let scroll_to = std::mem::take(&mut self.findings_scroll)
-            .then(|| findings.iter().position(|finding| finding.step == current))
-            .flatten();
-        virtual_list::show(
-            ui,
-            "bevindingen",
-            &mut self.findings_heights,
-            findings.len(),
-            60.0,
-            scroll_to,
-            |ui, index| {
-                let Some(finding) = findings.get(index).copied() else {
-                    return;
-                };
-                let (icon, colour) = match finding.severity {
-                    Severity::Fout => ("⛔", theme::error_colour(dark)),
-                    Severity::Waarschuwing => ("⚠", theme::warning_colour(dark)),
-                    Severity::Info => ("ℹ", ui.visuals().text_color()),
-                };
-                let first_of_step = index == 0
-                    || findings
-                        .get(index - 1)
-                        .is_some_and(|previous| previous.step != finding.step);
-                if first_of_step {
-                    let mut title = RichText::new(format!(
-                        "{}. {}",
-                        finding.step.number(),
-                        finding.step.title()
-                    ))
-                    .strong();
-                    if finding.step == current {
-                        title = title.underline();
-                    }
-                    ui.label(title);
-                }
-                let text = RichText::new(format!("{icon} {}", finding.message)).color(colour);
-                let response = ui
-                    .add(egui::Button::new(text).wrap().frame(false))
-                    .on_hover_text(format!(
-                        "{} · regel {} · klik om naar het veld te gaan",
-                        finding.severity.label(),
-                        finding.rule
-                    ));
-                if response.clicked() {
-                    commands.push(Command::Focus(finding.step, finding.path.clone()));
-                }
-            },
-        );
+    /// Changes the settings now; the store writes them after the debounce.
+    fn change_settings(&mut self, ctx: &egui::Context, change: impl FnOnce(&mut Settings)) {
+        let now = ctx.input(|input| input.time);
+        self.settings.change(now, change);
     }
+}
 
-    fn form_panel(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
-        ui.add_space(4.0);
-        ui.label(
-            RichText::new(format!(
-                "Stap {}. {}",
-                self.step.number(),
-                self.step.title()
-            ))
-            .heading(),
-        );
-        ui.label(RichText::new(steps::intro(self.step)).weak());
-        ui.separator();
-        let mut area = egui::ScrollArea::vertical()
-            .id_salt(("formulier", self.step))
-            .auto_shrink([false, false]);
-        if std::mem::take(&mut self.scroll_form_to_top) {
-            area = area.vertical_scroll_offset(0.0);
-        }
-        let now = ui.input(|input| input.time);
-        self.field_ids.clear();
-        let mut form = Form {
-            locks: &self.derived.locks,
-            selection: &mut self.selection,
-            focus: &mut self.focus,
-            field_ids: &mut self.field_ids,
-            changed: false,
-            structural: false,
-            commands: Vec::new(),
-            dark: self.settings.dark,
-        };
-        let protocol = &mut self.protocol;
-        let step = self.step;
-        let findings = &self.derived.findings;
-        area.show(ui, |ui| {
-            ui.set_max_width(ui.available_width().min(theme::FORM_MAX_WIDTH + 40.0));
-            steps::step_ui(step, protocol, &mut form, findings, ui);
-            ui.add_space(40.0);
-        });
-        let Form {
-            changed,
-            structural,
-            commands: asked,
-            ..
-        } = form;
-        commands.extend(asked);
-        if let Some(path) = self.focused_field(ui.ctx()) {
-            self.last_field = Some((step, path));
-        }
-        // A focus request lives one frame: if its field is not on this step's form (e.g. an
-        // empty list), it must not steal the focus later.
-        self.focus = None;
-        if changed {
-            self.generation += 1;
-            self.history.record(&self.protocol, now, structural);
-        }
-    }
-
-    fn dialogs(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
-        if self.dialog.is_none() {
-            self.dialog = self.queued_dialog.take();
-        }
-        let Some(dialog) = self.dialog.clone() else {
-            return;
-        };
-        let mut close = false;
-        let modal = egui::Modal::new(Id::unique("dialoog")).show(ctx, |ui| {
-            ui.set_max_width(520.0);
-            match &dialog {
-                Dialog::ChooseTemplate => {
-                    ui.heading("Nieuw protocol");
-                    ui.label("Kies het sjabloon waarmee u begint.");
-                    ui.add_space(8.0);
-                    for template in template::TEMPLATES {
-                        let command = Command::NewFromTemplate(template.name);
-                        if ui
-                            .button(command.label())
-                            .on_hover_text(command.tooltip())
-                            .clicked()
-                        {
-                            commands.push(command);
-                            close = true;
-                        }
-                    }
-                    ui.add_space(8.0);
-                    if ui.button("Annuleren").clicked() {
-                        close = true;
-                    }
-                }
-                Dialog::Unsaved(pending) => {
-                    ui.heading("Wijzigingen opslaan?");
-                    ui.label(
-                        "Het protocol heeft wijzigingen die nog niet opgeslagen zijn. \
-                         Wilt u ze opslaan?",
-                    );
-                    ui.add_space(8.0);
-                    ui.horizontal(|ui| {
-                        if ui.button("Opslaan").clicked() {
-                            self.save(ctx, Some(pending.clone()));
-                            close = true;
-                        }
-                        if ui
-                            .button("Niet opslaan")
-                            .on_hover_text("De wijzigingen gaan verloren.")
-                            .clicked()
-                        {
-                            self.dialog = None;
-                            self.run_pending(ctx, pending.clone());
-                            close = self.dialog.is_none();
-                        }
-                        if ui.button("Annuleren").clicked() {
-                            close = true;
-                        }
-                    });
-                }
-                Dialog::Restore(recovery) => {
-                    ui.heading("Niet-opgeslagen werk gevonden");
-                    let origin = recovery
-                        .path
-                        .as_ref()
-                        .map(|path| format!("van ‘{}’ ", path.display()))
-                        .unwrap_or_default();
-                    ui.label(format!(
-                        "Protocolwijzer werd de vorige keer niet normaal afgesloten. Er is een \
-                         automatische reservekopie {origin}van {}. Wilt u die terugzetten?",
-                        recovery.saved_at
-                    ));
-                    ui.add_space(8.0);
-                    ui.horizontal(|ui| {
-                        if ui.button("Herstellen").clicked() {
-                            let recovery = recovery.clone();
-                            self.replace_document(recovery.protocol, recovery.path);
-                            // Restored work is not saved yet: mark it as changed, and keep
-                            // the recovery file until it is.
-                            self.generation += 1;
-                            self.autosave_now().ok();
-                            self.notice = Some(Notice::info(
-                                "Het werk is hersteld. Sla het op om het te bewaren.",
-                            ));
-                            close = true;
-                        }
-                        if ui
-                            .button("Verwijderen")
-                            .on_hover_text("De reservekopie wordt gewist.")
-                            .clicked()
-                        {
-                            self.settings.delete_recovery();
-                            close = true;
-                        }
-                    });
-                }
-                Dialog::ConfirmDraftExport {
-                    format,
-                    errors,
-                    path,
-                } => {
-                    ui.heading("Ontwerp exporteren?");
-                    ui.label(format!(
-                        "De controle vindt nog {}. U kunt exporteren om na te lezen of te \
-                         delen, maar het document krijgt dan het opschrift ONTWERP en is niet \
-                         klaar om te ondertekenen.",
-                        count(*errors, "fout", "fouten")
-                    ));
-                    ui.add_space(8.0);
-                    ui.horizontal(|ui| {
-                        if ui.button("Toch exporteren…").clicked() {
-                            self.dialog = None;
-                            self.export(ctx, *format, path.clone(), true);
-                            close = self.dialog.is_none();
-                        }
-                        if ui.button("Annuleren").clicked() {
-                            close = true;
-                        }
-                    });
-                }
-                Dialog::Exported { path, format } => {
-                    ui.heading("Export klaar");
-                    ui.label(format!(
-                        "Het {} is opgeslagen als\n{}",
-                        format.name(),
-                        path.display()
-                    ));
-                    ui.add_space(8.0);
-                    ui.horizontal(|ui| {
-                        if ui.button("Map openen").clicked() {
-                            commands::open_folder(path);
-                            close = true;
-                        }
-                        if ui.button("Sluiten").clicked() {
-                            close = true;
-                        }
-                    });
-                }
-                Dialog::About => {
-                    ui.heading("Over Protocolwijzer");
-                    ui.label(format!("Versie {}", crate::VERSION));
-                    ui.label(
-                        "Protocollen voor de elektronische mededeling van persoonsgegevens \
-                         (art. 8, §1, e-govdecreet) opstellen, controleren en exporteren.",
-                    );
-                    ui.label("Licentie: European Union Public Licence (EUPL) 1.2.");
-                    ui.add_space(6.0);
-                    ui.label(
-                        "De PDF-export bevat het lettertype Liberation Sans, onder de SIL Open \
-                         Font License 1.1:",
-                    );
-                    egui::ScrollArea::vertical()
-                        .max_height(220.0)
-                        .show(ui, |ui| {
-                            ui.label(egui::RichText::new(FONT_LICENCE).small().monospace());
-                        });
-                    ui.add_space(8.0);
-                    if ui.button("Sluiten").clicked() {
-                        close = true;
-                    }
-                }
-                Dialog::Error(message) => {
-                    ui.heading("Er ging iets mis");
-                    ui.label(message);
-                    ui.add_space(8.0);
-                    if ui.button("Sluiten").clicked() {
-                        close = true;
-                    }
-                }
-            }
-        });
-        if modal.should_close() && !matches!(dialog, Dialog::Restore(_)) {
-            close = true;
-        }
-        if close {
-            self.dialog = None;
-        }
-    }
+fn modifier_count(shortcut: &egui::KeyboardShortcut) -> usize {
+    let modifiers = shortcut.modifiers;
+    [
+        modifiers.alt,
+        modifiers.ctrl,
+        modifiers.shift,
+        modifiers.mac_cmd,
+        modifiers.command,
+    ]
+    .into_iter()
+    .filter(|on| *on)
+    .count()
 }
 
 impl eframe::App for ProtocolApp {
@@ -1051,28 +604,16 @@ impl eframe::App for ProtocolApp {
         self.show(ui);
     }
 
+    /// The window is closing: the pending settings and, after a clean close, the removal of the
+    /// recovery file go to the store, and the app waits for the store to finish (the process
+    /// ends right after this).
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        let ctx = egui::Context::default();
+        self.settings_tick(&ctx, true);
         if !self.is_dirty() {
-            self.settings.delete_recovery();
+            self.delete_recovery(&ctx);
         }
-    }
-}
-
-fn menu_item(ui: &mut Ui, command: &Command, enabled: bool, commands: &mut Vec<Command>) {
-    let mut button = egui::Button::new(command.label());
-    if let Some(shortcut) = command.shortcut() {
-        button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
-    }
-    let response = ui.add_enabled(enabled, button);
-    let tooltip = command.tooltip();
-    let response = if tooltip.is_empty() {
-        response
-    } else {
-        response.on_hover_text(tooltip)
-    };
-    if response.clicked() {
-        commands.push(command.clone());
-        ui.close();
+        self.worker.finish_store();
     }
 }
 
@@ -1085,35 +626,6 @@ pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
     }
 }
 
-/// A step's badge text and colour.
-fn badge(
-    step: Step,
-    summary: &StepSummary,
-    dark: bool,
-    protocol: &Protocol,
-) -> (String, egui::Color32) {
-    if step == Step::Municipal && protocol.municipal.is_none() {
-        return (
-            "n.v.t.".to_string(),
-            theme::ok_colour(dark).gamma_multiply(0.7),
-        );
-    }
-    if summary.errors > 0 {
-        (
-            count(summary.errors, "fout", "fouten"),
-            theme::error_colour(dark),
-        )
-    } else if summary.warnings > 0 {
-        (
-            count(summary.warnings, "waarschuwing", "waarschuwingen"),
-            theme::warning_colour(dark),
-        )
-    } else {
-        ("✔".to_string(), theme::ok_colour(dark))
-    }
-}
-
-/// Opens the app window on `protocol` and runs until it is closed.
 /// Tells the user, in a native message box, that the app could not start (no terminal may be
 /// there to read the printed error, e.g. after a double-click). Does nothing where no message
 /// box can be shown.
@@ -1135,7 +647,7 @@ pub fn run(
     path: Option<PathBuf>,
     opening_error: Option<String>,
 ) -> eframe::Result {
-    let mut app = ProtocolApp::new(protocol, path, Settings::default_dir());
+    let mut app = ProtocolApp::new(protocol, path, store::default_dir());
     if let Some(message) = opening_error {
         app.show_opening_error(&message);
     }
@@ -1151,7 +663,7 @@ pub fn run(
         app.set_side_tab(SideTab::Preview);
     }
     if std::env::var("PROTOCOLWIJZER_MEET").is_ok_and(|value| value == "1") {
-        app.measure = Some(Measure { frames: 0 });
+        app.window.measure = Some(Measure::default());
     }
     let mut viewport = egui::ViewportBuilder::default();
     // The icon the desktop shows for the window; the committed PNG always decodes.

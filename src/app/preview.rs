@@ -79,6 +79,17 @@ impl Preview {
         self.items = items;
     }
 
+    /// Takes the content of `built`, a preview rebuilt on the worker thread (see
+    /// `derived.rs`), keeping the measured heights while the structure stays the same.
+    pub fn replace_with(&mut self, built: Preview) {
+        if self.items.len() != built.items.len() {
+            self.heights.reset();
+        }
+        self.items = built.items;
+        self.draft = built.draft;
+        self.step_starts = built.step_starts;
+    }
+
     /// The index of the first block of `step`'s part (or of the nearest earlier step).
     fn start_of(&self, step: Step) -> Option<usize> {
         self.step_starts

@@ -2,21 +2,29 @@
 //! user's role may make, the verdict on the current step, and the step's review comments.
 //!
 //! Every action goes through [`crate::review`] with the user from the settings and the local
-//! time, and bumps the app's change counter so the check and the step badges follow.
+//! time, and bumps the app's change counter so the check and the step badges follow. The
+//! sentences it shows about the review (who did what when, the state of an advice) come from
+//! [`crate::review::sentences`]; the status text and the fingerprint are computed with the
+//! check, once per change (`derived.rs`).
 
 use std::collections::HashMap;
 
 use egui::{RichText, Ui};
 
+use super::commands::Command;
 use super::{ProtocolApp, dates, theme};
 use crate::model::Step;
 use crate::model::fingerprint;
-use crate::model::{AdviceOutcome, Comment, Person, Role, Status, Verdict, VerdictKind};
+use crate::model::{AdviceOutcome, Comment, Role, Status, Verdict, VerdictKind};
 use crate::review;
+use crate::review::sentences::{self, ChangesSince, capitalised, party_name};
 
-/// What the user is typing in the panel, before it goes into the model.
+/// The review tab's state: what the user is typing, before it goes into the model, and the
+/// file compared with.
 #[derive(Default)]
-pub(super) struct ReviewDraft {
+pub(super) struct ReviewPanel {
+    /// Another protocol file the content is compared with ("Wijzigingen").
+    pub comparison: Option<Comparison>,
     /// The remark typed for each transition button.
     remarks: HashMap<Status, String>,
     /// The step the verdict fields were filled for.
@@ -34,21 +42,12 @@ pub(super) struct ReviewDraft {
     advice_date: Option<chrono::NaiveDate>,
     advice_outcome: Option<AdviceOutcome>,
     advice_remarks: String,
-    /// The content fingerprint (64 hex) and the change counter it was computed for.
-    fingerprint: Option<(u64, String)>,
     /// The "Wijzigingen" list and the change counter it was computed for.
     changes: Option<(u64, Option<ChangesSince>)>,
     /// Why the last action was refused.
     message: Option<String>,
     /// Whether that was the advice form (its message is shown under its button).
     advice_refused: bool,
-}
-
-/// What changed since the version an approval or advice was given on.
-struct ChangesSince {
-    /// "de goedkeuring op 2 maart 2026".
-    since: String,
-    changes: Vec<review::diff::Change>,
 }
 
 /// Another protocol file the current content is compared with.
@@ -72,47 +71,6 @@ impl Comparison {
     }
 }
 
-/// The changes against the approval's snapshot if the file kept it, else against the newest
-/// advice snapshot; `None` when there is nothing to compare with.
-fn changes_since(protocol: &crate::model::Protocol) -> Option<ChangesSince> {
-    let on = |date: Option<chrono::NaiveDate>| {
-        date.map(|date| format!(" op {}", crate::dutch::dutch_long(date)))
-            .unwrap_or_default()
-    };
-    if let Some(approval) = &protocol.review.approval
-        && let Some(old) = review::snapshot(protocol, &approval.fingerprint)
-    {
-        return Some(ChangesSince {
-            since: format!("de goedkeuring{}", on(approval.date)),
-            changes: review::diff::diff(old, protocol),
-        });
-    }
-    protocol.review.snapshots.iter().rev().find_map(|snapshot| {
-        let (index, party) = protocol.parties.iter().enumerate().find(|(_, party)| {
-            party.dpo_advice.outcome.is_some()
-                && party.dpo_advice.fingerprint == snapshot.fingerprint
-        })?;
-        Some(ChangesSince {
-            since: format!(
-                "het advies voor {}{}",
-                party_name(party, index),
-                on(party.dpo_advice.date)
-            ),
-            changes: review::diff::diff(&snapshot.content, protocol),
-        })
-    })
-}
-
-/// A party's name for the panel, also before it has one.
-fn party_name(party: &crate::model::Party, index: usize) -> String {
-    let name = party.display_name().trim();
-    if name.is_empty() {
-        format!("Partij {} (nog zonder naam)", index + 1)
-    } else {
-        name.to_string()
-    }
-}
-
 /// A review action asked for in this frame.
 enum Action {
     Transition(Status),
@@ -122,62 +80,6 @@ enum Action {
     Resolve(u32),
     Reopen(u32),
     Advice,
-}
-
-/// "Te corrigeren" for "te corrigeren": labels start with a capital.
-fn sentence(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_uppercase().chain(chars).collect()
-    })
-}
-
-/// "24 november 2026 om 14:05".
-fn moment(when: Option<chrono::NaiveDateTime>) -> String {
-    when.map(|when| {
-        format!(
-            "{} om {}",
-            crate::dutch::dutch_long(when.date()),
-            when.format("%H:%M")
-        )
-    })
-    .unwrap_or_default()
-}
-
-/// "An Peeters (functionaris voor gegevensbescherming, Gemeente Zoersel)".
-fn person(who: &Person) -> String {
-    if who.organisation.trim().is_empty() {
-        format!("{} ({})", who.name, who.role.label())
-    } else {
-        format!("{} ({}, {})", who.name, who.role.label(), who.organisation)
-    }
-}
-
-/// "2 april 2026 11:30 — An Peeters (functionaris voor gegevensbescherming): Status gewijzigd
-/// naar Terug naar opsteller — Vul de bewaartermijn aan."
-fn history_line(entry: &crate::model::HistoryEntry) -> String {
-    let mut line = String::new();
-    if let Some(when) = entry.when {
-        line.push_str(&format!(
-            "{} {} — ",
-            crate::dutch::dutch_long(when.date()),
-            when.format("%H:%M")
-        ));
-    }
-    let name = if entry.who.name.trim().is_empty() {
-        "(onbekend)"
-    } else {
-        entry.who.name.trim()
-    };
-    line.push_str(&format!(
-        "{name} ({}): {}",
-        entry.who.role.label(),
-        entry.action
-    ));
-    if !entry.remark.trim().is_empty() {
-        line.push_str(&format!(" — {}", entry.remark.trim()));
-    }
-    line
 }
 
 /// One line per change: "Partij 2 › KBO-nummer: (leeg) ➡ ‘0207.437.468’".
@@ -204,7 +106,7 @@ fn labelled_text(ui: &mut Ui, label: &str, text: &mut String, multiline: bool) -
 
 impl ProtocolApp {
     /// The "Beoordeling" tab.
-    pub(super) fn review_ui(&mut self, ui: &mut Ui) {
+    pub(super) fn review_ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
         let mut action = None;
         egui::ScrollArea::vertical()
             .id_salt("beoordeling")
@@ -212,22 +114,21 @@ impl ProtocolApp {
             .show(ui, |ui| {
                 self.identity_ui(ui);
                 ui.separator();
-                let named = !self.settings.user.name.trim().is_empty();
+                let named = !self.settings.current.user.name.trim().is_empty();
                 if !named {
                     ui.label(
                         RichText::new(
                             "Vul eerst uw naam in. Elke actie wordt met uw naam, rol en de \
                              datum in het protocol bewaard.",
                         )
-                        .color(theme::warning_colour(self.settings.dark)),
+                        .color(ui.visuals().warn_fg_color),
                     );
                 }
-                if let Some(message) = &self.review_draft.message
-                    && !self.review_draft.advice_refused
+                if let Some(message) = &self.side.review.message
+                    && !self.side.review.advice_refused
                 {
                     ui.label(
-                        RichText::new(format!("⛔ {message}"))
-                            .color(theme::error_colour(self.settings.dark)),
+                        RichText::new(format!("⛔ {message}")).color(ui.visuals().error_fg_color),
                     );
                 }
                 ui.add_enabled_ui(named, |ui| {
@@ -240,7 +141,7 @@ impl ProtocolApp {
                     self.advice_ui(ui, &mut action);
                 });
                 ui.separator();
-                self.changes_ui(ui);
+                self.changes_ui(ui, commands);
                 self.history_ui(ui);
             });
         if let Some(action) = action {
@@ -250,17 +151,18 @@ impl ProtocolApp {
 
     fn identity_ui(&mut self, ui: &mut Ui) {
         ui.label(RichText::new("Wie bent u?").strong());
-        let mut user = self.settings.user.clone();
+        let mut user = self.settings.current.user.clone();
         let mut changed = labelled_text(ui, "Uw naam", &mut user.name, false);
         ui.label("Uw rol");
         for role in Role::ALL {
             changed |= ui
-                .radio_value(&mut user.role, role, sentence(role.label()))
+                .radio_value(&mut user.role, role, capitalised(role.label()))
                 .changed();
         }
         changed |= labelled_text(ui, "Uw organisatie", &mut user.organisation, false);
         if changed {
-            self.settings.set_user(user);
+            let ctx = ui.ctx().clone();
+            self.change_settings(&ctx, |settings| settings.user = user);
         }
     }
 
@@ -268,26 +170,28 @@ impl ProtocolApp {
         let status = self.protocol.review.status;
         ui.label(RichText::new("Status").strong());
         ui.label(status.label());
-        ui.label(RichText::new(review::status_text(&self.protocol)).weak());
-        let short = fingerprint::short_form(&self.current_fingerprint());
+        ui.label(RichText::new(&self.derived.status_text).weak());
+        let short = self
+            .current_fingerprint()
+            .map_or_else(|| "…".to_string(), fingerprint::short_form);
         ui.label(format!("Vingerafdruk van de inhoud: {short}"))
             .on_hover_text(
                 "De eerste 12 tekens van de SHA-256-vingerafdruk van de inhoud. Advies en \
                  goedkeuring bewaren de vingerafdruk van de inhoud waarop ze gegeven zijn.",
             );
-        let allowed = review::allowed_transitions(status, self.settings.user.role);
+        let allowed = review::allowed_transitions(status, self.settings.current.user.role);
         if allowed.is_empty() {
             ui.label(
                 RichText::new(format!(
                     "Als {} kunt u de status nu niet wijzigen.",
-                    self.settings.user.role.label()
+                    self.settings.current.user.role.label()
                 ))
                 .weak(),
             );
         }
         for to in allowed {
             ui.add_space(4.0);
-            let remark = self.review_draft.remarks.entry(to).or_default();
+            let remark = self.side.review.remarks.entry(to).or_default();
             labelled_text(
                 ui,
                 &format!("Toelichting bij ‘{}’", to.label()),
@@ -305,16 +209,16 @@ impl ProtocolApp {
         // Refill the fields when the step changes or the verdict changed under them (saved,
         // undone, another file opened).
         let existing = review::verdict(&self.protocol, step).cloned();
-        if self.review_draft.verdict_step != Some(step) || self.review_draft.loaded != existing {
-            self.review_draft.verdict_kind = existing
+        if self.side.review.verdict_step != Some(step) || self.side.review.loaded != existing {
+            self.side.review.verdict_kind = existing
                 .as_ref()
                 .map_or_else(VerdictKind::default, |verdict| verdict.kind);
-            self.review_draft.verdict_comment = existing
+            self.side.review.verdict_comment = existing
                 .as_ref()
                 .map(|verdict| verdict.comment.clone())
                 .unwrap_or_default();
-            self.review_draft.verdict_step = Some(step);
-            self.review_draft.loaded = existing;
+            self.side.review.verdict_step = Some(step);
+            self.side.review.loaded = existing;
         }
         ui.label(
             RichText::new(format!(
@@ -326,12 +230,7 @@ impl ProtocolApp {
         );
         match review::verdict(&self.protocol, step) {
             Some(verdict) => {
-                ui.label(format!(
-                    "{} volgens {} op {}",
-                    sentence(verdict.kind.label()),
-                    person(&verdict.by),
-                    moment(verdict.when)
-                ));
+                ui.label(sentences::verdict_line(verdict));
                 if !verdict.comment.is_empty() {
                     ui.label(RichText::new(&verdict.comment).italics());
                 }
@@ -342,15 +241,15 @@ impl ProtocolApp {
         }
         for kind in VerdictKind::ALL {
             ui.radio_value(
-                &mut self.review_draft.verdict_kind,
+                &mut self.side.review.verdict_kind,
                 kind,
-                sentence(kind.label()),
+                capitalised(kind.label()),
             );
         }
         labelled_text(
             ui,
             "Toelichting bij het oordeel",
-            &mut self.review_draft.verdict_comment,
+            &mut self.side.review.verdict_comment,
             true,
         );
         if ui
@@ -390,22 +289,11 @@ impl ProtocolApp {
                         .on_hover_text(&comment.path);
                     }
                     ui.label(&comment.text);
-                    ui.label(
-                        RichText::new(format!(
-                            "{}. {} op {}",
-                            comment.id,
-                            person(&comment.author),
-                            moment(comment.written)
-                        ))
-                        .small(),
-                    );
+                    ui.label(RichText::new(sentences::comment_byline(comment)).small());
                     match &comment.resolved {
                         None => {
                             ui.horizontal(|ui| {
-                                ui.label(
-                                    RichText::new("Open")
-                                        .color(theme::warning_colour(self.settings.dark)),
-                                );
+                                ui.label(RichText::new("Open").color(ui.visuals().warn_fg_color));
                                 if ui.button("Afhandelen").clicked() {
                                     *action = Some(Action::Resolve(comment.id));
                                 }
@@ -414,12 +302,8 @@ impl ProtocolApp {
                         Some(resolution) => {
                             ui.horizontal(|ui| {
                                 ui.label(
-                                    RichText::new(format!(
-                                        "Afgehandeld door {} op {}",
-                                        resolution.by.name,
-                                        moment(resolution.when)
-                                    ))
-                                    .color(theme::ok_colour(self.settings.dark)),
+                                    RichText::new(sentences::resolution_line(resolution))
+                                        .color(theme::ok_colour(ui.visuals())),
                                 );
                                 if ui.button("Heropenen").clicked() {
                                     *action = Some(Action::Reopen(comment.id));
@@ -434,13 +318,14 @@ impl ProtocolApp {
         labelled_text(
             ui,
             "Nieuwe opmerking",
-            &mut self.review_draft.new_comment,
+            &mut self.side.review.new_comment,
             true,
         );
         let field = self
+            .form
             .last_field
             .as_ref()
-            .filter(|(at, path)| *at == step && self.field_ids.contains_key(path))
+            .filter(|(at, path)| *at == step && self.form.field_ids.contains_key(path))
             .map(|(_, path)| path.clone());
         ui.horizontal_wrapped(|ui| {
             if ui
@@ -464,27 +349,23 @@ impl ProtocolApp {
         });
     }
 
-    /// The content fingerprint, computed again only when the model changed.
-    fn current_fingerprint(&mut self) -> String {
-        let generation = self.generation;
-        match &self.review_draft.fingerprint {
-            Some((at, full)) if *at == generation => full.clone(),
-            _ => {
-                let full = fingerprint::fingerprint(&self.protocol);
-                self.review_draft.fingerprint = Some((generation, full.clone()));
-                full
-            }
-        }
+    /// The content fingerprint, computed with the check once per change while this tab is
+    /// open; the last one until the new one arrives.
+    fn current_fingerprint(&self) -> Option<&str> {
+        self.derived
+            .fingerprint
+            .as_ref()
+            .map(|(_, full)| full.as_str())
     }
 
     /// "Wijzigingen": what changed since the approval or the newest advice, computed again only
     /// when the model changed.
-    fn changes_ui(&mut self, ui: &mut Ui) {
+    fn changes_ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
         let generation = self.generation;
-        if !matches!(&self.review_draft.changes, Some((at, _)) if *at == generation) {
-            self.review_draft.changes = Some((generation, changes_since(&self.protocol)));
+        if !matches!(&self.side.review.changes, Some((at, _)) if *at == generation) {
+            self.side.review.changes = Some((generation, sentences::changes_since(&self.protocol)));
         }
-        if let Some(comparison) = &mut self.comparison
+        if let Some(comparison) = &mut self.side.review.comparison
             && !matches!(&comparison.changes, Some((at, _)) if *at == generation)
         {
             comparison.changes = Some((
@@ -492,12 +373,10 @@ impl ProtocolApp {
                 review::diff::diff(&comparison.other, &self.protocol),
             ));
         }
-        let Some((_, view)) = &self.review_draft.changes else {
+        let Some((_, view)) = &self.side.review.changes else {
             return;
         };
-        let comparison = self.comparison.as_ref();
-        let mut compare = false;
-        let mut stop = false;
+        let comparison = self.side.review.comparison.as_ref();
         egui::CollapsingHeader::new("Wijzigingen")
             .id_salt("wijzigingen")
             .show(ui, |ui| {
@@ -540,25 +419,15 @@ impl ProtocolApp {
                     }
                 }
                 ui.horizontal_wrapped(|ui| {
-                    compare = ui
-                        .button("Vergelijken met een ander bestand…")
-                        .on_hover_text(
-                            "Toon wat er verschilt tussen een ander protocolbestand (.ron) en \
-                             de huidige inhoud.",
-                        )
-                        .clicked();
+                    let mut offered = vec![Command::CompareWith];
                     if comparison.is_some() {
-                        stop = ui.button("Vergelijking sluiten").clicked();
+                        offered.push(Command::StopComparing);
+                    }
+                    for command in offered {
+                        super::bottom_bar::command_button(ui, command, true, commands);
                     }
                 });
             });
-        if compare {
-            let ctx = ui.ctx().clone();
-            self.compare_with(&ctx, None);
-        }
-        if stop {
-            self.comparison = None;
-        }
     }
 
     /// "Geschiedenis": every status change and review action, newest first.
@@ -571,7 +440,7 @@ impl ProtocolApp {
                     ui.label(RichText::new("Er is nog niets gebeurd.").weak());
                 }
                 for entry in history.iter().rev() {
-                    let label = ui.label(history_line(entry));
+                    let label = ui.label(sentences::history_line(entry));
                     if !entry.fingerprint.is_empty() {
                         label.on_hover_text(format!(
                             "Vingerafdruk van de inhoud: {}",
@@ -584,37 +453,25 @@ impl ProtocolApp {
 
     /// Each party's DPO advice, and for a DPO the form to record one.
     fn advice_ui(&mut self, ui: &mut Ui, action: &mut Option<Action>) {
-        let current = self.current_fingerprint();
+        // Until the fingerprint arrives, no advice is called outdated.
+        let current = self.current_fingerprint().unwrap_or_default().to_string();
         ui.label(RichText::new("Advies van de DPO").strong());
         for (index, party) in self.protocol.parties.iter().enumerate() {
-            let advice = &party.dpo_advice;
-            let state = match advice.outcome {
-                None => "nog geen advies".to_string(),
-                Some(outcome) => {
-                    let date = advice
-                        .date
-                        .map(|date| format!(" op {}", crate::dutch::dutch_long(date)))
-                        .unwrap_or_default();
-                    // The same test as `review::advice_outdated`, on the cached fingerprint.
-                    let outdated =
-                        if !advice.fingerprint.is_empty() && advice.fingerprint != current {
-                            " — de inhoud is sindsdien gewijzigd"
-                        } else {
-                            ""
-                        };
-                    format!("{}{date}{outdated}", outcome.label())
-                }
+            let state = if current.is_empty() {
+                sentences::advice_state(&party.dpo_advice, &party.dpo_advice.fingerprint)
+            } else {
+                sentences::advice_state(&party.dpo_advice, &current)
             };
             ui.label(format!("{}: {state}", party_name(party, index)));
         }
-        if self.settings.user.role != Role::Dpo {
+        if self.settings.current.user.role != Role::Dpo {
             ui.label(RichText::new("Alleen een DPO kan hier een advies registreren.").weak());
             return;
         }
         ui.add_space(4.0);
         ui.label(RichText::new("Advies registreren").strong());
-        let organisation = self.settings.user.organisation.trim();
-        let draft = &mut self.review_draft;
+        let organisation = self.settings.current.user.organisation.trim();
+        let draft = &mut self.side.review;
         let parties = &self.protocol.parties;
         let mut chosen = draft
             .advice_party
@@ -647,7 +504,7 @@ impl ProtocolApp {
         ui.label("Uitkomst");
         let mut outcome = draft.advice_outcome.unwrap_or(AdviceOutcome::Favourable);
         for choice in AdviceOutcome::ALL {
-            ui.radio_value(&mut outcome, choice, sentence(choice.label()));
+            ui.radio_value(&mut outcome, choice, capitalised(choice.label()));
         }
         draft.advice_outcome = Some(outcome);
         labelled_text(
@@ -668,19 +525,16 @@ impl ProtocolApp {
         if draft.advice_refused
             && let Some(message) = &draft.message
         {
-            ui.label(
-                RichText::new(format!("⛔ {message}"))
-                    .color(theme::error_colour(self.settings.dark)),
-            );
+            ui.label(RichText::new(format!("⛔ {message}")).color(ui.visuals().error_fg_color));
         }
         draft.advice_choice = chosen;
     }
 
     fn apply_review(&mut self, action: Action) {
-        let who = self.settings.user.clone();
+        let who = self.settings.current.user.clone();
         let when = chrono::Local::now().naive_local();
         let step = self.step;
-        let draft = &mut self.review_draft;
+        let draft = &mut self.side.review;
         draft.advice_refused = matches!(action, Action::Advice);
         let result = match action {
             Action::Transition(to) => {
@@ -743,10 +597,10 @@ impl ProtocolApp {
         };
         match result {
             Ok(()) => {
-                self.review_draft.message = None;
+                self.side.review.message = None;
                 self.touch();
             }
-            Err(message) => self.review_draft.message = Some(message),
+            Err(message) => self.side.review.message = Some(message),
         }
     }
 }

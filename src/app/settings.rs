@@ -1,182 +1,96 @@
-//! The per-user folder: recent files, the theme, who the user is, and the autosave recovery
-//! file.
-//!
-//! The folder is `$PROTOCOLWIJZER_CONFIG_DIR` when set (tests), otherwise the platform's
-//! configuration folder (`$XDG_CONFIG_HOME/protocolwijzer`, `~/.config/protocolwijzer`,
-//! `%APPDATA%\protocolwijzer`).
+//! The user's settings while the app runs. Changes go into memory at once; the store writes
+//! them on the worker thread, at most once per [`DEBOUNCE_SECONDS`] after the last change (so
+//! typing a name writes once, not once per keystroke), and on exit.
 
-use std::fs;
-use std::path::{Path, PathBuf};
+pub use crate::store::Settings;
 
-use crate::file;
-use crate::model::{Person, Protocol};
+/// How long after the last change the settings are written (seconds).
+pub const DEBOUNCE_SECONDS: f64 = 1.0;
 
-/// How many recent files the menu lists.
-const MAX_RECENT: usize = 8;
-
-/// The file that holds who the user is.
-const USER_FILE: &str = "gebruiker.ron";
-
-/// The per-user folder and what it holds.
-#[derive(Clone, Debug)]
-pub struct Settings {
-    /// The folder.
-    pub dir: PathBuf,
-    /// Recently opened or saved files, newest first.
-    pub recent: Vec<PathBuf>,
-    /// Dark theme chosen.
-    pub dark: bool,
-    /// Who the user is (name, role, organisation): every review action is recorded with it.
-    /// Stored as RON; the fields default, so an older or partial file still reads.
-    pub user: Person,
+/// The settings in memory and what is known to be on disk.
+pub struct SettingsState {
+    /// The settings as the user has them now.
+    pub current: Settings,
+    /// What was last handed to the store (its files hold this, or will once the write lands).
+    written: Settings,
+    /// When the settings last changed (input time, seconds), while they are not written yet.
+    changed_at: Option<f64>,
 }
 
-/// A protocol found in the recovery file.
-#[derive(Clone, Debug)]
-pub struct Recovery {
-    /// The protocol as autosaved.
-    pub protocol: Protocol,
-    /// The file it was being edited as, if it had one.
-    pub path: Option<PathBuf>,
-    /// When it was autosaved, for the message.
-    pub saved_at: String,
-}
-
-impl Settings {
-    /// The folder to use: the environment override or the platform's config folder.
-    pub fn default_dir() -> PathBuf {
-        if let Some(dir) = std::env::var_os("PROTOCOLWIJZER_CONFIG_DIR") {
-            return PathBuf::from(dir);
-        }
-        let base = std::env::var_os("XDG_CONFIG_HOME")
-            .map(PathBuf::from)
-            .or_else(|| std::env::var_os("APPDATA").map(PathBuf::from))
-            .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".config")))
-            .unwrap_or_else(std::env::temp_dir);
-        base.join("protocolwijzer")
-    }
-
-    /// Reads the settings in `dir`; anything unreadable is simply empty.
-    pub fn load(dir: PathBuf) -> Self {
-        let recent = fs::read_to_string(dir.join("recent.txt"))
-            .map(|text| {
-                text.lines()
-                    .filter(|line| !line.trim().is_empty())
-                    .map(PathBuf::from)
-                    .take(MAX_RECENT)
-                    .collect()
-            })
-            .unwrap_or_default();
-        let dark =
-            fs::read_to_string(dir.join("thema.txt")).is_ok_and(|text| text.trim() == "donker");
-        let user = fs::read_to_string(dir.join(USER_FILE))
-            .ok()
-            .and_then(|text| ron::from_str::<Person>(&text).ok())
-            .unwrap_or_default();
+impl SettingsState {
+    /// Settings as read at start-up.
+    pub fn new(settings: Settings) -> Self {
         Self {
-            dir,
-            recent,
-            dark,
-            user,
+            written: settings.clone(),
+            current: settings,
+            changed_at: None,
         }
     }
 
-    /// Saves who the user is.
-    pub fn set_user(&mut self, user: Person) {
-        self.user = user;
-        if let Ok(text) = ron::ser::to_string_pretty(&self.user, ron::ser::PrettyConfig::default())
-        {
-            self.write(USER_FILE, &(text + "\n"));
+    /// Changes the settings; the write follows after the debounce.
+    pub fn change(&mut self, now: f64, change: impl FnOnce(&mut Settings)) {
+        change(&mut self.current);
+        if self.current != self.written {
+            self.changed_at = Some(now);
         }
     }
 
-    /// Puts `path` first in the recent files and saves the list.
-    pub fn add_recent(&mut self, path: &Path) {
-        self.recent.retain(|known| known != path);
-        self.recent.insert(0, path.to_path_buf());
-        self.recent.truncate(MAX_RECENT);
-        let text: Vec<String> = self
-            .recent
-            .iter()
-            .map(|path| path.display().to_string())
-            .collect();
-        self.write("recent.txt", &(text.join("\n") + "\n"));
-    }
-
-    /// Saves the theme choice.
-    pub fn set_dark(&mut self, dark: bool) {
-        self.dark = dark;
-        self.write("thema.txt", if dark { "donker\n" } else { "licht\n" });
-    }
-
-    fn write(&self, name: &str, text: &str) {
-        if fs::create_dir_all(&self.dir).is_ok() {
-            let _ = file::write_atomically(&self.dir.join(name), text.as_bytes());
+    /// What to write now, if the last change is [`DEBOUNCE_SECONDS`] old (or `force`): the new
+    /// settings and what the files hold. Marks them as written.
+    pub fn due(&mut self, now: f64, force: bool) -> Option<(Settings, Settings)> {
+        let changed_at = self.changed_at?;
+        if !force && now - changed_at < DEBOUNCE_SECONDS {
+            return None;
         }
-    }
-
-    /// The recovery file.
-    pub fn recovery_path(&self) -> PathBuf {
-        self.dir.join("herstel.ron")
-    }
-
-    fn recovery_origin_path(&self) -> PathBuf {
-        self.dir.join("herstel-bestand.txt")
-    }
-
-    /// Writes the recovery file (the autosave). Runs on a worker thread.
-    pub fn write_recovery(
-        dir: &Path,
-        protocol: &Protocol,
-        origin: Option<&Path>,
-    ) -> Result<(), String> {
-        fs::create_dir_all(dir).map_err(|error| error.to_string())?;
-        let settings = Settings {
-            dir: dir.to_path_buf(),
-            recent: Vec::new(),
-            dark: false,
-            user: Person::default(),
-        };
-        let origin = origin
-            .map(|path| path.display().to_string())
-            .unwrap_or_default();
-        file::write_atomically(&settings.recovery_origin_path(), origin.as_bytes())
-            .map_err(|error| error.to_string())?;
-        file::save(&settings.recovery_path(), protocol).map_err(|error| error.to_string())
-    }
-
-    /// The autosaved protocol, if a recovery file exists and reads.
-    pub fn read_recovery(&self) -> Option<Recovery> {
-        let path = self.recovery_path();
-        let protocol = file::load(&path).ok()?;
-        let origin = fs::read_to_string(self.recovery_origin_path()).unwrap_or_default();
-        let saved_at = fs::metadata(&path)
-            .and_then(|meta| meta.modified())
-            .map(|time| {
-                let time: chrono::DateTime<chrono::Local> = time.into();
-                format!(
-                    "{} om {}",
-                    crate::dutch::dutch_long(time.date_naive()),
-                    time.format("%H:%M")
-                )
-            })
-            .unwrap_or_default();
-        Some(Recovery {
-            protocol,
-            path: (!origin.trim().is_empty()).then(|| PathBuf::from(origin.trim())),
-            saved_at,
-        })
-    }
-
-    /// Deletes the recovery file (after a clean save or close).
-    pub fn delete_recovery(&self) {
-        for path in [
-            self.recovery_path(),
-            file::backup_path(&self.recovery_path()),
-            self.recovery_origin_path(),
-            file::backup_path(&self.recovery_origin_path()),
-        ] {
-            let _ = fs::remove_file(path);
+        self.changed_at = None;
+        if self.current == self.written {
+            return None;
         }
+        let before = std::mem::replace(&mut self.written, self.current.clone());
+        Some((self.current.clone(), before))
+    }
+
+    /// How long until the pending write is due, if one is pending.
+    pub fn wait(&self, now: f64) -> Option<f64> {
+        self.changed_at
+            .map(|changed_at| (changed_at + DEBOUNCE_SECONDS - now).max(0.0))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    #[test]
+    fn a_burst_of_changes_is_written_once_a_second_after_the_last() {
+        let mut state = SettingsState::new(Settings::empty(PathBuf::from("x")));
+        for (index, now) in [0.0, 0.3, 0.6, 0.9].into_iter().enumerate() {
+            state.change(now, |settings| settings.user.name = "Jan".repeat(index + 1));
+            assert!(state.due(now, false).is_none());
+        }
+        assert!(
+            state.due(1.8, false).is_none(),
+            "not yet a second after 0.9"
+        );
+        let (new, before) = state.due(1.95, false).unwrap();
+        assert_eq!(new.user.name, "JanJanJanJan");
+        assert_eq!(before.user.name, "");
+        assert!(state.due(5.0, false).is_none(), "written once");
+    }
+
+    #[test]
+    fn a_change_undone_before_the_write_writes_nothing_and_exit_forces_the_write() {
+        let mut state = SettingsState::new(Settings::empty(PathBuf::from("x")));
+        state.change(0.0, |settings| settings.dark = true);
+        state.change(0.1, |settings| settings.dark = false);
+        assert!(state.due(2.0, false).is_none());
+        state.change(3.0, |settings| settings.dark = true);
+        assert_eq!(state.wait(3.25), Some(0.75));
+        assert!(
+            state.due(3.0, true).is_some(),
+            "on exit the write is not delayed"
+        );
+        assert_eq!(state.wait(3.0), None);
     }
 }

@@ -1,27 +1,51 @@
-//! The look of the app in one place: text sizes, spacing, colours of badges and findings,
-//! and the light and dark themes.
+//! The look of the app in one place: text sizes, spacing and sizes, the colours of badges and
+//! findings, and the light and dark themes. Widgets take their colours from `ui.visuals()`:
+//! errors `error_fg_color`, warnings `warn_fg_color` (both set here for each theme), complete
+//! steps [`ok_colour`].
 
-use egui::{Color32, FontFamily, FontId, Margin, Stroke, TextStyle, Theme, Vec2};
+use egui::{Color32, FontFamily, FontId, Margin, Stroke, TextStyle, Theme, Vec2, Visuals};
 
 /// Width of the steps panel on the left.
 pub const STEPS_PANEL_WIDTH: f32 = 330.0;
 /// Default width of the check/preview panel on the right.
 pub const SIDE_PANEL_WIDTH: f32 = 400.0;
+/// Narrowest the check/preview panel may be made.
+pub const SIDE_PANEL_MIN_WIDTH: f32 = 260.0;
 /// Widest a form may be, so lines stay readable on wide screens.
 pub const FORM_MAX_WIDTH: f32 = 760.0;
 /// Vertical space between two fields of a form.
 pub const FIELD_GAP: f32 = 14.0;
 /// Vertical space between two sections of a form.
 pub const SECTION_GAP: f32 = 22.0;
+/// Space above the steps list.
+pub const STEPS_TOP_GAP: f32 = 8.0;
+/// Space above the tabs of the right panel.
+pub const PANEL_TOP_GAP: f32 = 6.0;
+/// Space above a step's title in the form.
+pub const FORM_TOP_GAP: f32 = 4.0;
+/// Space below the last field of a form.
+pub const FORM_BOTTOM_GAP: f32 = 40.0;
+/// Space above and below the bottom bar.
+pub const BAR_GAP: f32 = 4.0;
+/// A small vertical space (under a heading, between paragraphs of a dialog).
+pub const SMALL_GAP: f32 = 6.0;
+/// Space above a dialog's buttons.
+pub const DIALOG_GAP: f32 = 8.0;
+/// Widest a dialog may be.
+pub const DIALOG_WIDTH: f32 = 520.0;
+/// Height of the licence text in "Over Protocolwijzer".
+pub const LICENCE_HEIGHT: f32 = 220.0;
 /// Height of one row in a long list (data items, findings).
 pub const LIST_ROW_HEIGHT: f32 = 26.0;
 /// Height of the scrolling part of a long list.
 pub const LIST_HEIGHT: f32 = 260.0;
+/// The height a finding is assumed to have before it is first shown.
+pub const FINDING_HEIGHT_ESTIMATE: f32 = 60.0;
 /// Rows of a multi-line text field.
 pub const MULTILINE_ROWS: usize = 4;
 
-/// Colour of errors (fouten).
-pub fn error_colour(dark: bool) -> Color32 {
+/// Colour of errors (fouten); widgets read it as `ui.visuals().error_fg_color`.
+fn error_colour(dark: bool) -> Color32 {
     if dark {
         Color32::from_rgb(255, 120, 110)
     } else {
@@ -29,7 +53,8 @@ pub fn error_colour(dark: bool) -> Color32 {
     }
 }
 
-/// Colour of warnings (waarschuwingen).
+/// Colour of warnings (waarschuwingen); widgets read it as `ui.visuals().warn_fg_color` (the
+/// preview, which takes the theme as a flag, calls this).
 pub fn warning_colour(dark: bool) -> Color32 {
     if dark {
         Color32::from_rgb(240, 190, 90)
@@ -38,9 +63,9 @@ pub fn warning_colour(dark: bool) -> Color32 {
     }
 }
 
-/// Colour of a complete step.
-pub fn ok_colour(dark: bool) -> Color32 {
-    if dark {
+/// Colour of a complete step (egui's visuals have no "ok" colour).
+pub fn ok_colour(visuals: &Visuals) -> Color32 {
+    if visuals.dark_mode {
         Color32::from_rgb(120, 210, 140)
     } else {
         Color32::from_rgb(25, 120, 50)
@@ -56,11 +81,13 @@ pub fn gap_colour(dark: bool) -> Color32 {
     }
 }
 
-/// Applies text sizes and spacing (both themes) and picks the theme.
+/// Applies text sizes, spacing and colours (both themes) and picks the theme.
 pub fn apply(ctx: &egui::Context, dark: bool) {
     ctx.set_theme(if dark { Theme::Dark } else { Theme::Light });
     for theme in [Theme::Light, Theme::Dark] {
         ctx.style_mut_of(theme, |style| {
+            style.visuals.error_fg_color = error_colour(theme == Theme::Dark);
+            style.visuals.warn_fg_color = warning_colour(theme == Theme::Dark);
             style.text_styles = [
                 (
                     TextStyle::Small,

@@ -1,12 +1,13 @@
 //! Review and approval inside the file: comments, per-step verdicts, DPO advice tied to the
 //! content fingerprint, the workflow status with its allowed transitions and history,
-//! and "what changed" diffs. The review report (Adviesverslag) is built in
-//! `crate::document::adviesverslag`, beside the protocol.
+//! "what changed" diffs, and the sentences the app and the Adviesverslag say about them. The
+//! review report itself is built in `crate::document::adviesverslag`, beside the protocol.
 //!
 //! Every action takes the acting [`Person`] and the moment (`when`) from the caller: nothing
 //! here reads the clock, so tests and batch runs are repeatable.
 
 pub mod diff;
+pub mod sentences;
 mod workflow;
 
 pub use workflow::{TransitionError, allowed_transitions, transition};

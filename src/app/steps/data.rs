@@ -40,7 +40,6 @@ pub fn data_ui(protocol: &mut Protocol, form: &mut Form, ui: &mut Ui) {
     }
     let mut selected = form.selection.data_item;
     if len > 0 {
-        let dark = form.dark;
         egui::Frame::group(ui.style()).show(ui, |ui| {
             egui::ScrollArea::vertical()
                 .id_salt("gegevenslijst")
@@ -60,7 +59,7 @@ pub fn data_ui(protocol: &mut Protocol, form: &mut Form, ui: &mut Ui) {
                         if item.justification.trim().is_empty()
                             || item.description.trim().is_empty()
                         {
-                            rich = rich.color(theme::warning_colour(dark));
+                            rich = rich.color(ui.visuals().warn_fg_color);
                         }
                         let response = ui.add_sized(
                             [ui.available_width(), theme::LIST_ROW_HEIGHT],

@@ -2,6 +2,7 @@
 
 use egui::{RichText, Ui};
 
+use crate::app::bottom_bar::command_button;
 use crate::app::commands::Command;
 use crate::app::count;
 use crate::app::form::Form;
@@ -19,7 +20,7 @@ pub fn export_ui(protocol: &mut Protocol, form: &mut Form, findings: &[Finding],
     if errors == 0 && warnings == 0 {
         ui.label(
             RichText::new("✔ De controle vindt geen problemen meer.")
-                .color(theme::ok_colour(form.dark)),
+                .color(theme::ok_colour(ui.visuals())),
         );
     } else {
         ui.label(format!(
@@ -38,13 +39,13 @@ pub fn export_ui(protocol: &mut Protocol, form: &mut Form, findings: &[Finding],
                 }
                 if counts.errors > 0 {
                     ui.colored_label(
-                        theme::error_colour(form.dark),
+                        ui.visuals().error_fg_color,
                         count(counts.errors, "fout", "fouten"),
                     );
                 }
                 if counts.warnings > 0 {
                     ui.colored_label(
-                        theme::warning_colour(form.dark),
+                        ui.visuals().warn_fg_color,
                         count(counts.warnings, "waarschuwing", "waarschuwingen"),
                     );
                 }
@@ -59,13 +60,7 @@ pub fn export_ui(protocol: &mut Protocol, form: &mut Form, findings: &[Finding],
     );
     ui.horizontal(|ui| {
         for command in [Command::ExportDocx, Command::ExportPdf, Command::Save] {
-            if ui
-                .button(command.label())
-                .on_hover_text(command.tooltip())
-                .clicked()
-            {
-                form.commands.push(command);
-            }
+            command_button(ui, command, true, &mut form.commands);
         }
     });
 }

@@ -1,0 +1,473 @@
+//! How the app carries out commands and dialog answers: file dialogs, opening, saving,
+//! exporting, comparing, the autosave and the recovery file all run on the worker
+//! ([`super::worker`]); [`ProtocolApp::finish`] takes in their results.
+
+use std::path::{Path, PathBuf};
+
+use super::commands::{Command, Format, Pending, export_file_name, report_file_name};
+use super::dialogs::{Answer, Dialog};
+use super::side_panel::SideTab;
+use super::worker::Done;
+use super::{Notice, ProtocolApp};
+use crate::check;
+use crate::pipeline::{self, PipelineError, Product};
+use crate::{file, store, template};
+
+/// What the app says when a file cannot be opened; `reason` names the file, line and column.
+pub(super) fn opening_error_text(reason: &str) -> String {
+    format!("Het bestand kan niet geopend worden.\n\n{reason}\n\nHet bestand is niet gewijzigd.")
+}
+
+fn file_dialog(folder: Option<&Path>) -> rfd::FileDialog {
+    let dialog = rfd::FileDialog::new();
+    match folder {
+        Some(folder) => dialog.set_directory(folder),
+        None => dialog,
+    }
+}
+
+impl ProtocolApp {
+    /// Runs a command. Dialogs and file work go to worker threads.
+    pub fn run_command(&mut self, ctx: &egui::Context, command: Command) {
+        match command {
+            Command::New => self.dialogs.open(Dialog::ChooseTemplate),
+            Command::NewFromTemplate(name) => self.after_unsaved(ctx, Pending::New(name)),
+            Command::Open => self.after_unsaved(ctx, Pending::Open),
+            Command::OpenRecent(path) => self.after_unsaved(ctx, Pending::OpenPath(path)),
+            Command::Save => self.save(ctx, None),
+            Command::SaveAs => self.save_as(ctx, None),
+            Command::ExportDocx => self.export(ctx, Format::Docx, None, false),
+            Command::ExportPdf => self.export(ctx, Format::Pdf, None, false),
+            Command::ExportReportDocx => self.export_report(ctx, Format::Docx, None),
+            Command::ExportReportPdf => self.export_report(ctx, Format::Pdf, None),
+            Command::Quit => {
+                if self.is_dirty() {
+                    self.dialogs.open(Dialog::Unsaved(Pending::Close));
+                } else {
+                    self.close_now(ctx);
+                }
+            }
+            Command::Undo => {
+                if self.history.undo(&mut self.protocol) {
+                    self.model_replaced();
+                } else {
+                    self.notice = Some(Notice::info("Er is niets om ongedaan te maken."));
+                }
+            }
+            Command::Redo => {
+                if self.history.redo(&mut self.protocol) {
+                    self.model_replaced();
+                } else {
+                    self.notice = Some(Notice::info("Er is niets om opnieuw uit te voeren."));
+                }
+            }
+            Command::ToggleDark => self.change_settings(ctx, |settings| {
+                settings.dark = !settings.dark;
+            }),
+            Command::ShowCheck => self.set_side_tab(SideTab::Check),
+            Command::ShowPreview => self.set_side_tab(SideTab::Preview),
+            Command::ShowReview => self.set_side_tab(SideTab::Review),
+            Command::About => self.dialogs.open(Dialog::About),
+            Command::GoTo(step) => self.go_to(step),
+            Command::Next => {
+                if let Some(step) = self.step.next() {
+                    self.go_to(step);
+                }
+            }
+            Command::Previous => {
+                if let Some(step) = self.step.previous() {
+                    self.go_to(step);
+                }
+            }
+            Command::Focus(step, path) => {
+                self.go_to(step);
+                self.form.focus_on(path);
+            }
+            Command::CompareWith => self.compare_with(ctx, None),
+            Command::StopComparing => self.side.review.comparison = None,
+            Command::Notice(text) => self.notice = Some(Notice::undoable(text)),
+            Command::DismissNotice => self.notice = None,
+        }
+    }
+
+    /// Carries out the answer to a dialog (already closed).
+    pub(super) fn answer(&mut self, ctx: &egui::Context, answer: Answer) {
+        match answer {
+            Answer::Close => {}
+            Answer::Run(command) => self.run_command(ctx, command),
+            Answer::SaveThen(pending) => self.save(ctx, Some(pending)),
+            Answer::DiscardThen(pending) => self.run_pending(ctx, pending),
+            Answer::Restore(recovery) => {
+                let recovery = *recovery;
+                self.replace_document(ctx, recovery.protocol, recovery.path);
+                // Restored work is not saved yet: mark it as changed, and keep the recovery
+                // file until it is (the store writes it again after deleting the old one).
+                self.generation += 1;
+                self.start_autosave(ctx);
+                self.notice = Some(Notice::info(
+                    "Het werk is hersteld. Sla het op om het te bewaren.",
+                ));
+            }
+            Answer::DeleteRecovery => self.delete_recovery(ctx),
+            Answer::ExportAnyway { format, path } => self.export(ctx, format, path, true),
+            Answer::OpenFolder(path) => open_folder(&path),
+        }
+    }
+
+    /// Runs `pending` now, or first asks what to do with unsaved changes.
+    pub(super) fn after_unsaved(&mut self, ctx: &egui::Context, pending: Pending) {
+        if self.is_dirty() {
+            self.dialogs.open(Dialog::Unsaved(pending));
+        } else {
+            self.run_pending(ctx, pending);
+        }
+    }
+
+    /// Runs what was waiting for unsaved changes to be dealt with.
+    pub(super) fn run_pending(&mut self, ctx: &egui::Context, pending: Pending) {
+        match pending {
+            Pending::New(name) => match template::new_protocol(name) {
+                Ok(protocol) => {
+                    self.replace_document(ctx, protocol, None);
+                    self.notice = Some(Notice::info("Nieuw protocol gemaakt vanuit het sjabloon."));
+                }
+                Err(error) => self.dialogs.open(Dialog::Error(format!(
+                    "Het sjabloon kan niet geladen worden: {error}"
+                ))),
+            },
+            Pending::Open => {
+                let folder = self.folder();
+                self.worker.spawn(ctx, move || {
+                    match file_dialog(folder.as_deref())
+                        .set_title("Protocol openen")
+                        .add_filter("Protocol (.ron)", &["ron"])
+                        .pick_file()
+                    {
+                        Some(path) => Done::Opened {
+                            result: file::load(&path).map(Box::new).map_err(|e| e.to_string()),
+                            path,
+                        },
+                        None => Done::Cancelled,
+                    }
+                });
+            }
+            Pending::OpenPath(path) => {
+                self.worker.spawn(ctx, move || Done::Opened {
+                    result: file::load(&path).map(Box::new).map_err(|e| e.to_string()),
+                    path,
+                });
+            }
+            Pending::Close => self.close_now(ctx),
+        }
+    }
+
+    /// Closes the window for good; the recovery file goes (the user chose).
+    pub(super) fn close_now(&mut self, ctx: &egui::Context) {
+        self.delete_recovery(ctx);
+        self.window.allow_close = true;
+        ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+    }
+
+    fn folder(&self) -> Option<PathBuf> {
+        self.path
+            .as_deref()
+            .and_then(Path::parent)
+            .map(Path::to_path_buf)
+            .or_else(|| {
+                self.settings
+                    .current
+                    .recent
+                    .first()
+                    .and_then(|p| p.parent().map(Path::to_path_buf))
+            })
+    }
+
+    /// Saves to the current file, or asks for one.
+    pub(super) fn save(&mut self, ctx: &egui::Context, then: Option<Pending>) {
+        let Some(path) = self.path.clone() else {
+            self.save_as(ctx, then);
+            return;
+        };
+        let protocol = self.protocol.clone();
+        let generation = self.generation;
+        self.worker.spawn(ctx, move || Done::Saved {
+            result: file::save(&path, &protocol).map_err(|e| e.to_string()),
+            path,
+            generation,
+            then,
+        });
+    }
+
+    /// Asks for a file name, then saves.
+    pub(super) fn save_as(&mut self, ctx: &egui::Context, then: Option<Pending>) {
+        let protocol = self.protocol.clone();
+        let generation = self.generation;
+        let folder = self.folder();
+        let name = self
+            .path
+            .as_ref()
+            .and_then(|path| path.file_name())
+            .map(|name| name.to_string_lossy().into_owned())
+            .unwrap_or_else(|| {
+                export_file_name(&protocol, Format::Docx, chrono::Local::now().date_naive())
+                    .replace(".docx", ".ron")
+            });
+        self.worker.spawn(ctx, move || {
+            match file_dialog(folder.as_deref())
+                .set_title("Protocol opslaan als")
+                .add_filter("Protocol (.ron)", &["ron"])
+                .set_file_name(name)
+                .save_file()
+            {
+                Some(mut path) => {
+                    if path.extension().is_none() {
+                        path.set_extension("ron");
+                    }
+                    Done::Saved {
+                        result: file::save(&path, &protocol).map_err(|e| e.to_string()),
+                        path,
+                        generation,
+                        then,
+                    }
+                }
+                None => Done::Cancelled,
+            }
+        });
+    }
+
+    /// Exports to `path`, or to a file chosen in a save dialog when `None`. A draft with
+    /// errors first gets a warning that it will say ONTWERP (unless `confirmed`).
+    pub fn export(
+        &mut self,
+        ctx: &egui::Context,
+        format: Format,
+        path: Option<PathBuf>,
+        confirmed: bool,
+    ) {
+        let findings = self.current_findings();
+        let errors = findings
+            .iter()
+            .filter(|finding| finding.severity == check::Severity::Fout)
+            .count();
+        if errors > 0 && !confirmed {
+            self.dialogs.open(Dialog::ConfirmDraftExport {
+                format,
+                errors,
+                path,
+            });
+            return;
+        }
+        let name = export_file_name(&self.protocol, format, chrono::Local::now().date_naive());
+        let title = match format {
+            Format::Docx => "Exporteren als DOCX",
+            Format::Pdf => "Exporteren als PDF",
+        };
+        self.spawn_export(ctx, format, path, title, name, findings, Product::Protocol);
+    }
+
+    /// Exports the Adviesverslag to `path`, or to a file chosen in a save dialog when `None`.
+    pub fn export_report(&mut self, ctx: &egui::Context, format: Format, path: Option<PathBuf>) {
+        let findings = self.current_findings();
+        let name = report_file_name(&self.protocol, format, chrono::Local::now().date_naive());
+        let title = match format {
+            Format::Docx => "Adviesverslag exporteren als DOCX",
+            Format::Pdf => "Adviesverslag exporteren als PDF",
+        };
+        self.spawn_export(
+            ctx,
+            format,
+            path,
+            title,
+            name,
+            findings,
+            Product::Adviesverslag,
+        );
+    }
+
+    /// Builds a document from the current protocol and writes it on the worker thread, to
+    /// `path` or to a file chosen in a save dialog with this title and suggested name.
+    #[allow(clippy::too_many_arguments)]
+    fn spawn_export(
+        &mut self,
+        ctx: &egui::Context,
+        format: Format,
+        path: Option<PathBuf>,
+        title: &'static str,
+        name: String,
+        findings: Vec<check::Finding>,
+        product: Product,
+    ) {
+        let protocol = self.protocol.clone();
+        let folder = self.folder();
+        self.worker.spawn(ctx, move || {
+            let chosen = path.or_else(|| {
+                file_dialog(folder.as_deref())
+                    .set_title(title)
+                    .add_filter(format.name(), &[format.extension()])
+                    .set_file_name(name)
+                    .save_file()
+            });
+            let Some(mut path) = chosen else {
+                return Done::Cancelled;
+            };
+            if path.extension().is_none() {
+                path.set_extension(format.extension());
+            }
+            let result = pipeline::export_to(&protocol, &findings, product, format, &path)
+                .map(|_| ())
+                .map_err(|error| match error {
+                    PipelineError::Export(error) => format!("Het exporteren is mislukt: {error}"),
+                    PipelineError::Save(error) => error.to_string(),
+                });
+            Done::Exported {
+                path,
+                format,
+                result,
+            }
+        });
+    }
+
+    /// Loads another protocol file to compare the current content with: `path`, or a file
+    /// chosen in an open dialog when `None`. The differences show under "Wijzigingen".
+    pub fn compare_with(&mut self, ctx: &egui::Context, path: Option<PathBuf>) {
+        let folder = self.folder();
+        self.worker.spawn(ctx, move || {
+            let chosen = path.or_else(|| {
+                file_dialog(folder.as_deref())
+                    .set_title("Vergelijken met een ander bestand")
+                    .add_filter("Protocol (.ron)", &["ron"])
+                    .pick_file()
+            });
+            match chosen {
+                Some(path) => Done::Compared {
+                    result: file::load(&path).map(Box::new).map_err(|e| e.to_string()),
+                    path,
+                },
+                None => Done::Cancelled,
+            }
+        });
+    }
+
+    /// Starts an autosave of the current model to the recovery file (on the store's line).
+    pub(super) fn start_autosave(&mut self, ctx: &egui::Context) {
+        let protocol = self.protocol.clone();
+        let dir = self.settings.current.dir.clone();
+        let origin = self.path.clone();
+        self.autosave.generation = self.generation;
+        self.worker.store(ctx, move || {
+            Done::Autosaved(
+                store::write_recovery(&dir, &protocol, origin.as_deref())
+                    .map_err(|error| error.to_string()),
+            )
+        });
+    }
+
+    /// Deletes the recovery file (on the store's line, after any autosave before it).
+    pub(super) fn delete_recovery(&mut self, ctx: &egui::Context) {
+        let dir = self.settings.current.dir.clone();
+        self.worker.store(ctx, move || {
+            Done::RecoveryDeleted(store::delete_recovery(&dir).map_err(|error| error.to_string()))
+        });
+    }
+
+    /// Writes the recovery file now, on this thread (tests; the app autosaves on the worker).
+    pub fn autosave_now(&mut self) -> Result<(), String> {
+        self.autosave.generation = self.generation;
+        store::write_recovery(
+            &self.settings.current.dir,
+            &self.protocol,
+            self.path.as_deref(),
+        )
+        .map_err(|error| error.to_string())
+    }
+
+    /// Handles a worker's result.
+    pub(super) fn finish(&mut self, ctx: &egui::Context, done: Done) {
+        match done {
+            Done::Opened { path, result } => match result {
+                Ok(protocol) => {
+                    self.change_settings(ctx, |settings| settings.add_recent(&path));
+                    self.replace_document(ctx, *protocol, Some(path));
+                    self.notice = Some(Notice::info("Protocol geopend."));
+                }
+                Err(message) => self
+                    .dialogs
+                    .open(Dialog::Error(opening_error_text(&message))),
+            },
+            Done::Saved {
+                path,
+                generation,
+                result,
+                then,
+            } => match result {
+                Ok(()) => {
+                    self.change_settings(ctx, |settings| settings.add_recent(&path));
+                    self.path = Some(path);
+                    self.saved_generation = generation;
+                    if !self.is_dirty() {
+                        self.delete_recovery(ctx);
+                    }
+                    self.notice = Some(Notice::info("Opgeslagen."));
+                    if let Some(then) = then {
+                        self.run_pending(ctx, then);
+                    }
+                }
+                Err(message) => self.dialogs.open(Dialog::Error(message)),
+            },
+            Done::Exported {
+                path,
+                format,
+                result,
+            } => match result {
+                Ok(()) => self.dialogs.open(Dialog::Exported { path, format }),
+                Err(message) => self.dialogs.open(Dialog::Error(message)),
+            },
+            Done::Compared { path, result } => match result {
+                Ok(other) => {
+                    self.side.review.comparison =
+                        Some(super::review_panel::Comparison::new(path, other));
+                }
+                Err(message) => self.dialogs.open(Dialog::Error(format!(
+                    "Het bestand kan niet geopend worden om te vergelijken.\n\n{message}"
+                ))),
+            },
+            Done::Autosaved(result) => {
+                if let Err(message) = result {
+                    self.notice = Some(Notice::info(&format!(
+                        "De automatische reservekopie is mislukt: {message}"
+                    )));
+                }
+            }
+            Done::SettingsWritten(result) => {
+                if let Err(message) = result {
+                    self.notice = Some(Notice::info(&format!(
+                        "De instellingen konden niet bewaard worden: {message}"
+                    )));
+                }
+            }
+            Done::RecoveryDeleted(result) => {
+                if let Err(message) = result {
+                    self.notice = Some(Notice::info(&format!(
+                        "De automatische reservekopie kon niet gewist worden: {message}"
+                    )));
+                }
+            }
+            Done::Cancelled => {}
+        }
+    }
+}
+
+/// Opens the folder holding `path` in the system's file manager.
+pub fn open_folder(path: &Path) {
+    let Some(folder) = path.parent() else {
+        return;
+    };
+    let program = if cfg!(target_os = "windows") {
+        "explorer"
+    } else if cfg!(target_os = "macos") {
+        "open"
+    } else {
+        "xdg-open"
+    };
+    let _ = std::process::Command::new(program).arg(folder).spawn();
+}
