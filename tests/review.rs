@@ -262,7 +262,7 @@ fn the_review_report_lists_advice_verdicts_comments_and_history() {
         "Logging vermelden",
         "Periode verduidelijken",
         "Gegeven 2 › Verantwoording",
-        "2 april 2026 11:30",
+        "2 april 2026 om 11:30",
         "Sofie Claeys (functionaris voor gegevensbescherming, Gemeente Voorbeeldegem)",
     ] {
         assert!(text.contains(expected), "missing {expected}:\n{text}");

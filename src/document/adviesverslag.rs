@@ -1,19 +1,16 @@
 //! The review report (Adviesverslag): the DPOs' advice, the approval, the verdicts per step,
 //! the comments and the history, as a document tree that the same DOCX and PDF writers render.
 
-use chrono::NaiveDateTime;
-
 use super::{Align, Block, Cell, Document, Line, Metadata, Options, Row, Span};
 use crate::dutch::dutch_long;
-use crate::model::Step;
-use crate::model::fingerprint;
 use crate::model::labels::path_label;
-use crate::model::{Person, Protocol};
-use crate::review::{advice_outdated, approval_outdated, status_text, verdict};
+use crate::model::{Protocol, Step, fingerprint};
+use crate::review::{approval_outdated, sentences, status_text, verdict};
 
 /// The Adviesverslag of `protocol`.
 pub fn build(protocol: &Protocol, options: &Options) -> Document {
     let short_fingerprint = fingerprint::short(protocol);
+    let current = fingerprint::fingerprint(protocol);
     let protocol_metadata = super::metadata(protocol, options);
     let mut blocks = vec![
         Block::Title(vec![Span::plain("Adviesverslag")]),
@@ -34,14 +31,7 @@ pub fn build(protocol: &Protocol, options: &Options) -> Document {
     let mut rows = Vec::new();
     for (index, party) in protocol.parties.iter().enumerate() {
         let advice = &party.dpo_advice;
-        let mut state = match (advice.date, advice.outcome) {
-            (Some(date), Some(outcome)) => format!("{} op {}", outcome.label(), dutch_long(date)),
-            (Some(date), None) => format!("gegeven op {}", dutch_long(date)),
-            _ => "nog niet gegeven".to_string(),
-        };
-        if advice_outdated(protocol, index) {
-            state.push_str(" — de inhoud is sindsdien gewijzigd");
-        }
+        let state = sentences::advice_state(advice, &current);
         rows.push(row(vec![
             text_cell(&party.name_or_number(index)),
             text_cell(&state),
@@ -60,7 +50,7 @@ pub fn build(protocol: &Protocol, options: &Options) -> Document {
             Some(approval) => {
                 let mut text = format!(
                     "Goedgekeurd door {}{}",
-                    person_text(&approval.by),
+                    sentences::person(&approval.by),
                     approval
                         .date
                         .map(|date| format!(" op {}", dutch_long(date)))
@@ -94,7 +84,7 @@ pub fn build(protocol: &Protocol, options: &Options) -> Document {
                 text_cell(&format!(
                     "{}{}",
                     verdict.comment,
-                    by_line(&verdict.by, verdict.when)
+                    sentences::by_line(&verdict.by, verdict.when)
                 )),
             ]),
             None => row(vec![
@@ -129,7 +119,7 @@ pub fn build(protocol: &Protocol, options: &Options) -> Document {
                 let state = match &comment.resolved {
                     Some(resolution) => format!(
                         "afgehandeld{}{}",
-                        by_line(&resolution.by, resolution.when),
+                        sentences::by_line(&resolution.by, resolution.when),
                         if resolution.remark.is_empty() {
                             String::new()
                         } else {
@@ -144,7 +134,7 @@ pub fn build(protocol: &Protocol, options: &Options) -> Document {
                     text_cell(&format!(
                         "{}{}",
                         comment.text,
-                        by_line(&comment.author, comment.written)
+                        sentences::by_line(&comment.author, comment.written)
                     )),
                     text_cell(&state),
                 ])
@@ -169,8 +159,8 @@ pub fn build(protocol: &Protocol, options: &Options) -> Document {
             .iter()
             .map(|entry| {
                 row(vec![
-                    text_cell(&entry.when.map(moment_text).unwrap_or_default()),
-                    text_cell(&person_text(&entry.who)),
+                    text_cell(&sentences::moment(entry.when)),
+                    text_cell(&sentences::person(&entry.who)),
                     text_cell(&if entry.remark.is_empty() {
                         entry.action.clone()
                     } else {
@@ -221,28 +211,4 @@ fn row(cells: Vec<Cell>) -> Row {
 
 fn table(headers: &[&str], widths: &[f32], rows: Vec<Row>) -> Block {
     Block::table(headers, widths, rows)
-}
-
-fn person_text(person: &Person) -> String {
-    let mut text = person.name.trim().to_string();
-    if text.is_empty() {
-        text = "onbekend".to_string();
-    }
-    text.push_str(&format!(" ({}", person.role.label()));
-    if !person.organisation.trim().is_empty() {
-        text.push_str(&format!(", {}", person.organisation.trim()));
-    }
-    text.push(')');
-    text
-}
-
-fn moment_text(moment: NaiveDateTime) -> String {
-    format!("{} {}", dutch_long(moment.date()), moment.format("%H:%M"))
-}
-
-fn by_line(person: &Person, when: Option<NaiveDateTime>) -> String {
-    let when = when
-        .map(|moment| format!(", {}", moment_text(moment)))
-        .unwrap_or_default();
-    format!(" — {}{when}", person_text(person))
 }

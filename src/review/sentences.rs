@@ -11,12 +11,7 @@ use crate::model::{
 };
 
 /// "Te corrigeren" for "te corrigeren": labels start with a capital.
-pub fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_uppercase().chain(chars).collect()
-    })
-}
+pub use crate::dutch::capitalise as capitalised;
 
 /// "24 november 2026 om 14:05"; empty when the moment is unknown.
 pub fn moment(when: Option<NaiveDateTime>) -> String {
@@ -30,12 +25,27 @@ fn on(date: Option<NaiveDate>) -> String {
         .unwrap_or_default()
 }
 
-/// "An Peeters (functionaris voor gegevensbescherming, Gemeente Zoersel)".
+/// "An Peeters (functionaris voor gegevensbescherming, Gemeente Zoersel)"; "onbekend" for a
+/// person without a name.
 pub fn person(who: &Person) -> String {
-    if who.organisation.trim().is_empty() {
-        format!("{} ({})", who.name, who.role.label())
+    let name = who.name.trim();
+    let name = if name.is_empty() { "onbekend" } else { name };
+    let organisation = who.organisation.trim();
+    if organisation.is_empty() {
+        format!("{name} ({})", who.role.label())
     } else {
-        format!("{} ({}, {})", who.name, who.role.label(), who.organisation)
+        format!("{name} ({}, {organisation})", who.role.label())
+    }
+}
+
+/// " — An Peeters (functionaris voor gegevensbescherming), 2 april 2026 om 11:30": who did it
+/// and when, after a text.
+pub fn by_line(who: &Person, when: Option<NaiveDateTime>) -> String {
+    let when = moment(when);
+    if when.is_empty() {
+        format!(" — {}", person(who))
+    } else {
+        format!(" — {}, {when}", person(who))
     }
 }
 
@@ -49,20 +59,23 @@ pub fn party_name(party: &Party, index: usize) -> String {
     }
 }
 
-/// The state of a party's DPO advice: "nog geen advies", "gunstig op 2 maart 2026", with
-/// " — de inhoud is sindsdien gewijzigd" when it was given on other content than `current`
-/// (the full fingerprint of the content now; the same test as `review::advice_outdated`).
+/// The state of a party's DPO advice: "nog geen advies", "gunstig op 2 maart 2026", "gegeven op
+/// 2 maart 2026 (uitkomst niet vermeld)", with " — de inhoud is sindsdien gewijzigd" when it was
+/// given on other content than `current` (the full fingerprint of the content now; the same
+/// test as `review::advice_outdated`).
 pub fn advice_state(advice: &DpoAdvice, current: &str) -> String {
-    match advice.outcome {
-        None => "nog geen advies".to_string(),
-        Some(outcome) => {
-            let outdated = if !advice.fingerprint.is_empty() && advice.fingerprint != current {
-                " — de inhoud is sindsdien gewijzigd"
-            } else {
-                ""
-            };
-            format!("{}{}{outdated}", outcome.label(), on(advice.date))
+    let state = match (advice.outcome, advice.date) {
+        (Some(outcome), date) => format!("{}{}", outcome.label(), on(date)),
+        (None, Some(date)) if advice.outcome_not_stated => {
+            format!("gegeven{} (uitkomst niet vermeld)", on(Some(date)))
         }
+        (None, Some(date)) => format!("gegeven{}", on(Some(date))),
+        (None, None) => return "nog geen advies".to_string(),
+    };
+    if !advice.fingerprint.is_empty() && advice.fingerprint != current {
+        format!("{state} — de inhoud is sindsdien gewijzigd")
+    } else {
+        state
     }
 }
 
