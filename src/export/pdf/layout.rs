@@ -799,10 +799,11 @@ mod tests {
     /// The pages of filler variant `fillers` followed by `blocks`.
     fn pages(fillers: usize, blocks: &[Block]) -> Vec<Page> {
         let mut all = Vec::new();
-        if !fillers.is_multiple_of(9) {
+        let list_items = fillers % 9;
+        if list_items > 0 {
             all.push(Block::List(List {
                 marker: ListMarker::Bullet,
-                items: (0..fillers % 9)
+                items: (0..list_items)
                     .map(|_| crate::document::ListItem {
                         spans: vec![Span::plain("Vulpunt")],
                         children: Vec::new(),
