@@ -14,10 +14,18 @@ use protocolwijzer::model::{ChannelKind, Protocol};
 use protocolwijzer::template;
 
 fn harness_with(protocol: Protocol, dir: &std::path::Path) -> Harness<'static, ProtocolApp> {
+    harness_sized(protocol, dir, egui::vec2(1400.0, 900.0))
+}
+
+fn harness_sized(
+    protocol: Protocol,
+    dir: &std::path::Path,
+    size: egui::Vec2,
+) -> Harness<'static, ProtocolApp> {
     let dir = dir.to_path_buf();
     // Focusing a field far down a long form scrolls over several frames.
     let mut harness = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
+        .with_size(size)
         .with_max_steps(16)
         .build_eframe(move |_cc| {
             let mut app = ProtocolApp::new(protocol, None, dir);
@@ -736,5 +744,53 @@ fn the_worker_rebuilds_the_preview_after_an_edit() {
     assert!(
         with_preview > without_preview,
         "the preview shows the new name ({with_preview} against {without_preview})"
+    );
+}
+
+/// The shapes of signed protocols are entered in the wizard: a representative who is not the
+/// signatory, the vestigingsnummer, "niet vermeld" for the publication address; and every
+/// finding names its ground under the message.
+#[test]
+fn a_signed_protocols_shapes_are_entered_in_the_parties_step() {
+    let dir = tempfile::tempdir().unwrap();
+    // Tall enough that the whole party form is on screen.
+    let mut harness = harness_sized(opgroeien(), dir.path(), egui::vec2(1400.0, 3000.0));
+    harness.get_by_label("Partij 2 (nog zonder naam)").click();
+    harness.run();
+    retype(&mut harness, "Naam", "Stad Voorbeeldegem");
+    retype(&mut harness, "Vestigingsnummer", "2.146.484.492");
+    retype(
+        &mut harness,
+        "Vertegenwoordigd door (als dat niet de ondertekenaars zijn)",
+        "het college van burgemeester en schepenen",
+    );
+    harness
+        .get_by_label("De ondertekenaars tekenen voor deze vertegenwoordiger")
+        .click();
+    harness.run();
+    harness
+        .get_by_label("Het protocol vermeldt geen publicatieadres (niet vermeld)")
+        .click();
+    harness.run();
+    let party = &harness.state().protocol().parties[1];
+    assert_eq!(party.establishment_number, "2.146.484.492");
+    assert_eq!(
+        party.representative,
+        "het college van burgemeester en schepenen"
+    );
+    assert!(party.signatories_sign_for_representative);
+    assert!(party.publication_url_not_stated);
+    // The help for the article suggests "de" for a city.
+    assert!(
+        harness
+            .query_by_label_contains("Voor ‘Stad Voorbeeldegem’ ligt ‘de’ voor de hand.")
+            .is_some()
+    );
+    // Under Controle each finding says its ground.
+    assert!(
+        harness
+            .query_all_by_label_contains("Grond: ")
+            .next()
+            .is_some()
     );
 }

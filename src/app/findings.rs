@@ -121,4 +121,9 @@ fn finding_ui(
     if response.clicked() {
         commands.push(Command::Focus(finding.step, finding.path.clone()));
     }
+    // What the rule enforces, so the user sees why it matters (and a DPO can cite it).
+    let ground = finding.ground();
+    if !ground.is_empty() {
+        ui.label(RichText::new(format!("Grond: {ground}")).small().weak());
+    }
 }

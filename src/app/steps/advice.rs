@@ -32,6 +32,13 @@ pub fn advice_ui(protocol: &mut Protocol, form: &mut Form, ui: &mut Ui) {
                     &name,
                     &mut party.dpo_advice.outcome,
                 );
+                form.checkbox(
+                    ui,
+                    &path("outcome_not_stated"),
+                    &format!("De uitkomst staat niet in het protocol ({name})"),
+                    "Voor een ondertekend protocol dat alleen de datum van het advies noemt: het document vermeldt dan geen uitkomst (‘niet vermeld’).",
+                    &mut party.dpo_advice.outcome_not_stated,
+                );
                 form.multiline(
                     ui,
                     &path("remarks"),

@@ -17,6 +17,13 @@ pub fn context_ui(protocol: &mut Protocol, form: &mut Form, ui: &mut Ui) {
         "Vult de titel aan: “Protocol … in het kader van …”. Bv. ‘de toekenning van een financiële tegemoetkoming aan gezinnen met een sociale toeslag’.",
         &mut protocol.title.context,
     );
+    form.multiline(
+        ui,
+        "title.text",
+        "Titel zoals ondertekend (als die anders is)",
+        "Laat leeg: het programma maakt de titel uit de partijen (“Protocol voor de elektronische mededeling van persoonsgegevens van … naar …”). Vul hier de titel in als het protocol een andere titel draagt, bv. bij een bestaand, ondertekend protocol.",
+        &mut protocol.title.text,
+    );
     form.text(
         ui,
         "title.short_title",
@@ -190,6 +197,43 @@ fn flow_fields(
         crate::app::form::help_text(
             ui,
             "Vink elke partij aan die de gegevens van deze stroom ontvangt.",
+        );
+    });
+    ui.add_space(crate::app::theme::FIELD_GAP);
+
+    // Via: a party the data pass through on their way, or none.
+    let via_path = path("via_party");
+    ui.push_id(&via_path, |ui| {
+        let label = crate::app::form::field_label(ui, "Via (tussenpartij)");
+        let direct = "(rechtstreeks, via geen andere partij)";
+        let name_of = |id: &str| {
+            parties
+                .iter()
+                .find(|(known, _)| known == id)
+                .map_or(direct.to_string(), |(_, name)| name.clone())
+        };
+        if let Some(lock) = form.lock(&via_path) {
+            ui.label(format!("🔒 {}", name_of(&flow.via_party)))
+                .on_hover_text(crate::app::form::lock_tooltip(lock));
+        } else {
+            let before = flow.via_party.clone();
+            let response = egui::ComboBox::from_id_salt("via")
+                .selected_text(name_of(&flow.via_party))
+                .width(360.0)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut flow.via_party, String::new(), direct);
+                    for (id, name) in parties {
+                        ui.selectable_value(&mut flow.via_party, id.clone(), name);
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            form.changed |= before != flow.via_party;
+            form.register(&via_path, &response);
+        }
+        crate::app::form::help_text(
+            ui,
+            "Gaan de gegevens langs een andere partij die ze doorstuurt (bv. van het VAPH via Opgroeien regie naar de bevoegde uitbetalingsactor)? Kies die partij; het protocol vermeldt dan ‘van … via … aan …’.",
         );
     });
     ui.add_space(crate::app::theme::FIELD_GAP);

@@ -4,7 +4,7 @@ use egui::Ui;
 
 use super::{item_frame, party_name, party_picker};
 use crate::app::form::Form;
-use crate::model::{Party, Protocol, Signatory};
+use crate::model::{Article, Party, Protocol, Signatory};
 
 /// The parties step.
 pub fn parties_ui(protocol: &mut Protocol, form: &mut Form, ui: &mut Ui) {
@@ -73,12 +73,28 @@ fn party_fields(party: &mut Party, index: usize, form: &mut Form, ui: &mut Ui) {
         "De volledige officiële naam zoals in de Kruispuntbank van Ondernemingen, bv. ‘Gemeente Zoersel’ of ‘Agentschap Opgroeien regie’.",
         &mut party.legal_name,
     );
+    article_choice(
+        form,
+        ui,
+        &path("legal_name_article"),
+        "Lidwoord bij de naam",
+        "Hoe de naam in een zin staat: in de partijclausule, de titel en bij de handtekening (‘Voor het Vlaams Agentschap …’).",
+        &party.legal_name,
+        &mut party.legal_name_article,
+    );
     form.text(
         ui,
         &path("kbo"),
         "KBO-nummer",
         "Het ondernemingsnummer, geschreven als 0207.451.227. De controle rekent de controlecijfers na: een tikfout valt meteen op.",
         &mut party.kbo,
+    );
+    form.text(
+        ui,
+        &path("establishment_number"),
+        "Vestigingsnummer",
+        "Alleen voor entiteiten van de Vlaamse overheid zonder rechtspersoonlijkheid, die het KBO-nummer van de Vlaamse Gemeenschap of het Vlaams Gewest delen: het nummer van de vestigingseenheid, geschreven als 2.xxx.xxx.xxx.",
+        &mut party.establishment_number,
     );
     form.text(
         ui,
@@ -93,6 +109,15 @@ fn party_fields(party: &mut Party, index: usize, form: &mut Form, ui: &mut Ui) {
         "Korte naam",
         "De naam die verder in de tekst gebruikt wordt (“hierna: …”), bv. ‘de gemeente’ of ‘Opgroeien regie’.",
         &mut party.short_name,
+    );
+    article_choice(
+        form,
+        ui,
+        &path("article"),
+        "Lidwoord bij de korte naam",
+        "Hoe de korte naam in de zinnen van het protocol staat: ‘het VUTG’, ‘de stad’, of zonder lidwoord (‘Opgroeien regie’).",
+        &party.short_name,
+        &mut party.article,
     );
     form.multiline(
         ui,
@@ -155,6 +180,20 @@ fn party_fields(party: &mut Party, index: usize, form: &mut Form, ui: &mut Ui) {
         party.signatories.push(Signatory::default());
         form.added();
     }
+    form.text(
+        ui,
+        &path("representative"),
+        "Vertegenwoordigd door (als dat niet de ondertekenaars zijn)",
+        "Laat leeg als de ondertekenaars de partij vertegenwoordigen. Vul in wie de partijclausule noemt als dat iemand anders is (bv. ‘Jan Peeters, administrateur-generaal’, terwijl een waarnemend administrateur-generaal tekent) of een orgaan (‘het college van burgemeester en schepenen’).",
+        &mut party.representative,
+    );
+    form.checkbox(
+        ui,
+        &path("signatories_sign_for_representative"),
+        "De ondertekenaars tekenen voor deze vertegenwoordiger",
+        "Zoals bij een gemeente: ‘vertegenwoordigd door het college van burgemeester en schepenen, voor wie tekenen: de burgemeester … en de algemeen directeur …’. Voor het lokaal bestuur van het standaardprotocol volgt ‘in uitvoering van de beslissing van het college van <datum>’ uit stap 9.",
+        &mut party.signatories_sign_for_representative,
+    );
 
     form.section(
         ui,
@@ -190,10 +229,51 @@ fn party_fields(party: &mut Party, index: usize, form: &mut Form, ui: &mut Ui) {
         "Waar deze partij het ondertekende protocol op haar website publiceert (artikel 10), bv. ‘https://www.zoersel.be/privacy’. Publicatie is verplicht meteen na de ondertekening.",
         &mut party.publication_url,
     );
+    form.checkbox(
+        ui,
+        &path("publication_url_not_stated"),
+        "Het protocol vermeldt geen publicatieadres (niet vermeld)",
+        "Voor een ondertekend protocol dat het adres niet noemt: het document zegt er dan niets over, en de controle waarschuwt in plaats van een fout te geven.",
+        &mut party.publication_url_not_stated,
+    );
     ui.label(
         egui::RichText::new(format!("Interne sleutel van deze partij: {}", party.id))
             .small()
             .weak(),
     )
     .on_hover_text("Gegevensstromen verwijzen naar deze sleutel. Ze verandert niet als u de naam wijzigt, en komt niet in het document.");
+}
+
+/// The article a name takes, as a drop-down, with the likely one for `name` named in the help.
+fn article_choice(
+    form: &mut Form,
+    ui: &mut Ui,
+    path: &str,
+    label: &str,
+    help: &str,
+    name: &str,
+    value: &mut Option<Article>,
+) {
+    let help = match Article::suggest(name) {
+        Some(suggested) if *value != Some(suggested) && !name.trim().is_empty() => {
+            format!(
+                "{help} Voor ‘{}’ ligt ‘{}’ voor de hand.",
+                name.trim(),
+                suggested.word()
+            )
+        }
+        _ => help.to_string(),
+    };
+    form.choice(
+        ui,
+        path,
+        label,
+        &help,
+        value,
+        &[None, Some(Article::De), Some(Article::Het)],
+        |article| match article {
+            None => "geen lidwoord",
+            Some(article) => article.word(),
+        },
+    );
 }

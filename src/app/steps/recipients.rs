@@ -124,6 +124,13 @@ fn party_ui(party: &mut crate::model::Party, index: usize, form: &mut Form, ui: 
                     "Vink aan als de overeenkomst van artikel 28 AVG getekend is.",
                     &mut processor.agreement_concluded,
                 );
+                form.checkbox(
+                    ui,
+                    &format!("{list}[{number}].agreement_not_stated"),
+                    "Het protocol vermeldt niet of er een overeenkomst is (niet vermeld)",
+                    "Voor een ondertekend protocol dat er niets over zegt: het document vermeldt dan niets over de overeenkomst, en de controle waarschuwt.",
+                    &mut processor.agreement_not_stated,
+                );
                 if let Some(asked) = form.item_buttons(ui, &list, number, len, "verwerker") {
                     op = Some(asked);
                 }
