@@ -48,26 +48,6 @@ pub(crate) fn inline_text(text: &str, what: &str) -> Line {
     vec![or_gap(text, what)]
 }
 
-/// Letters, digits and underscores only, for PDF field names.
-pub(crate) fn field_safe(text: &str) -> String {
-    let safe: String = text
-        .chars()
-        .map(|character| {
-            if character.is_ascii_alphanumeric() {
-                character
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    let trimmed = safe.trim_matches('_');
-    if trimmed.is_empty() {
-        "partij".to_string()
-    } else {
-        trimmed.to_string()
-    }
-}
-
 pub(crate) fn cell(spans: Line, shaded: bool) -> Cell {
     Cell::line(spans, shaded)
 }
@@ -164,12 +144,5 @@ mod tests {
         let empty = text_blocks("  \n", "de context");
         assert!(matches!(&empty[0], Block::Paragraph(p) if p.spans[0].gap));
         assert!(text_blocks("", "").is_empty());
-    }
-
-    #[test]
-    fn field_names_are_safe() {
-        assert_eq!(field_safe("Opgroeien regie"), "Opgroeien_regie");
-        assert_eq!(field_safe("Zoë’s"), "Zo__s");
-        assert_eq!(field_safe("…"), "partij");
     }
 }

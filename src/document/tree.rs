@@ -310,6 +310,47 @@ pub struct SignatureBox {
     pub field_name: String,
 }
 
+/// The names of a document's signature fields: letters, digits and underscores only (PDF
+/// readers take a period as a hierarchy), each unique. The document builder names the fields
+/// with it, and the PDF writer makes sure again with the same rules, for a tree built by hand.
+#[derive(Clone, Debug, Default)]
+pub struct FieldNames {
+    taken: std::collections::BTreeSet<String>,
+}
+
+impl FieldNames {
+    /// `wanted` with every other character as `_`, or `fallback` when nothing else is left,
+    /// made unique with `_2`, `_3`, …
+    pub fn unique(&mut self, wanted: &str, fallback: &str) -> String {
+        let mut clean = field_safe(wanted);
+        if clean.is_empty() {
+            clean = field_safe(fallback);
+        }
+        let mut unique = clean.clone();
+        let mut suffix = 2;
+        while !self.taken.insert(unique.clone()) {
+            unique = format!("{clean}_{suffix}");
+            suffix += 1;
+        }
+        unique
+    }
+}
+
+/// Letters, digits and underscores only, without leading or trailing underscores.
+pub fn field_safe(text: &str) -> String {
+    let safe: String = text
+        .chars()
+        .map(|character| {
+            if character.is_ascii_alphanumeric() {
+                character
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    safe.trim_matches('_').to_string()
+}
+
 impl Block {
     /// A heading block.
     pub fn heading(level: u8, text: impl Into<String>, step: Option<Step>) -> Block {
@@ -412,6 +453,17 @@ mod tests {
         assert_eq!(ListMarker::Bullet.label(7), "–");
         assert_eq!(ListMarker::Number.label(0), "1°");
         assert_eq!(ListMarker::NESTED, "•");
+    }
+
+    #[test]
+    fn field_names_are_safe_and_unique() {
+        assert_eq!(field_safe("Opgroeien regie"), "Opgroeien_regie");
+        assert_eq!(field_safe("Zoë’s"), "Zo__s");
+        assert_eq!(field_safe("…"), "");
+        let mut names = FieldNames::default();
+        assert_eq!(names.unique("Handtekening_A.B", "x"), "Handtekening_A_B");
+        assert_eq!(names.unique("Handtekening_A.B", "x"), "Handtekening_A_B_2");
+        assert_eq!(names.unique("..", "Handtekening_3"), "Handtekening_3");
     }
 
     #[test]

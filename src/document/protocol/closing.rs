@@ -1,8 +1,10 @@
 //! The end of a protocol: "Opgemaakt te …", the signature boxes and the annexes.
 
 use super::Builder;
-use crate::document::text::{date_or_gap, field_safe, one_line, or_gap};
-use crate::document::{Align, Block, List, ListItem, ListMarker, Paragraph, SignatureBox, Span};
+use crate::document::text::{date_or_gap, one_line, or_gap};
+use crate::document::{
+    Align, Block, FieldNames, List, ListItem, ListMarker, Paragraph, SignatureBox, Span, field_safe,
+};
 use crate::model::Step;
 
 impl Builder<'_> {
@@ -25,7 +27,7 @@ impl Builder<'_> {
             keep_with_next: true,
         }));
         let mut boxes = Vec::new();
-        let mut used_names = std::collections::HashSet::new();
+        let mut field_names = FieldNames::default();
         for (index, party) in protocol.parties.iter().enumerate() {
             let party_label = if party.legal_name.trim().is_empty() {
                 party.name_in_text(index)
@@ -38,17 +40,16 @@ impl Builder<'_> {
                 party.signatories.clone()
             };
             for (number, signatory) in signatories.iter().enumerate() {
-                let base = format!(
-                    "Handtekening_{}_{}",
-                    field_safe(&party.name_or_number(index)),
-                    number + 1
+                let party_part = field_safe(&party.name_or_number(index));
+                let party_part = if party_part.is_empty() {
+                    "partij".to_string()
+                } else {
+                    party_part
+                };
+                let field_name = field_names.unique(
+                    &format!("Handtekening_{party_part}_{}", number + 1),
+                    "Handtekening",
                 );
-                let mut field_name = base.clone();
-                let mut suffix = 2;
-                while !used_names.insert(field_name.clone()) {
-                    field_name = format!("{base}_{suffix}");
-                    suffix += 1;
-                }
                 boxes.push(SignatureBox {
                     party: vec![Span::plain(format!("Voor {party_label}"))],
                     function: vec![or_gap(&signatory.function, "functie")],

@@ -2,11 +2,10 @@
 //! and widget with a unique `/T`, no `/V`, `/F 4` and an empty appearance stream, listed in
 //! its page's `/Annots` and in the catalog's `/AcroForm` (`/SigFlags 1`).
 
-use std::collections::BTreeSet;
-
 use lopdf::{Dictionary, Object, ObjectId, Stream, dictionary};
 
 use super::{real, text_string};
+use crate::document::FieldNames;
 
 /// A signature field to add to a page.
 pub(super) struct Field {
@@ -19,7 +18,7 @@ pub(super) struct Field {
 #[derive(Default)]
 pub(super) struct Fields {
     widgets: Vec<Object>,
-    taken: BTreeSet<String>,
+    names: FieldNames,
 }
 
 impl Fields {
@@ -32,7 +31,9 @@ impl Fields {
         field: &Field,
     ) -> (Object, String) {
         let number = self.widgets.len() + 1;
-        let name = field_name(&field.name, number, &mut self.taken);
+        let name = self
+            .names
+            .unique(&field.name, &format!("Handtekening_{number}"));
         let [x1, y1, x2, y2] = field.rect;
         let appearance = doc.add_object(Stream::new(
             dictionary! {
@@ -64,49 +65,5 @@ impl Fields {
             return None;
         }
         Some(dictionary! { "Fields" => self.widgets, "SigFlags" => 1 })
-    }
-}
-
-/// A field name PDF readers accept: letters, digits and underscores (a period would make it
-/// a hierarchy), unique in the document.
-fn field_name(name: &str, number: usize, taken: &mut BTreeSet<String>) -> String {
-    let mut clean: String = name
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '_' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    if clean.trim_matches('_').is_empty() {
-        clean = format!("Handtekening_{number}");
-    }
-    let mut unique = clean.clone();
-    let mut suffix = 2;
-    while !taken.insert(unique.clone()) {
-        unique = format!("{clean}_{suffix}");
-        suffix += 1;
-    }
-    unique
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn field_names_are_cleaned_and_unique() {
-        let mut taken = BTreeSet::new();
-        assert_eq!(
-            field_name("Handtekening_A.B", 1, &mut taken),
-            "Handtekening_A_B"
-        );
-        assert_eq!(
-            field_name("Handtekening_A.B", 2, &mut taken),
-            "Handtekening_A_B_2"
-        );
-        assert_eq!(field_name("..", 3, &mut taken), "Handtekening_3");
     }
 }
