@@ -17,7 +17,7 @@ impl ProtocolApp {
                 (Command::Previous, self.step.previous().is_some()),
                 (Command::Next, self.step.next().is_some()),
             ] {
-                command_button(ui, command, enabled, commands);
+                command_button_ui(ui, command, enabled, commands);
             }
             ui.label(
                 RichText::new(format!(
@@ -31,7 +31,7 @@ impl ProtocolApp {
                 ui.separator();
                 ui.label(&notice.text);
                 if notice.undo {
-                    command_button(ui, Command::Undo, true, commands);
+                    command_button_ui(ui, Command::Undo, true, commands);
                 }
                 if ui
                     .small_button("✖")
@@ -47,7 +47,7 @@ impl ProtocolApp {
 }
 
 /// A button that issues `command`, with its label and tooltip.
-pub(super) fn command_button(
+pub(super) fn command_button_ui(
     ui: &mut Ui,
     command: Command,
     enabled: bool,

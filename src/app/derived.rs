@@ -10,12 +10,37 @@
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::Duration;
 
+use super::ProtocolApp;
 use super::preview::Preview;
+use super::side_panel::SideTab;
 use crate::check::{self, Finding, StepSummary};
-use crate::model::Protocol;
-use crate::model::Step;
-use crate::model::fingerprint;
+use crate::model::{LockedPart, Protocol, Step, fingerprint};
 use crate::{pipeline, review};
+
+/// What is computed from the model (on the worker, see `derived.rs`): the last results that
+/// arrived, shown until newer ones land.
+#[derive(Default)]
+pub(super) struct Derived {
+    /// The generation the findings, badges and status are for.
+    pub generation: Option<u64>,
+    pub findings: Vec<Finding>,
+    pub summary: Vec<(Step, StepSummary)>,
+    /// The document's status as the export would print it ("Ontwerp", …).
+    pub document_status: String,
+    /// Whether the export would carry the ONTWERP mark.
+    pub document_draft: bool,
+    /// The review status in words, for the review tab.
+    pub status_text: String,
+    pub preview: Preview,
+    /// The generation the preview was built for; it is rebuilt only while it is shown.
+    pub preview_generation: Option<u64>,
+    /// The full content fingerprint and its generation; computed only while the review tab
+    /// is shown.
+    pub fingerprint: Option<(u64, String)>,
+    /// The template's locked parts and the generation they were copied at.
+    pub locks: Vec<LockedPart>,
+    pub locks_generation: Option<u64>,
+}
 
 /// What to compute for one version of the model.
 pub struct Request {
@@ -204,5 +229,111 @@ impl Engine {
             self.line = Some(Line { requests, results });
         }
         self.line.as_ref()
+    }
+}
+
+impl ProtocolApp {
+    /// Whether the findings are those of the model as it is now.
+    pub fn is_derived_current(&self) -> bool {
+        self.derived.generation == Some(self.generation)
+    }
+
+    /// Computes the check and the preview on the UI thread, right when the model changed,
+    /// instead of on the worker (for tests that assert on findings right after an edit).
+    pub fn set_inline_checks(&mut self, inline: bool) {
+        self.engine
+            .set_mode(if inline { Mode::Inline } else { Mode::Worker });
+    }
+
+    /// Waits up to `timeout` until the worker's results for the model as it is now have
+    /// arrived (after a frame asked for them); the next frame takes them in. For tests and
+    /// benchmarks: the app itself never waits.
+    pub fn wait_for_checks(&mut self, timeout: Duration) -> bool {
+        let deadline = std::time::Instant::now() + timeout;
+        loop {
+            if self.is_derived_current() {
+                return true;
+            }
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            match self.engine.wait(left) {
+                Some(generation) if generation == self.generation => return true,
+                Some(_) => {
+                    if let Some(older) = self.engine.poll() {
+                        self.take_results(older);
+                    }
+                }
+                None => return false,
+            }
+        }
+    }
+
+    /// What to compute for the model as it is now.
+    pub(super) fn derive_request(&self, preview: bool, fingerprint: bool) -> Request {
+        Request {
+            generation: self.generation,
+            protocol: self.protocol.clone(),
+            preview,
+            fingerprint,
+        }
+    }
+
+    /// Takes results from the worker (or computed inline) into what the panels show.
+    pub(super) fn take_results(&mut self, results: Results) {
+        let derived = &mut self.derived;
+        if derived
+            .generation
+            .is_some_and(|shown| shown > results.generation)
+        {
+            return;
+        }
+        if derived.generation != Some(results.generation) {
+            self.side.findings.reset_heights();
+        }
+        derived.generation = Some(results.generation);
+        derived.findings = results.findings;
+        derived.summary = results.summary;
+        derived.document_status = results.document_status;
+        derived.document_draft = results.document_draft;
+        derived.status_text = results.status_text;
+        if let Some(preview) = results.preview {
+            derived.preview.replace_with(preview);
+            derived.preview_generation = Some(results.generation);
+        }
+        if let Some(fingerprint) = results.fingerprint {
+            derived.fingerprint = Some((results.generation, fingerprint));
+        }
+    }
+
+    /// Takes the results that arrived and, if the model changed since, asks for new ones
+    /// (with the preview or the fingerprint only while they are shown).
+    pub(super) fn refresh_derived(&mut self, ctx: &egui::Context) {
+        if self.derived.locks_generation != Some(self.generation) {
+            self.derived.locks = self.protocol.template.locked.clone();
+            self.derived.locks_generation = Some(self.generation);
+        }
+        let generation = self.generation;
+        let preview = self.side.tab == SideTab::Preview;
+        let fingerprint = self.side.tab == SideTab::Review;
+        let current = self.derived.generation == Some(generation)
+            && (!preview || self.derived.preview_generation == Some(generation))
+            && (!fingerprint
+                || matches!(&self.derived.fingerprint, Some((at, _)) if *at == generation));
+        if !current && !self.engine.asked_for(generation, preview, fingerprint) {
+            let request = self.derive_request(preview, fingerprint);
+            self.engine.request(ctx, request);
+        }
+        while let Some(results) = self.engine.poll() {
+            self.take_results(results);
+        }
+    }
+
+    /// Findings of the model as it is now: the last results if they are current, else a
+    /// check run here (an export asked for within moments of an edit).
+    pub(super) fn current_findings(&self) -> Vec<Finding> {
+        if self.is_derived_current() {
+            self.derived.findings.clone()
+        } else {
+            check::check(&self.protocol, &check::Context::today())
+        }
     }
 }

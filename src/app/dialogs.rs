@@ -113,7 +113,7 @@ impl Dialogs {
 }
 
 /// A row of buttons; the first clicked gives the answer.
-fn buttons(ui: &mut Ui, choices: Vec<(&str, &str, Answer)>) -> Option<Answer> {
+fn buttons_ui(ui: &mut Ui, choices: Vec<(&str, &str, Answer)>) -> Option<Answer> {
     let mut answer = None;
     ui.add_space(theme::DIALOG_GAP);
     ui.horizontal(|ui| {
@@ -147,14 +147,14 @@ fn dialog_ui(ui: &mut Ui, dialog: &Dialog) -> Option<Answer> {
                     answer = Some(Answer::Run(command));
                 }
             }
-            buttons(ui, vec![("Annuleren", "", Answer::Close)]).or(answer)
+            buttons_ui(ui, vec![("Annuleren", "", Answer::Close)]).or(answer)
         }
         Dialog::Unsaved(pending) => {
             ui.heading("Wijzigingen opslaan?");
             ui.label(
                 "Het protocol heeft wijzigingen die nog niet opgeslagen zijn. Wilt u ze opslaan?",
             );
-            buttons(
+            buttons_ui(
                 ui,
                 vec![
                     ("Opslaan", "", Answer::SaveThen(pending.clone())),
@@ -179,7 +179,7 @@ fn dialog_ui(ui: &mut Ui, dialog: &Dialog) -> Option<Answer> {
                  automatische reservekopie {origin}van {}. Wilt u die terugzetten?",
                 recovery.saved_at
             ));
-            buttons(
+            buttons_ui(
                 ui,
                 vec![
                     ("Herstellen", "", Answer::Restore(recovery.clone())),
@@ -203,7 +203,7 @@ fn dialog_ui(ui: &mut Ui, dialog: &Dialog) -> Option<Answer> {
                  ondertekenen.",
                 count(*errors, "fout", "fouten")
             ));
-            buttons(
+            buttons_ui(
                 ui,
                 vec![
                     (
@@ -225,7 +225,7 @@ fn dialog_ui(ui: &mut Ui, dialog: &Dialog) -> Option<Answer> {
                 format.name(),
                 path.display()
             ));
-            buttons(
+            buttons_ui(
                 ui,
                 vec![
                     ("Map openen", "", Answer::OpenFolder(path.clone())),
@@ -251,12 +251,12 @@ fn dialog_ui(ui: &mut Ui, dialog: &Dialog) -> Option<Answer> {
                 .show(ui, |ui| {
                     ui.label(egui::RichText::new(FONT_LICENCE).small().monospace());
                 });
-            buttons(ui, vec![("Sluiten", "", Answer::Close)])
+            buttons_ui(ui, vec![("Sluiten", "", Answer::Close)])
         }
         Dialog::Error(message) => {
             ui.heading("Er ging iets mis");
             ui.label(message);
-            buttons(ui, vec![("Sluiten", "", Answer::Close)])
+            buttons_ui(ui, vec![("Sluiten", "", Answer::Close)])
         }
     }
 }

@@ -39,9 +39,8 @@ use std::time::Duration;
 
 use egui::{Id, Ui};
 
-use crate::check::{self, Finding, StepSummary};
-use crate::model::Step;
-use crate::model::{LockedPart, Protocol};
+use crate::check::Finding;
+use crate::model::{Protocol, Step};
 use crate::store;
 
 pub use commands::{Command, Format, Pending};
@@ -49,7 +48,7 @@ pub use form::{ListOp, Selection, apply_list_op};
 pub use settings::Settings;
 pub use side_panel::SideTab;
 
-use derived::Engine;
+use derived::{Derived, Engine};
 use dialogs::{Dialog, Dialogs};
 use form_panel::FormPanel;
 use history::History;
@@ -82,31 +81,6 @@ impl Notice {
     fn undoable(text: String) -> Self {
         Self { text, undo: true }
     }
-}
-
-/// What is computed from the model (on the worker, see `derived.rs`): the last results that
-/// arrived, shown until newer ones land.
-#[derive(Default)]
-struct Derived {
-    /// The generation the findings, badges and status are for.
-    generation: Option<u64>,
-    findings: Vec<Finding>,
-    summary: Vec<(Step, StepSummary)>,
-    /// The document's status as the export would print it ("Ontwerp", …).
-    document_status: String,
-    /// Whether the export would carry the ONTWERP mark.
-    document_draft: bool,
-    /// The review status in words, for the review tab.
-    status_text: String,
-    preview: preview::Preview,
-    /// The generation the preview was built for; it is rebuilt only while it is shown.
-    preview_generation: Option<u64>,
-    /// The full content fingerprint and its generation; computed only while the review tab
-    /// is shown.
-    fingerprint: Option<(u64, String)>,
-    /// The template's locked parts and the generation they were copied at.
-    locks: Vec<LockedPart>,
-    locks_generation: Option<u64>,
 }
 
 /// When the recovery file was last written.
@@ -244,43 +218,6 @@ impl ProtocolApp {
         &self.derived.findings
     }
 
-    /// Whether the findings are those of the model as it is now.
-    pub fn is_derived_current(&self) -> bool {
-        self.derived.generation == Some(self.generation)
-    }
-
-    /// Computes the check and the preview on the UI thread, right when the model changed,
-    /// instead of on the worker (for tests that assert on findings right after an edit).
-    pub fn set_inline_checks(&mut self, inline: bool) {
-        self.engine.set_mode(if inline {
-            derived::Mode::Inline
-        } else {
-            derived::Mode::Worker
-        });
-    }
-
-    /// Waits up to `timeout` until the worker's results for the model as it is now have
-    /// arrived (after a frame asked for them); the next frame takes them in. For tests and
-    /// benchmarks: the app itself never waits.
-    pub fn wait_for_checks(&mut self, timeout: Duration) -> bool {
-        let deadline = std::time::Instant::now() + timeout;
-        loop {
-            if self.is_derived_current() {
-                return true;
-            }
-            let left = deadline.saturating_duration_since(std::time::Instant::now());
-            match self.engine.wait(left) {
-                Some(generation) if generation == self.generation => return true,
-                Some(_) => {
-                    if let Some(older) = self.engine.poll() {
-                        self.take_results(older);
-                    }
-                }
-                None => return false,
-            }
-        }
-    }
-
     /// Whether there are changes that are not saved.
     pub fn is_dirty(&self) -> bool {
         self.generation != self.saved_generation
@@ -351,76 +288,6 @@ impl ProtocolApp {
         self.step = Step::Parties;
         self.side.scroll_preview();
         self.delete_recovery(ctx);
-    }
-
-    /// What to compute for the model as it is now.
-    fn derive_request(&self, preview: bool, fingerprint: bool) -> derived::Request {
-        derived::Request {
-            generation: self.generation,
-            protocol: self.protocol.clone(),
-            preview,
-            fingerprint,
-        }
-    }
-
-    /// Takes results from the worker (or computed inline) into what the panels show.
-    fn take_results(&mut self, results: derived::Results) {
-        let derived = &mut self.derived;
-        if derived
-            .generation
-            .is_some_and(|shown| shown > results.generation)
-        {
-            return;
-        }
-        if derived.generation != Some(results.generation) {
-            self.side.findings.reset_heights();
-        }
-        derived.generation = Some(results.generation);
-        derived.findings = results.findings;
-        derived.summary = results.summary;
-        derived.document_status = results.document_status;
-        derived.document_draft = results.document_draft;
-        derived.status_text = results.status_text;
-        if let Some(preview) = results.preview {
-            derived.preview.replace_with(preview);
-            derived.preview_generation = Some(results.generation);
-        }
-        if let Some(fingerprint) = results.fingerprint {
-            derived.fingerprint = Some((results.generation, fingerprint));
-        }
-    }
-
-    /// Takes the results that arrived and, if the model changed since, asks for new ones
-    /// (with the preview or the fingerprint only while they are shown).
-    fn refresh_derived(&mut self, ctx: &egui::Context) {
-        if self.derived.locks_generation != Some(self.generation) {
-            self.derived.locks = self.protocol.template.locked.clone();
-            self.derived.locks_generation = Some(self.generation);
-        }
-        let generation = self.generation;
-        let preview = self.side.tab == SideTab::Preview;
-        let fingerprint = self.side.tab == SideTab::Review;
-        let current = self.derived.generation == Some(generation)
-            && (!preview || self.derived.preview_generation == Some(generation))
-            && (!fingerprint
-                || matches!(&self.derived.fingerprint, Some((at, _)) if *at == generation));
-        if !current && !self.engine.asked_for(generation, preview, fingerprint) {
-            let request = self.derive_request(preview, fingerprint);
-            self.engine.request(ctx, request);
-        }
-        while let Some(results) = self.engine.poll() {
-            self.take_results(results);
-        }
-    }
-
-    /// Findings of the model as it is now: the last results if they are current, else a
-    /// check run here (an export asked for within moments of an edit).
-    fn current_findings(&self) -> Vec<Finding> {
-        if self.is_derived_current() {
-            self.derived.findings.clone()
-        } else {
-            check::check(&self.protocol, &check::Context::today())
-        }
     }
 
     /// The whole UI for one frame. `App::ui` calls this; tests and benchmarks may too.

@@ -424,7 +424,7 @@ impl ProtocolApp {
                         offered.push(Command::StopComparing);
                     }
                     for command in offered {
-                        super::bottom_bar::command_button(ui, command, true, commands);
+                        super::bottom_bar::command_button_ui(ui, command, true, commands);
                     }
                 });
             });

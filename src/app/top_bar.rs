@@ -55,7 +55,7 @@ impl ProtocolApp {
                 }
                 continue;
             }
-            menu_item(ui, command, self.enabled(command), commands);
+            menu_item_ui(ui, command, self.enabled(command), commands);
         }
     }
 
@@ -66,7 +66,7 @@ impl ProtocolApp {
                 ui.label("(nog geen)");
             }
             for path in recent {
-                menu_item(ui, &Command::OpenRecent(path.clone()), true, commands);
+                menu_item_ui(ui, &Command::OpenRecent(path.clone()), true, commands);
             }
         });
     }
@@ -143,7 +143,7 @@ impl ProtocolApp {
 }
 
 /// A menu entry: the command's label, its shortcut on this platform and its tooltip.
-fn menu_item(ui: &mut Ui, command: &Command, enabled: bool, commands: &mut Vec<Command>) {
+fn menu_item_ui(ui: &mut Ui, command: &Command, enabled: bool, commands: &mut Vec<Command>) {
     let mut button = egui::Button::new(command.label());
     if let Some(shortcut) = command.shortcuts(ui.ctx().os()).first() {
         button = button.shortcut_text(ui.ctx().format_shortcut(shortcut));

@@ -2,7 +2,7 @@
 
 use egui::{RichText, Ui};
 
-use crate::app::bottom_bar::command_button;
+use crate::app::bottom_bar::command_button_ui;
 use crate::app::commands::Command;
 use crate::app::count;
 use crate::app::form::Form;
@@ -60,7 +60,7 @@ pub fn export_ui(protocol: &mut Protocol, form: &mut Form, findings: &[Finding],
     );
     ui.horizontal(|ui| {
         for command in [Command::ExportDocx, Command::ExportPdf, Command::Save] {
-            command_button(ui, command, true, &mut form.commands);
+            command_button_ui(ui, command, true, &mut form.commands);
         }
     });
 }
