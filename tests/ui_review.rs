@@ -11,8 +11,11 @@ use protocolwijzer::template;
 
 fn harness_with(protocol: Protocol, dir: &std::path::Path) -> Harness<'static, ProtocolApp> {
     let dir = dir.to_path_buf();
+    // The store's worker may ask for a repaint or two when a write lands; on a busy machine
+    // that can fall in any frame, so a run may take a few more steps to settle.
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1400.0, 1000.0))
+        .with_max_steps(16)
         .build_eframe(move |_cc| inline_checks(ProtocolApp::new(protocol, None, dir)));
     harness.run();
     harness

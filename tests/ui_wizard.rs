@@ -603,6 +603,7 @@ fn a_file_that_cannot_be_opened_at_start_up_is_explained_before_the_restore_offe
     let reason = "‘Protocol Zoë.ron’, regel 3, kolom 5: onbekend veld ‘titel’";
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
+        .with_max_steps(16)
         .build_eframe({
             let dir = dir.path().to_path_buf();
             move |_cc| {
