@@ -89,14 +89,7 @@ pub fn data_ui(protocol: &mut Protocol, form: &mut Form, ui: &mut Ui) {
             .flows
             .iter()
             .enumerate()
-            .map(|(index, flow)| {
-                let name = if flow.name.trim().is_empty() {
-                    format!("Gegevensstroom {}", index + 1)
-                } else {
-                    flow.name.clone()
-                };
-                (flow.id.clone(), name)
-            })
+            .map(|(index, flow)| (flow.id.clone(), flow.name_or_number(index)))
             .collect();
         let mut op = None;
         item_frame(ui, &format!("Gegeven {}", selected + 1), |ui| {

@@ -87,15 +87,8 @@ pub fn intro(step: Step) -> &'static str {
     }
 }
 
-/// The name of party `index` as shown in pickers.
-pub fn party_name(party: &Party, index: usize) -> String {
-    let name = party.display_name().trim();
-    if name.is_empty() {
-        format!("Partij {} (nog zonder naam)", index + 1)
-    } else {
-        name.to_string()
-    }
-}
+/// The name of party `index` as shown in pickers: "Partij 2 (nog zonder naam)" before it has one.
+pub use crate::review::sentences::party_name;
 
 /// A row of buttons, one per party for which `include` holds; returns the open party's index.
 /// Keeps `selected` on a party that is shown.
@@ -141,11 +134,7 @@ pub fn flow_picker(ui: &mut Ui, protocol: &Protocol, selected: &mut usize) -> Op
     }
     ui.horizontal_wrapped(|ui| {
         for (index, flow) in protocol.flows.iter().enumerate() {
-            let text = if flow.name.trim().is_empty() {
-                format!("Gegevensstroom {}", index + 1)
-            } else {
-                flow.name.clone()
-            };
+            let text = flow.name_or_number(index);
             if ui.selectable_label(*selected == index, text).clicked() {
                 *selected = index;
             }

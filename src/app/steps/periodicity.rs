@@ -19,11 +19,7 @@ pub fn periodicity_ui(protocol: &mut Protocol, form: &mut Form, ui: &mut Ui) {
     match shown.and_then(|index| protocol.flows.get_mut(index).map(|flow| (index, flow))) {
         Some((index, flow)) => {
             let path = |field: &str| format!("flows[{index}].{field}");
-            let title = if flow.name.trim().is_empty() {
-                format!("Gegevensstroom {}", index + 1)
-            } else {
-                flow.name.clone()
-            };
+            let title = flow.name_or_number(index);
             item_frame(ui, &title, |ui| {
                 form.choice(
                     ui,
