@@ -101,11 +101,11 @@ impl Preview {
     }
 
     /// Shows the preview; `scroll_to` scrolls to that step's part.
-    pub fn ui(&mut self, ui: &mut Ui, scroll_to: Option<Step>, dark: bool) {
+    pub fn ui(&mut self, ui: &mut Ui, scroll_to: Option<Step>) {
         if self.draft {
             ui.label(
                 RichText::new("ONTWERP — zo ziet het document er nu uit.")
-                    .color(theme::warning_colour(dark))
+                    .color(ui.visuals().warn_fg_color)
                     .small(),
             );
         }
@@ -119,22 +119,22 @@ impl Preview {
             40.0,
             target,
             |ui, index| match items.get(index) {
-                Some(Item::Block(block)) => block_ui(ui, block, dark),
+                Some(Item::Block(block)) => block_ui(ui, block),
                 Some(Item::TableRow {
                     widths,
                     row,
                     header,
                 }) => {
-                    table_row_ui(ui, widths, row, *header, dark);
+                    table_row_ui(ui, widths, row, *header);
                 }
-                Some(Item::ListEntry { marker, item }) => list_entry_ui(ui, marker, item, dark),
+                Some(Item::ListEntry { marker, item }) => list_entry_ui(ui, marker, item),
                 None => {}
             },
         );
     }
 }
 
-fn spans_job(ui: &Ui, spans: &[Span], size: Option<f32>, dark: bool) -> egui::text::LayoutJob {
+fn spans_job(ui: &Ui, spans: &[Span], size: Option<f32>) -> egui::text::LayoutJob {
     let mut job = egui::text::LayoutJob::default();
     for span in spans {
         let mut text = RichText::new(&span.text);
@@ -148,7 +148,7 @@ fn spans_job(ui: &Ui, spans: &[Span], size: Option<f32>, dark: bool) -> egui::te
             text = text.italics();
         }
         if span.gap {
-            text = text.background_color(theme::gap_colour(dark));
+            text = text.background_color(theme::gap_colour(ui.visuals().dark_mode));
         }
         text.append_to(
             &mut job,
@@ -160,13 +160,13 @@ fn spans_job(ui: &Ui, spans: &[Span], size: Option<f32>, dark: bool) -> egui::te
     job
 }
 
-fn block_ui(ui: &mut Ui, block: &Block, dark: bool) {
+fn block_ui(ui: &mut Ui, block: &Block) {
     match block {
         Block::Title(spans) => {
-            ui.add(egui::Label::new(spans_job(ui, spans, Some(19.0), dark)).wrap());
+            ui.add(egui::Label::new(spans_job(ui, spans, Some(19.0))).wrap());
         }
         Block::Subtitle(spans) => {
-            ui.add(egui::Label::new(spans_job(ui, spans, None, dark)).wrap());
+            ui.add(egui::Label::new(spans_job(ui, spans, None)).wrap());
         }
         Block::Heading(heading) => {
             ui.add_space(if heading.level == 1 { 8.0 } else { 4.0 });
@@ -174,25 +174,25 @@ fn block_ui(ui: &mut Ui, block: &Block, dark: bool) {
             ui.label(RichText::new(&heading.text).size(size).strong());
         }
         Block::Paragraph(paragraph) => {
-            ui.add(egui::Label::new(spans_job(ui, &paragraph.spans, None, dark)).wrap());
+            ui.add(egui::Label::new(spans_job(ui, &paragraph.spans, None)).wrap());
         }
         Block::List(list) => {
             for (number, item) in list.items.iter().enumerate() {
-                list_entry_ui(ui, &list.marker.label(number), item, dark);
+                list_entry_ui(ui, &list.marker.label(number), item);
             }
         }
         Block::Table(table) => {
             let header_rows = table.header.len();
             for (index, row) in table.header.iter().chain(table.rows.iter()).enumerate() {
-                table_row_ui(ui, &table.column_widths, row, index < header_rows, dark);
+                table_row_ui(ui, &table.column_widths, row, index < header_rows);
             }
         }
         Block::Signatures(boxes) => {
             for signature in boxes {
                 egui::Frame::group(ui.style()).show(ui, |ui| {
-                    ui.add(egui::Label::new(spans_job(ui, &signature.party, None, dark)).wrap());
-                    ui.add(egui::Label::new(spans_job(ui, &signature.function, None, dark)).wrap());
-                    ui.add(egui::Label::new(spans_job(ui, &signature.name, None, dark)).wrap());
+                    ui.add(egui::Label::new(spans_job(ui, &signature.party, None)).wrap());
+                    ui.add(egui::Label::new(spans_job(ui, &signature.function, None)).wrap());
+                    ui.add(egui::Label::new(spans_job(ui, &signature.name, None)).wrap());
                     ui.label(RichText::new("(handtekening)").weak());
                 });
             }
@@ -203,22 +203,22 @@ fn block_ui(ui: &mut Ui, block: &Block, dark: bool) {
     }
 }
 
-fn list_entry_ui(ui: &mut Ui, marker: &str, item: &ListItem, dark: bool) {
+fn list_entry_ui(ui: &mut Ui, marker: &str, item: &ListItem) {
     ui.horizontal_top(|ui| {
         ui.label(marker);
         ui.vertical(|ui| {
-            ui.add(egui::Label::new(spans_job(ui, &item.spans, None, dark)).wrap());
+            ui.add(egui::Label::new(spans_job(ui, &item.spans, None)).wrap());
             for child in &item.children {
                 ui.horizontal_top(|ui| {
                     ui.label(ListMarker::NESTED);
-                    ui.add(egui::Label::new(spans_job(ui, child, None, dark)).wrap());
+                    ui.add(egui::Label::new(spans_job(ui, child, None)).wrap());
                 });
             }
         });
     });
 }
 
-fn table_row_ui(ui: &mut Ui, widths: &[f32], row: &Row, header: bool, dark: bool) {
+fn table_row_ui(ui: &mut Ui, widths: &[f32], row: &Row, header: bool) {
     let total: f32 = widths.iter().sum::<f32>().max(1.0);
     let gap = ui.spacing().item_spacing.x;
     let width = ui.available_width() - 12.0;
@@ -244,7 +244,7 @@ fn table_row_ui(ui: &mut Ui, widths: &[f32], row: &Row, header: bool, dark: bool
                 ui.set_width(cell_width);
                 ui.vertical(|ui| {
                     for paragraph in &cell.paragraphs {
-                        let mut job = spans_job(ui, paragraph, None, dark);
+                        let mut job = spans_job(ui, paragraph, None);
                         if header || cell.shaded {
                             for section in &mut job.sections {
                                 section.format.color = ui.visuals().strong_text_color();

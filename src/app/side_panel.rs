@@ -112,11 +112,7 @@ impl ProtocolApp {
                 if self.derived.preview_generation.is_none() {
                     ui.label(egui::RichText::new("Het voorbeeld wordt opgebouwd…").weak());
                 }
-                // The preview keeps its own colours (preview.rs takes the theme as a flag).
-                let dark = ui.visuals().dark_mode;
-                self.derived
-                    .preview
-                    .ui(ui, scroll.then_some(self.step), dark);
+                self.derived.preview.ui(ui, scroll.then_some(self.step));
             }
         }
     }

@@ -55,7 +55,7 @@ fn error_colour(dark: bool) -> Color32 {
 
 /// Colour of warnings (waarschuwingen); widgets read it as `ui.visuals().warn_fg_color` (the
 /// preview, which takes the theme as a flag, calls this).
-pub fn warning_colour(dark: bool) -> Color32 {
+fn warning_colour(dark: bool) -> Color32 {
     if dark {
         Color32::from_rgb(240, 190, 90)
     } else {
