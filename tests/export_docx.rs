@@ -12,6 +12,7 @@ use std::path::Path;
 use std::process::Command;
 
 use chrono::NaiveDate;
+use common::readback::{available, convert_with_libreoffice};
 use proptest::collection::vec;
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
@@ -528,45 +529,6 @@ fn arbitrary_text_never_panics_and_always_gives_a_well_formed_docx() {
         paragraphs(&part(&parts, "word/document.xml"));
         Ok(())
     });
-}
-
-/// Whether a program is on the PATH; a missing real client is a skip, except in CI
-/// (`PROTOCOLWIJZER_REQUIRE_REAL_CLIENTS=1`), where it is a failure.
-fn available(program: &str) -> bool {
-    let found = std::env::var_os("PATH").is_some_and(|paths| {
-        std::env::split_paths(&paths).any(|folder| folder.join(program).is_file())
-    });
-    if !found {
-        let required = std::env::var("PROTOCOLWIJZER_REQUIRE_REAL_CLIENTS").as_deref() == Ok("1");
-        assert!(
-            !required,
-            "{program} is missing and PROTOCOLWIJZER_REQUIRE_REAL_CLIENTS=1"
-        );
-        eprintln!("note: {program} not found; skipping the real-client test");
-    }
-    found
-}
-
-fn convert_with_libreoffice(folder: &Path, documents: &[&Path]) {
-    let profile = format!("file://{}", folder.join("lo-profile").display());
-    let output = Command::new("soffice")
-        .args([
-            "--headless",
-            "--norestore",
-            &format!("-env:UserInstallation={profile}"),
-            "--convert-to",
-            "pdf",
-            "--outdir",
-        ])
-        .arg(folder)
-        .args(documents)
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "LibreOffice failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
 }
 
 fn pdf_text(pdf: &Path) -> String {

@@ -23,6 +23,8 @@
 
 #![allow(clippy::unwrap_used)] // tests may unwrap: a failure is the test failing
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::io::{Cursor, Read};
@@ -30,6 +32,7 @@ use std::path::Path;
 use std::process::Command;
 
 use chrono::NaiveDate;
+use common::readback::{available, convert_with_libreoffice};
 use lopdf::Object;
 use protocolwijzer::document::{
     Align, Block, Cell, Document, DocumentStatus, Heading, List, ListItem, ListMarker, Metadata,
@@ -793,23 +796,6 @@ fn read_docx(bytes: &[u8]) -> DocxReadBack {
 // ---------------------------------------------------------------------------------------------
 // PDF read-back.
 
-/// Whether the command-line client `name` is available; prints a note when it is not, and
-/// fails when `PROTOCOLWIJZER_REQUIRE_REAL_CLIENTS=1`.
-fn available(program: &str) -> bool {
-    let found = std::env::var_os("PATH").is_some_and(|paths| {
-        std::env::split_paths(&paths).any(|folder| folder.join(program).is_file())
-    });
-    if !found {
-        let required = std::env::var("PROTOCOLWIJZER_REQUIRE_REAL_CLIENTS").as_deref() == Ok("1");
-        assert!(
-            !required,
-            "{program} is missing and PROTOCOLWIJZER_REQUIRE_REAL_CLIENTS=1"
-        );
-        eprintln!("note: {program} not found; skipping this comparison");
-    }
-    found
-}
-
 /// A word on a page with its box (points, from the top-left corner).
 #[derive(Debug)]
 struct Placed {
@@ -1194,28 +1180,6 @@ fn without_decoration(
     words
 }
 
-fn convert_with_libreoffice(folder: &Path, document: &Path) {
-    let profile = format!("file://{}", folder.join("lo-profile").display());
-    let output = Command::new("soffice")
-        .args([
-            "--headless",
-            "--norestore",
-            &format!("-env:UserInstallation={profile}"),
-            "--convert-to",
-            "pdf",
-            "--outdir",
-        ])
-        .arg(folder)
-        .arg(document)
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "LibreOffice failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-}
-
 /// The number of signature boxes of a document.
 fn signature_boxes(document: &Document) -> usize {
     document
@@ -1303,7 +1267,7 @@ fn docx_pdf_and_libreoffice_say_what_the_tree_says_block_by_block() {
         if available("soffice") {
             let docx_path = folder.path().join("writers-lo.docx");
             std::fs::write(&docx_path, &docx_bytes).unwrap();
-            convert_with_libreoffice(folder.path(), &docx_path);
+            convert_with_libreoffice(folder.path(), &[&docx_path]);
             let lo = read_pdf(
                 &folder.path().join("writers-lo.pdf"),
                 LIBREOFFICE_YELLOW,

@@ -3,6 +3,8 @@
 //! looked for whole, whatever the line breaks.
 
 use std::io::Read;
+use std::path::Path;
+use std::process::Command;
 
 /// The text of every paragraph of the DOCX body (`word/document.xml`), in order, white space
 /// folded. Table cells are paragraphs too.
@@ -85,4 +87,45 @@ pub fn pdf_words(pdf: &[u8]) -> Option<String> {
 /// White space folded to single spaces.
 pub fn fold(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether a real client (`soffice`, `pdftotext`) is on the PATH; a missing one is a skip with
+/// a note, except when `PROTOCOLWIJZER_REQUIRE_REAL_CLIENTS=1` (CI), where it is a failure.
+pub fn available(program: &str) -> bool {
+    let found = std::env::var_os("PATH").is_some_and(|paths| {
+        std::env::split_paths(&paths).any(|folder| folder.join(program).is_file())
+    });
+    if !found {
+        let required = std::env::var("PROTOCOLWIJZER_REQUIRE_REAL_CLIENTS").as_deref() == Ok("1");
+        assert!(
+            !required,
+            "{program} is missing and PROTOCOLWIJZER_REQUIRE_REAL_CLIENTS=1"
+        );
+        eprintln!("note: {program} not found; skipping the real-client check");
+    }
+    found
+}
+
+/// Converts `documents` to PDF with LibreOffice into `folder` (with a profile of its own
+/// there, so parallel tests do not share one).
+pub fn convert_with_libreoffice(folder: &Path, documents: &[&Path]) {
+    let profile = format!("file://{}", folder.join("lo-profile").display());
+    let output = Command::new("soffice")
+        .args([
+            "--headless",
+            "--norestore",
+            &format!("-env:UserInstallation={profile}"),
+            "--convert-to",
+            "pdf",
+            "--outdir",
+        ])
+        .arg(folder)
+        .args(documents)
+        .output()
+        .expect("soffice runs");
+    assert!(
+        output.status.success(),
+        "LibreOffice failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
 }
