@@ -2,7 +2,7 @@
 
 use egui::Ui;
 
-use super::{flow_picker, item_frame, party_name};
+use super::{flow_picker, item_frame};
 use crate::app::ListOp;
 use crate::app::form::Form;
 use crate::model::{ChannelKind, DataFlow, Protocol};
@@ -89,13 +89,8 @@ pub fn context_ui(protocol: &mut Protocol, form: &mut Form, ui: &mut Ui) {
         ui.label("Er zijn nog geen gegevensstromen. Voeg er een toe.");
         return;
     }
-    let parties: Vec<(String, String)> = protocol
-        .parties
-        .iter()
-        .enumerate()
-        .map(|(index, party)| (party.id.clone(), party_name(party, index)))
-        .collect();
-    let title = format!("Gegevensstroom {}", selected + 1);
+    let parties = super::party_choices(protocol);
+    let title = protocol.flows[selected].name_or_number(selected);
     let mut op = None;
     item_frame(ui, &title, |ui| {
         op = form.item_buttons(ui, "flows", selected, len, "gegevensstroom");

@@ -90,6 +90,16 @@ pub fn intro(step: Step) -> &'static str {
 /// The name of party `index` as shown in pickers: "Partij 2 (nog zonder naam)" before it has one.
 pub use crate::review::sentences::party_name;
 
+/// Every party as (stable id, name as pickers show it), for drop-downs that refer to a party.
+pub fn party_choices(protocol: &Protocol) -> Vec<(String, String)> {
+    protocol
+        .parties
+        .iter()
+        .enumerate()
+        .map(|(index, party)| (party.id.clone(), party_name(party, index)))
+        .collect()
+}
+
 /// A row of buttons, one per party for which `include` holds; returns the open party's index.
 /// Keeps `selected` on a party that is shown.
 pub fn party_picker(

@@ -3,18 +3,12 @@
 
 use egui::Ui;
 
-use super::party_name;
 use crate::app::form::Form;
 use crate::model::{ChannelKind, Confirmation, ExchangeChannel, Protocol};
 
 /// The municipal step.
 pub fn municipal_ui(protocol: &mut Protocol, form: &mut Form, ui: &mut Ui) {
-    let parties: Vec<(String, String)> = protocol
-        .parties
-        .iter()
-        .enumerate()
-        .map(|(index, party)| (party.id.clone(), party_name(party, index)))
-        .collect();
+    let parties = super::party_choices(protocol);
     let Some(case) = protocol.municipal.as_mut() else {
         ui.add_space(12.0);
         ui.label(
