@@ -285,14 +285,26 @@ fn log(protocol: &mut Protocol, who: &Person, when: NaiveDateTime, action: Strin
 }
 
 /// Why the protocol is a draft, in lower-case words ("gewijzigd na goedkeuring", "concept",
-/// "ter advies bij dpo", …); `None` when it is approved (or signed) on exactly its current content.
+/// "ter advies bij DPO", …); `None` when it is approved (or signed) on exactly its current content.
 pub fn draft_reason(protocol: &Protocol) -> Option<String> {
     if approval_outdated(protocol) {
         return Some("gewijzigd na goedkeuring".to_string());
     }
     match (&protocol.review.approval, protocol.review.status) {
         (Some(_), Status::Approved | Status::Signed) => None,
-        (_, status) => Some(status.label().to_lowercase()),
+        // Never "Ontwerp – ondertekend": a status past approval without an approval on record
+        // (a file edited by hand, an import) says what is missing.
+        (None, Status::Approved | Status::Signed) => Some("zonder goedkeuring".to_string()),
+        (_, status) => Some(lower_first(status.label())),
+    }
+}
+
+/// "ter advies bij DPO" for "Ter advies bij DPO": the first letter only, acronyms stay.
+fn lower_first(text: &str) -> String {
+    let mut characters = text.chars();
+    match characters.next() {
+        Some(first) => first.to_lowercase().chain(characters).collect(),
+        None => String::new(),
     }
 }
 

@@ -310,3 +310,16 @@ fn an_approval_is_outdated_by_a_content_change() {
         Err(TransitionError::Precondition(_))
     ));
 }
+
+/// Regression guard: a file whose status is "Ondertekend" without an approval on record once
+/// showed "Ontwerp – ondertekend", a status that contradicts itself.
+#[test]
+fn the_status_line_never_contradicts_itself() {
+    let mut protocol = Protocol::default();
+    for status in [Status::Approved, Status::Signed] {
+        protocol.review.status = status;
+        assert_eq!(status_text(&protocol), "Ontwerp – zonder goedkeuring");
+    }
+    protocol.review.status = Status::WithDpo;
+    assert_eq!(status_text(&protocol), "Ontwerp – ter advies bij DPO");
+}
