@@ -282,3 +282,48 @@ fn the_recitals_are_lettered_as_in_signed_protocols() {
         ],
     );
 }
+
+/// The honest entry of a signed protocol (reference/002) checks clean of errors and, once
+/// approved, exports without ONTWERP, in the DOCX and the PDF alike.
+#[test]
+fn the_signed_reference_protocol_approved_exports_without_ontwerp() {
+    let mut protocol = vutg();
+    let findings = check::check(&protocol, &Context::today());
+    let errors: Vec<_> = findings
+        .iter()
+        .filter(|finding| finding.severity == check::Severity::Fout)
+        .map(|finding| format!("{} @ {}", finding.rule, finding.path))
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "errors in the signed protocol: {errors:?}"
+    );
+    protocol.review.status = protocolwijzer::model::Status::Approved;
+    protocol.review.approval = Some(protocolwijzer::model::Approval {
+        by: protocolwijzer::model::Person {
+            name: "Bea Verhoeven".to_string(),
+            organisation: "Opgroeien regie".to_string(),
+            ..Default::default()
+        },
+        fingerprint: protocolwijzer::model::fingerprint::fingerprint(&protocol),
+        ..Default::default()
+    });
+    let document = pipeline::document(&protocol, &findings, Product::Protocol);
+    assert!(!document.metadata.status.is_draft());
+    let docx = export::docx(&document).unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&docx)).unwrap();
+    for index in 0..archive.len() {
+        let mut part = String::new();
+        use std::io::Read;
+        let mut entry = archive.by_index(index).unwrap();
+        let name = entry.name().unwrap().to_string();
+        if name.ends_with(".xml") {
+            entry.read_to_string(&mut part).unwrap();
+            assert!(!part.contains("ONTWERP"), "{name} says ONTWERP");
+        }
+    }
+    if let Some(words) = pdf_words(&export::pdf(&document).unwrap()) {
+        assert!(!words.contains("ONTWERP"), "the PDF says ONTWERP");
+        assert!(words.contains("Status: Goedgekeurd door Bea Verhoeven (Opgroeien regie)"));
+    }
+}
