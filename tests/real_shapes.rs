@@ -327,3 +327,16 @@ fn the_signed_reference_protocol_approved_exports_without_ontwerp() {
         assert!(words.contains("Status: Goedgekeurd door Bea Verhoeven (Opgroeien regie)"));
     }
 }
+
+#[test]
+fn an_establishment_number_tells_parties_with_one_kbo_apart() {
+    let mut protocol = vutg();
+    protocol.parties[1].establishment_number = "2.146.484.492".to_string();
+    assert_said(
+        &protocol,
+        &[
+            "onder het nummer 0886.886.638 (vestigingseenheid 2.146.484.492), met zetel te \
+           Hallepoortlaan 27",
+        ],
+    );
+}

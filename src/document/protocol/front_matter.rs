@@ -363,6 +363,13 @@ fn party_paragraph(party: &Party, index: usize, municipal: Option<&MunicipalCase
         ", ingeschreven in de Kruispuntbank van Ondernemingen onder het nummer ",
     ));
     spans.push(or_gap(party.kbo.trim(), "KBO-nummer"));
+    // Entities that share the Flemish Community's KBO number are told apart by their unit.
+    if !party.establishment_number.trim().is_empty() {
+        spans.push(Span::plain(format!(
+            " (vestigingseenheid {})",
+            one_line(&party.establishment_number)
+        )));
+    }
     spans.push(Span::plain(", met zetel te "));
     spans.push(or_gap(party.address.trim(), "adres"));
     spans.push(Span::plain(", vertegenwoordigd door "));
