@@ -715,6 +715,14 @@ fn cut_to_width(text: &str, style: Style, width: f32) -> String {
         }
         cut.push(c);
     }
+    // Cut between words where a word boundary is within reach, not in the middle of a word.
+    let at_word = match text[cut.len()..].chars().next() {
+        Some(next) if !next.is_whitespace() => cut.rfind(char::is_whitespace),
+        _ => None,
+    };
+    if let Some(space) = at_word.filter(|space| *space > 0) {
+        cut.truncate(space);
+    }
     format!("{}…", cut.trim_end())
 }
 
@@ -743,6 +751,20 @@ mod tests {
     /// The filler variants: `fillers / 9` one-line paragraphs (18.2 points each) after a list
     /// of `fillers % 9` one-line items (16.2 points each after the first).
     const FILLERS: std::ops::Range<usize> = 0..9 * 45;
+
+    /// Regression guard: the header once cut the short title in the middle of a word.
+    #[test]
+    fn a_header_text_is_cut_between_words() {
+        let style = Style::new(Face::Regular, 8.0);
+        let title = "Protocol kansentarief Vijfdorpen – Opgroeien regie";
+        let width = text::width("Protocol kansentarief Vijfd", style);
+        let cut = cut_to_width(title, style, width);
+        assert_eq!(cut, "Protocol kansentarief…");
+        assert_eq!(cut_to_width(title, style, 1000.0), title);
+        // One word longer than the room is still cut, by character.
+        let long = cut_to_width("Kansentariefvijfdorpenopgroeienregie", style, 40.0);
+        assert!(long.ends_with('…') && long.len() > "…".len());
+    }
 
     fn paragraph(text: &str) -> Block {
         Block::Paragraph(Paragraph {
