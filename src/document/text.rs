@@ -48,10 +48,6 @@ pub(crate) fn inline_text(text: &str, what: &str) -> Line {
     vec![or_gap(text, what)]
 }
 
-pub(crate) fn cell(spans: Line, shaded: bool) -> Cell {
-    Cell::line(spans, shaded)
-}
-
 /// A free text as the paragraphs of a table cell ("- " lines stay as their own paragraphs).
 pub(crate) fn paragraphs_cell(text: &str, what: &str) -> Cell {
     let paragraphs: Vec<Line> = text
@@ -68,7 +64,7 @@ pub(crate) fn paragraphs_cell(text: &str, what: &str) -> Cell {
         })
         .collect();
     if paragraphs.is_empty() {
-        cell(vec![Span::gap(what)], false)
+        Cell::line(vec![Span::gap(what)], false)
     } else {
         Cell {
             paragraphs,

@@ -2,8 +2,8 @@
 //! proportionality justification, purpose, flows, retention and special category.
 
 use super::Builder;
-use crate::document::text::{cell, inline_text, join_names, or_gap, paragraphs_cell};
-use crate::document::{Row, Span, Table};
+use crate::document::text::{inline_text, join_names, or_gap, paragraphs_cell};
+use crate::document::{Cell, Row, Span, Table};
 use crate::dutch::capitalise;
 
 impl Builder<'_> {
@@ -11,15 +11,15 @@ impl Builder<'_> {
         let protocol = self.protocol;
         let header = Row {
             cells: vec![
-                cell(vec![Span::bold("Gegeven")], true),
-                cell(vec![Span::bold("Omschrijving en verantwoording")], true),
+                Cell::line(vec![Span::bold("Gegeven")], true),
+                Cell::line(vec![Span::bold("Omschrijving en verantwoording")], true),
             ],
             keep_together: true,
         };
         let mut rows = Vec::new();
         for (index, item) in protocol.data_items.iter().enumerate() {
             let number = index + 1;
-            let label = |text: &str| cell(vec![Span::bold(text)], true);
+            let label = |text: &str| Cell::line(vec![Span::bold(text)], true);
             rows.push(Row {
                 cells: vec![
                     label(&format!("Gegeven {number}")),
@@ -60,7 +60,7 @@ impl Builder<'_> {
             rows.push(Row {
                 cells: vec![
                     label("Gegevensstromen"),
-                    cell(
+                    Cell::line(
                         vec![or_gap(&join_names(&flows), "in welke gegevensstromen")],
                         false,
                     ),
@@ -68,7 +68,7 @@ impl Builder<'_> {
                 keep_together: true,
             });
             let retention = if item.retention.trim().is_empty() {
-                cell(
+                Cell::line(
                     vec![Span::plain("Zie de algemene bewaartermijn hieronder.")],
                     false,
                 )
@@ -89,7 +89,7 @@ impl Builder<'_> {
                     "waarom deze bijzondere categorie nodig en toegestaan is",
                 ));
                 rows.push(Row {
-                    cells: vec![label("Bijzondere categorie"), cell(spans, false)],
+                    cells: vec![label("Bijzondere categorie"), Cell::line(spans, false)],
                     keep_together: true,
                 });
             }
