@@ -42,6 +42,19 @@ pub fn capitalise(text: &str) -> String {
     }
 }
 
+/// A count as a Dutch word, as a text says "de vier private uitbetalingsactoren"; digits
+/// from 13 on.
+pub fn count_word(count: usize) -> String {
+    const WORDS: [&str; 13] = [
+        "nul", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien",
+        "elf", "twaalf",
+    ];
+    WORDS
+        .get(count)
+        .map(|word| word.to_string())
+        .unwrap_or_else(|| count.to_string())
+}
+
 /// Names joined the Dutch way: "A", "A en B", "A, B en C".
 pub fn join_names<S: AsRef<str>>(names: &[S]) -> String {
     match names {
@@ -95,6 +108,13 @@ mod tests {
         assert_eq!(join_names(&["A"]), "A");
         assert_eq!(join_names(&["A", "B"]), "A en B");
         assert_eq!(join_names(&["A", "B", "C"]), "A, B en C");
+    }
+
+    #[test]
+    fn counts_are_words_up_to_twelve() {
+        assert_eq!(count_word(4), "vier");
+        assert_eq!(count_word(12), "twaalf");
+        assert_eq!(count_word(13), "13");
     }
 
     #[test]

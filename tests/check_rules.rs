@@ -660,6 +660,71 @@ const CASES: &[Case] = &[
     case("review.approval_outdated", "review.approval", |p| {
         p.retention.push_str(" Ook na de controle.")
     }),
+    case("group.unknown", "parties[1].group", |p| {
+        p.parties[1].group = "onbekend".into()
+    }),
+    case("group.empty", "groups[0]", |p| {
+        p.groups.push(PartyGroup {
+            id: "leeg".into(),
+            name: "lege groep".into(),
+            legal_status: "Statuut.".into(),
+            ..PartyGroup::default()
+        })
+    }),
+    case("group.missing_field", "groups[0].name", |p| {
+        p.groups.push(PartyGroup {
+            id: "g".into(),
+            legal_status: "Statuut.".into(),
+            ..PartyGroup::default()
+        });
+        p.parties[1].group = "g".into();
+    }),
+    case("group.roles.differ", "groups[0]", |p| {
+        p.groups.push(PartyGroup {
+            id: "g".into(),
+            name: "partners".into(),
+            legal_status: "Statuut.".into(),
+            ..PartyGroup::default()
+        });
+        p.parties[0].group = "g".into();
+        p.parties[1].group = "g".into();
+        p.parties[1].roles.provider = false;
+    }),
+    case(
+        "shared_processor.parties.unknown",
+        "shared_processors[0].parties",
+        |p| {
+            p.shared_processors.push(SharedProcessor {
+                parties: vec!["niemand".into()],
+                processor: Processor {
+                    name: "KRING".into(),
+                    task: "hosting".into(),
+                    agreement_concluded: true,
+                    ..Processor::default()
+                },
+            })
+        },
+    ),
+    case("articles.required.missing", "articles", |p| {
+        p.articles = standard_articles();
+        p.articles
+            .retain(|entry| entry.standard != Some(StandardArticle::Data));
+    }),
+    case("articles.id.invalid", "articles[1].id", |p| {
+        p.articles = standard_articles();
+        p.articles[1].id = "onderwerp".into();
+    }),
+    case("articles.added.incomplete", "articles[12].title", |p| {
+        p.articles = standard_articles();
+        p.articles.push(ArticleEntry {
+            id: "extra".into(),
+            text: "Een tekst zonder titel.".into(),
+            ..ArticleEntry::default()
+        });
+    }),
+    case("articles.reference.unknown", "clauses.sanction", |p| {
+        p.clauses.sanction.push_str(" Zie {artikel:nergens}.")
+    }),
 ];
 
 /// Regression guard for issue 14: a DPO without name and e-mail was counted twice.
@@ -763,6 +828,54 @@ fn every_catalogued_rule_has_a_case() {
 #[test]
 fn near_misses_do_not_fire() {
     let near_misses: &[Case] = &[
+        // A group with a name and a status, members alike: nothing to say about it.
+        case("group.missing_field", "groups[0].name", |p| {
+            p.groups.push(PartyGroup {
+                id: "g".into(),
+                name: "partners".into(),
+                legal_status: "Statuut.".into(),
+                ..PartyGroup::default()
+            });
+            p.parties[0].group = "g".into();
+            p.parties[1].group = "g".into();
+        }),
+        case("group.roles.differ", "groups[0]", |p| {
+            p.groups.push(PartyGroup {
+                id: "g".into(),
+                name: "partners".into(),
+                legal_status: "Statuut.".into(),
+                ..PartyGroup::default()
+            });
+            p.parties[0].group = "g".into();
+            p.parties[1].group = "g".into();
+        }),
+        // A shared processor for parties the protocol has.
+        case(
+            "shared_processor.parties.unknown",
+            "shared_processors[0].parties",
+            |p| {
+                p.shared_processors.push(SharedProcessor {
+                    parties: vec!["gemeente".into(), "opgroeien".into()],
+                    processor: Processor {
+                        name: "KRING".into(),
+                        task: "hosting".into(),
+                        agreement_concluded: true,
+                        ..Processor::default()
+                    },
+                })
+            },
+        ),
+        // An optional article left out, the rest reordered: still complete.
+        case("articles.required.missing", "articles", |p| {
+            p.articles = standard_articles();
+            p.articles
+                .retain(|entry| entry.standard != Some(StandardArticle::DataQuality));
+            p.articles.swap(7, 8);
+        }),
+        // A reference to an article the protocol has.
+        case("articles.reference.unknown", "clauses.sanction", |p| {
+            p.clauses.sanction.push_str(" Zie {artikel:gegevens}.")
+        }),
         // SFTP on the service integrator's platform: both true, nothing contradicts.
         case(
             "flow.service_integrator.inconsistent",

@@ -340,3 +340,158 @@ fn an_establishment_number_tells_parties_with_one_kbo_apart() {
         ],
     );
 }
+
+fn payment_actors() -> Protocol {
+    common::fixture("uitbetalingsactoren.ron")
+}
+
+#[test]
+fn a_group_of_four_recipients_is_named_once() {
+    let protocol = payment_actors();
+    assert_said(
+        &protocol,
+        &[
+            // The title names the group by its collective name, not by four legal names.
+            "Protocol voor de elektronische mededeling van persoonsgegevens van het Vlaams \
+             Agentschap voor Personen met een Handicap naar het Agentschap Opgroeien regie, het \
+             Vlaams Agentschap voor de Uitbetaling van Toelagen in het kader van het \
+             Gezinsbeleid en de private uitbetalingsactoren",
+            "TUSSEN",
+            "Het Vlaams Agentschap voor Personen met een Handicap, ingeschreven",
+            "hierna: “VAPH”;",
+            // The recipients after EN are numbered, on into the group.
+            "EN",
+            "1. Het Agentschap Opgroeien regie, ingeschreven",
+            "hierna: “Opgroeien regie”;",
+            "2. Het Vlaams Agentschap voor de Uitbetaling",
+            "hierna: “VUTG”;",
+            "EN",
+            "De vier private uitbetalingsactoren:",
+            "3. Uitbetaler Noord vzw, ingeschreven in de Kruispuntbank van Ondernemingen onder \
+             het nummer 0701.234.576, met zetel te Noorderlaan 10, 2030 Antwerpen, \
+             vertegenwoordigd door An Claes, algemeen directeur, in de hoedanigheid van \
+             ontvanger van gegevens,",
+            "4. Uitbetaler Zuid vzw",
+            "5. Uitbetaler Oost vzw",
+            "6. Uitbetaler West vzw",
+            "hierna samen: “de private uitbetalingsactoren”;",
+            "Het VAPH, Opgroeien regie, het VUTG en de private uitbetalingsactoren worden \
+             hierna elk afzonderlijk een “partij” en samen de “partijen” genoemd.",
+            // One legal-status recital for the group, lettered after the parties'.
+            "A. Het VAPH is een Vlaamse instantie",
+            "B. Opgroeien regie is een Vlaamse instantie",
+            "C. Het VUTG is een Vlaamse instantie",
+            "D. De private uitbetalingsactoren zijn Vlaamse instanties",
+            "E1. Algemene context",
+            // The flow goes via Opgroeien regie to the VUTG and the group, named once.
+            "Wekelijkse beslissingen: van het VAPH via Opgroeien regie aan het VUTG en de \
+             private uitbetalingsactoren, via Vlaamse Dienstenintegrator (MAGDA).",
+            // Each member keeps its own DPO advice.
+            "De functionaris voor gegevensbescherming van Uitbetaler Noord vzw heeft op 6 april \
+             2026 advies gegeven",
+            "De functionaris voor gegevensbescherming van Uitbetaler West vzw heeft op 9 april \
+             2026 advies gegeven",
+            // One short name in the articles.
+            "door het VAPH aan Opgroeien regie, het VUTG en de private uitbetalingsactoren",
+            "De private uitbetalingsactoren verwerken de meegedeelde gegevens voor de volgende \
+             doeleinden:",
+            "Bij de private uitbetalingsactoren",
+            "De dienst Dossierbeheer van elke actor",
+            "De private uitbetalingsactoren geven de gegevens aan niemand door.",
+            // Each member signs for itself.
+            "Voor Uitbetaler Noord vzw",
+            "Voor Uitbetaler West vzw",
+        ],
+    );
+    // Members are defined by the group only, and the group's texts stand once.
+    assert_not_said(&protocol, &["hierna: “Uitbetaler", "Bij Uitbetaler"]);
+    let findings = check::check(&protocol, &Context::today());
+    let document = pipeline::document(&protocol, &findings, Product::Protocol);
+    let text = fold(&document.plain_text());
+    for once in [
+        "De private uitbetalingsactoren zijn Vlaamse instanties",
+        "Elke actor ziet alleen de beslissingen",
+    ] {
+        assert_eq!(text.matches(once).count(), 1, "“{once}” is not said once");
+    }
+}
+
+#[test]
+fn a_processor_shared_by_several_parties_is_listed_once() {
+    let protocol = payment_actors();
+    assert_said(
+        &protocol,
+        &[
+            "Verwerker voor Opgroeien regie, het VUTG en de private uitbetalingsactoren: KRING \
+           – Cegeka: beheer van de toepassing waarin de zorgtoeslag wordt berekend.",
+        ],
+    );
+    // The agreement is not stated: nothing is said about it.
+    assert_not_said(
+        &protocol,
+        &["verwerkersovereenkomst gesloten", "nog te sluiten"],
+    );
+    let findings = check::check(&protocol, &Context::today());
+    let document = pipeline::document(&protocol, &findings, Product::Protocol);
+    assert_eq!(
+        fold(&document.plain_text())
+            .matches("KRING – Cegeka")
+            .count(),
+        1
+    );
+}
+
+#[test]
+fn articles_are_data_an_added_article_a_left_out_one_and_references_by_id() {
+    let protocol = payment_actors();
+    assert_said(
+        &protocol,
+        &[
+            "Artikel 1. Onderwerp",
+            "Artikel 6. Beveiligingsmaatregelen",
+            // Data quality is left out: the sanction is article 7 now.
+            "Artikel 7. Sanctie bij niet-naleving",
+            "Artikel 8. Meldingsplichten",
+            "Artikel 9. Transparantie en rechten van de betrokkenen",
+            "Artikel 10. Toepasselijk recht en geschillen",
+            // The protocol's own title for a standard article.
+            "Artikel 11. Inwerkingtreding",
+            // An added article, whose references follow the numbering.
+            "Artikel 12. Opzegging",
+            "De gegevens uit artikel 3 die een ontvanger dan al heeft, bewaart hij niet langer \
+             dan artikel 3 toelaat.",
+        ],
+    );
+    assert_not_said(
+        &protocol,
+        &[
+            "Kwaliteit van de gegevens",
+            "{artikel:",
+            "Artikel 13",
+            "[onbekend",
+        ],
+    );
+    // Moving the data article renumbers the reference with it.
+    let mut moved = protocol.clone();
+    let data = moved.articles.remove(2);
+    moved.articles.insert(5, data);
+    assert_said(
+        &moved,
+        &[
+            "Artikel 6. De meegedeelde persoonsgegevens",
+            "De gegevens uit artikel 6 die een ontvanger",
+        ],
+    );
+}
+
+#[test]
+fn the_shapes_fixture_checks_without_errors() {
+    let protocol = payment_actors();
+    let findings = check::check(&protocol, &Context::today());
+    let errors: Vec<String> = findings
+        .iter()
+        .filter(|finding| finding.severity == check::Severity::Fout)
+        .map(|finding| format!("{} {} {}", finding.rule, finding.path, finding.message))
+        .collect();
+    assert!(errors.is_empty(), "{}", errors.join("\n"));
+}

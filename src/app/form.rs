@@ -210,6 +210,54 @@ impl Form<'_> {
         ui.add_space(theme::FIELD_GAP);
     }
 
+    /// A reference to another part by its id (a group, a party), as a drop-down of
+    /// `(id, name)` pairs; the empty id is offered as `none`.
+    #[allow(clippy::too_many_arguments)]
+    pub fn id_choice(
+        &mut self,
+        ui: &mut Ui,
+        path: &str,
+        label: &str,
+        help: &str,
+        value: &mut String,
+        choices: &[(String, String)],
+        none: &str,
+    ) {
+        let shown = |id: &str| -> String {
+            if id.trim().is_empty() {
+                return none.to_string();
+            }
+            choices
+                .iter()
+                .find(|(known, _)| known == id)
+                .map_or_else(|| format!("(onbekend: {id})"), |(_, name)| name.clone())
+        };
+        ui.push_id(path, |ui| {
+            let label_response = field_label(ui, label);
+            if let Some(lock) = self.lock(path) {
+                let text = shown(value);
+                locked_value(ui, lock, &text, label_response.id);
+            } else {
+                let before = value.clone();
+                let response = egui::ComboBox::from_id_salt("verwijzing")
+                    .selected_text(shown(value))
+                    .width(ui.available_width().min(360.0))
+                    .show_ui(ui, |ui| {
+                        ui.selectable_value(value, String::new(), none);
+                        for (id, name) in choices {
+                            ui.selectable_value(value, id.clone(), name);
+                        }
+                    })
+                    .response
+                    .labelled_by(label_response.id);
+                self.changed |= before != *value;
+                self.register(path, &response);
+            }
+            help_text(ui, help);
+        });
+        ui.add_space(theme::FIELD_GAP);
+    }
+
     /// A date, typed (dd-mm-jjjj) or picked in a calendar, with a button to clear it.
     pub fn date(
         &mut self,

@@ -16,6 +16,7 @@ mod review;
 mod rules;
 mod security;
 mod signing;
+mod structure;
 pub mod text;
 
 use chrono::NaiveDate;
@@ -113,6 +114,7 @@ pub fn check(protocol: &Protocol, context: &Context) -> Vec<Finding> {
     parties::check(protocol, context, &mut findings);
     flows::check(protocol, context, &mut findings);
     purposes::check(protocol, context, &mut findings);
+    structure::check(protocol, context, &mut findings);
     data::check(protocol, context, &mut findings);
     security::check(protocol, context, &mut findings);
     advice::check(protocol, context, &mut findings);

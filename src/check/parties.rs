@@ -70,7 +70,13 @@ fn check_identity(protocol: &Protocol, findings: &mut Vec<Finding>) {
                 "het juridisch statuut (overweging)",
             ),
         ];
+        // A group member is defined and described by its group ("hierna samen: …", one
+        // legal-status recital for the group).
+        let in_group = protocol.group_of(party).is_some();
         for (field, value, what) in required {
+            if in_group && matches!(field, "short_name" | "legal_status") {
+                continue;
+            }
             if is_blank(value) {
                 findings.push(Finding::new(
                     "party.missing_field",
@@ -431,6 +437,7 @@ fn check_roles(protocol: &Protocol, findings: &mut Vec<Finding>) {
     }
     let mut sends = vec![false; protocol.parties.len()];
     let mut receives = vec![false; protocol.parties.len()];
+    let mut routes = vec![false; protocol.parties.len()];
     for flow in &protocol.flows {
         if let Some(&index) = by_id.get(flow.from_party.as_str()) {
             sends[index] = true;
@@ -439,6 +446,14 @@ fn check_roles(protocol: &Protocol, findings: &mut Vec<Finding>) {
             if let Some(&index) = by_id.get(to.as_str()) {
                 receives[index] = true;
             }
+            // A flow to a group reaches every member.
+            for (index, _) in protocol.members(to.trim()) {
+                receives[index] = true;
+            }
+        }
+        // A party the data pass through receives them too, to route them on.
+        if let Some(&index) = by_id.get(flow.via_party.as_str()) {
+            routes[index] = true;
         }
     }
     let has_flows = !protocol.flows.is_empty();
@@ -495,7 +510,7 @@ fn check_roles(protocol: &Protocol, findings: &mut Vec<Finding>) {
                 ),
             ));
         }
-        if has_flows && roles.recipient && !receives[index] {
+        if has_flows && roles.recipient && !receives[index] && !routes[index] {
             findings.push(Finding::new(
                 "party.role_unused",
                 Step::Parties,

@@ -3,15 +3,43 @@
 
 use super::{Context, Finding, is_blank, party_name};
 use crate::model::Step;
-use crate::model::{Protocol, Purpose};
+use crate::model::{Processor, Protocol, Purpose, Unit};
 
 pub(super) fn check(protocol: &Protocol, _context: &Context, findings: &mut Vec<Finding>) {
-    for (index, party) in protocol.parties.iter().enumerate() {
-        let name = party_name(protocol, index);
-        if party.roles.provider {
+    // A group's members share its purposes, services and processors: they are asked once,
+    // of the group.
+    for unit in protocol.units() {
+        let (base, name, fields) = match &unit {
+            Unit::Party { index, party } => (
+                format!("parties[{index}]"),
+                party_name(protocol, *index),
+                Fields {
+                    original_purposes: &party.original_purposes,
+                    processing_purposes: &party.processing_purposes,
+                    services_with_access: &party.services_with_access,
+                    need_to_know: &party.need_to_know,
+                    onward_disclosure: &party.onward_disclosure,
+                    processors: &party.processors,
+                },
+            ),
+            Unit::Group { index, group, .. } => (
+                format!("groups[{index}]"),
+                group.name_in_text(*index),
+                Fields {
+                    original_purposes: &group.original_purposes,
+                    processing_purposes: &group.processing_purposes,
+                    services_with_access: &group.services_with_access,
+                    need_to_know: &group.need_to_know,
+                    onward_disclosure: &group.onward_disclosure,
+                    processors: &group.processors,
+                },
+            ),
+        };
+        let roles = unit.roles();
+        if roles.provider {
             check_purposes(
-                &party.original_purposes,
-                &format!("parties[{index}].original_purposes"),
+                fields.original_purposes,
+                &format!("{base}.original_purposes"),
                 &format!(
                     "Vermeld voor welke doeleinden {name} de gegevens oorspronkelijk heeft \
                      ingezameld, met de rechtsgrond van elk doeleinde."
@@ -20,10 +48,10 @@ pub(super) fn check(protocol: &Protocol, _context: &Context, findings: &mut Vec<
                 findings,
             );
         }
-        if party.roles.recipient {
+        if roles.recipient {
             check_purposes(
-                &party.processing_purposes,
-                &format!("parties[{index}].processing_purposes"),
+                fields.processing_purposes,
+                &format!("{base}.processing_purposes"),
                 &format!(
                     "Vermeld voor welke doeleinden {name} de gegevens zal verwerken, welbepaald \
                      en uitdrukkelijk omschreven, met de rechtsgrond van elk doeleinde."
@@ -31,11 +59,44 @@ pub(super) fn check(protocol: &Protocol, _context: &Context, findings: &mut Vec<
                 &name,
                 findings,
             );
-            if !receives_only_its_lookup_key(protocol, index) {
-                check_recipient(protocol, index, &name, findings);
+            let answers_only = unit
+                .parties()
+                .iter()
+                .all(|(index, _)| receives_only_its_lookup_key(protocol, *index));
+            if !answers_only {
+                check_recipient(&fields, &base, &name, findings);
             }
         }
-        check_processors(protocol, index, &name, findings);
+        check_processors(
+            fields.processors,
+            &format!("{base}.processors"),
+            &name,
+            findings,
+        );
+    }
+    for (index, shared) in protocol.shared_processors.iter().enumerate() {
+        let names: Vec<String> = shared
+            .parties
+            .iter()
+            .filter(|id| protocol.party(id).is_some() || protocol.group(id).is_some())
+            .cloned()
+            .collect();
+        let base = format!("shared_processors[{index}]");
+        if names.len() != shared.parties.len() || shared.parties.is_empty() {
+            findings.push(Finding::new(
+                "shared_processor.parties.unknown",
+                Step::Recipients,
+                format!("{base}.parties"),
+                "Duid aan voor welke partijen deze gemeenschappelijke verwerker werkt: elke \
+                 genoemde partij moet in het protocol staan.",
+            ));
+        }
+        check_processors(
+            std::slice::from_ref(&shared.processor),
+            &base,
+            "de partijen",
+            findings,
+        );
     }
     if is_blank(&protocol.compatibility) {
         findings.push(Finding::new(
@@ -133,11 +194,18 @@ fn receives_only_its_lookup_key(protocol: &Protocol, index: usize) -> bool {
     received_any
 }
 
-fn check_recipient(protocol: &Protocol, index: usize, name: &str, findings: &mut Vec<Finding>) {
-    let Some(party) = protocol.parties.get(index) else {
-        return;
-    };
-    if party
+/// What a party, or a group for all its members, says about its purposes and recipients.
+struct Fields<'a> {
+    original_purposes: &'a [Purpose],
+    processing_purposes: &'a [Purpose],
+    services_with_access: &'a [String],
+    need_to_know: &'a str,
+    onward_disclosure: &'a str,
+    processors: &'a [Processor],
+}
+
+fn check_recipient(fields: &Fields<'_>, base: &str, name: &str, findings: &mut Vec<Finding>) {
+    if fields
         .services_with_access
         .iter()
         .all(|service| is_blank(service))
@@ -145,29 +213,29 @@ fn check_recipient(protocol: &Protocol, index: usize, name: &str, findings: &mut
         findings.push(Finding::new(
             "recipients.missing",
             Step::Recipients,
-            format!("parties[{index}].services_with_access"),
+            format!("{base}.services_with_access"),
             format!(
                 "Vermeld welke diensten of teams van {name} toegang krijgen tot de gegevens \
                  (artikel 4). Toegang hoort beperkt te zijn tot wie de gegevens nodig heeft."
             ),
         ));
     }
-    if is_blank(&party.need_to_know) {
+    if is_blank(fields.need_to_know) {
         findings.push(Finding::new(
             "recipients.need_to_know.missing",
             Step::Recipients,
-            format!("parties[{index}].need_to_know"),
+            format!("{base}.need_to_know"),
             format!(
                 "Beschrijf hoe {name} de toegang beperkt tot wie de gegevens nodig heeft \
                  (need-to-know), bijvoorbeeld een lijst van aangewezen medewerkers."
             ),
         ));
     }
-    if is_blank(&party.onward_disclosure) {
+    if is_blank(fields.onward_disclosure) {
         findings.push(Finding::new(
             "recipients.onward_disclosure.missing",
             Step::Recipients,
-            format!("parties[{index}].onward_disclosure"),
+            format!("{base}.onward_disclosure"),
             format!(
                 "Vermeld of {name} de gegevens aan derden doorgeeft, en zo ja aan wie en op \
                  welke grond. Geeft ze niets door, schrijf dat dan uitdrukkelijk."
@@ -176,12 +244,17 @@ fn check_recipient(protocol: &Protocol, index: usize, name: &str, findings: &mut
     }
 }
 
-fn check_processors(protocol: &Protocol, index: usize, name: &str, findings: &mut Vec<Finding>) {
-    let Some(party) = protocol.parties.get(index) else {
-        return;
-    };
-    for (position, processor) in party.processors.iter().enumerate() {
-        let at = |field: &str| format!("parties[{index}].processors[{position}].{field}");
+/// `path` is where the processors are: `parties[2].processors`, or for a shared processor
+/// `shared_processors[0]` (its one processor sits under `.processor`).
+fn check_processors(processors: &[Processor], path: &str, name: &str, findings: &mut Vec<Finding>) {
+    for (position, processor) in processors.iter().enumerate() {
+        let at = |field: &str| {
+            if path.starts_with("shared_processors") {
+                format!("{path}.processor.{field}")
+            } else {
+                format!("{path}[{position}].{field}")
+            }
+        };
         let processor_name = if is_blank(&processor.name) {
             format!("verwerker {}", position + 1)
         } else {

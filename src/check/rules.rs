@@ -174,7 +174,7 @@ pub const RULES: &[Rule] = &[
         "party.role_unused",
         Waarschuwing,
         FORM_CLEAR,
-        "a party marked provider (recipient) that sends (receives) in no flow",
+        "a party marked provider (recipient) that sends (receives) in no flow; routing a flow as its via party counts as receiving",
         "A role that no flow uses is a loose end a reviewer asks about; the text stays lawful.",
     ),
     rule(
@@ -211,6 +211,34 @@ pub const RULES: &[Rule] = &[
         WVG_DPO,
         "a party without DPO name, or without DPO e-mail and telephone (one finding per party)",
         "Art. 20 WVG lists the DPOs' contact details, but signed Flemish protocols (reference/002) record only each DPO's advice date, so a missing name or address is asked about, not blocking.",
+    ),
+    rule(
+        "group.unknown",
+        Fout,
+        FORM_CLEAR,
+        "a party names a group the protocol does not have",
+        "The text would name the party by a group that is not defined, so who is bound is unclear.",
+    ),
+    rule(
+        "group.empty",
+        Waarschuwing,
+        FORM_CLEAR,
+        "a group without members",
+        "An empty group prints nothing and binds nobody; it is most likely left over, not a defect in the text.",
+    ),
+    rule(
+        "group.missing_field",
+        Fout,
+        WVG_PARTIES,
+        "a group with members but without its collective name or its legal-status recital",
+        "The text names the members by the group's name and describes their status once; a blank leaves a gap in the party clause or the recitals.",
+    ),
+    rule(
+        "group.roles.differ",
+        Waarschuwing,
+        FORM_CLEAR,
+        "the members of a group have different roles (provider/recipient)",
+        "The text describes a group as one whole; members with different roles are likely a slip, but a reader can still tell who does what from the flows.",
     ),
     // Context and flows
     rule(
@@ -432,6 +460,13 @@ pub const RULES: &[Rule] = &[
         AVG_PROCESSORS,
         "a processor without task",
         "The task helps the reader; naming the processor is what matters.",
+    ),
+    rule(
+        "shared_processor.parties.unknown",
+        Fout,
+        AVG_PROCESSORS,
+        "a shared processor names no party, or a party or group the protocol does not have",
+        "The protocol must say for whom a processor works; an unknown or missing party leaves that unsaid in the signed text.",
     ),
     rule(
         "processors.no_agreement",
@@ -724,6 +759,34 @@ pub const RULES: &[Rule] = &[
         EGOV_PUBLISH,
         "a publication URL that is not a full http(s) address",
         "An incomplete address is worth correcting but publication is still promised.",
+    ),
+    rule(
+        "articles.required.missing",
+        Fout,
+        EGOV,
+        "the article list leaves out an article the legal minimum content needs (subject, purposes, data, recipients, periodicity and duration, security, sanction, notification duties, entry into force)",
+        "Art. 8, §1 e-govdecreet and art. 20 WVG list what a protocol must say; without the article the protocol lacks a legal element.",
+    ),
+    rule(
+        "articles.id.invalid",
+        Fout,
+        FORM_CLEAR,
+        "an article without id, or with the id (or standard kind) of an earlier article",
+        "References name articles by id; two articles with one id make a reference point at either.",
+    ),
+    rule(
+        "articles.added.incomplete",
+        Fout,
+        FORM_READABLE,
+        "an added article without title or text",
+        "An article without title or text is a visible gap in the text that would be signed.",
+    ),
+    rule(
+        "articles.reference.unknown",
+        Fout,
+        FORM_CLEAR,
+        "a text refers with {artikel:id} to an article the protocol does not have",
+        "The export would print 'artikel [onbekend: …]': the signed text would refer to nothing.",
     ),
     // Signing
     rule(

@@ -204,6 +204,72 @@ pub fn for_each_text(protocol: &Protocol, mut visit: impl FnMut(TextField<'_>)) 
         path.truncate(outer);
     }
 
+    for (index, group) in protocol.groups.iter().enumerate() {
+        let outer = path.field("groups");
+        path.index(index);
+        let group_mark = path.len();
+        emit(&mut path, "name", Step::Parties, Free, &group.name);
+        emit(
+            &mut path,
+            "legal_status",
+            Step::Parties,
+            Free,
+            &group.legal_status,
+        );
+        for (list, purposes) in [
+            ("original_purposes", &group.original_purposes),
+            ("processing_purposes", &group.processing_purposes),
+        ] {
+            for (position, purpose) in purposes.iter().enumerate() {
+                path.field(list);
+                path.index(position);
+                emit(
+                    &mut path,
+                    "description",
+                    Step::Purposes,
+                    Free,
+                    &purpose.description,
+                );
+                emit(
+                    &mut path,
+                    "legal_basis",
+                    Step::Purposes,
+                    Free,
+                    &purpose.legal_basis,
+                );
+                path.truncate(group_mark);
+            }
+        }
+        for (position, service) in group.services_with_access.iter().enumerate() {
+            path.field("services_with_access");
+            path.index(position);
+            emit(&mut path, "", Step::Recipients, Free, service);
+            path.truncate(group_mark);
+        }
+        emit(
+            &mut path,
+            "need_to_know",
+            Step::Recipients,
+            Free,
+            &group.need_to_know,
+        );
+        emit(
+            &mut path,
+            "onward_disclosure",
+            Step::Recipients,
+            Free,
+            &group.onward_disclosure,
+        );
+        for (position, processor) in group.processors.iter().enumerate() {
+            path.field("processors");
+            path.index(position);
+            emit(&mut path, "name", Step::Recipients, Free, &processor.name);
+            emit(&mut path, "task", Step::Recipients, Free, &processor.task);
+            path.truncate(group_mark);
+        }
+        path.truncate(outer);
+    }
+
     let mark = path.field("recitals");
     for (name, text) in [
         ("context", &protocol.recitals.context),
@@ -327,6 +393,27 @@ pub fn for_each_text(protocol: &Protocol, mut visit: impl FnMut(TextField<'_>)) 
     );
 
     let clauses = &protocol.clauses;
+    for (index, shared) in protocol.shared_processors.iter().enumerate() {
+        let outer = path.field("shared_processors");
+        path.index(index);
+        path.field("processor");
+        emit(
+            &mut path,
+            "name",
+            Step::Recipients,
+            Free,
+            &shared.processor.name,
+        );
+        emit(
+            &mut path,
+            "task",
+            Step::Recipients,
+            Free,
+            &shared.processor.task,
+        );
+        path.truncate(outer);
+    }
+
     let mark = path.field("clauses");
     for (name, text) in [
         ("data_quality", &clauses.data_quality),
@@ -339,6 +426,14 @@ pub fn for_each_text(protocol: &Protocol, mut visit: impl FnMut(TextField<'_>)) 
         emit(&mut path, name, Step::Clauses, Free, text);
     }
     path.truncate(mark);
+
+    for (index, entry) in protocol.articles.iter().enumerate() {
+        let outer = path.field("articles");
+        path.index(index);
+        emit(&mut path, "title", Step::Clauses, Free, &entry.title);
+        emit(&mut path, "text", Step::Clauses, Free, &entry.text);
+        path.truncate(outer);
+    }
 
     let mark = path.field("signing");
     emit(

@@ -7,20 +7,27 @@
 //! Parties and flows carry a stable `id` that other parts refer to (a flow names its parties,
 //! a data item names its flows), so reordering a list never breaks a reference.
 
+mod articles;
 mod content;
 pub mod fingerprint;
 mod flow;
+mod group;
 pub mod labels;
 mod municipal;
 mod party;
 mod review;
 pub mod step;
 
+pub use articles::{
+    ARTICLE_REFERENCE, ArticleEntry, StandardArticle, article_references,
+    resolve_article_references, standard_articles,
+};
 pub use content::{
     Annex, ChannelKind, Frequency, MeasureKind, Recitals, Security, SecurityMeasure,
     SpecialCategory, StandardClauses, Term, TermKind,
 };
 pub use flow::{DataFlow, DataItem, Periodicity};
+pub use group::{PartyGroup, SharedProcessor};
 pub use municipal::{CollegeDecision, Confirmation, ExchangeChannel, MunicipalCase};
 pub use party::{
     AdviceOutcome, Article, Dpo, DpoAdvice, Party, Processor, Purpose, Roles, Signatory,
@@ -49,6 +56,8 @@ pub struct Protocol {
     pub title: Title,
     /// The parties, in the order they appear in the document (TUSSEN … EN …).
     pub parties: Vec<Party>,
+    /// Groups of parties the text names once ("hierna samen: …"); members name their group.
+    pub groups: Vec<PartyGroup>,
     /// Recitals C1, C2, C3 and D (NA TE HEBBEN UITEENGEZET).
     pub recitals: Recitals,
     /// The data flows (gegevensstromen): direction, channel, periodicity.
@@ -65,10 +74,15 @@ pub struct Protocol {
     pub term: Term,
     /// Art. 6: security measures.
     pub security: Security,
+    /// Processors that work for several parties, listed once in art. 4.
+    pub shared_processors: Vec<SharedProcessor>,
     /// The data subjects' rights, any legal limits on them, and how they are exercised.
     pub data_subject_rights: String,
     /// Arts. 7–12: the standard clauses, as editable text.
     pub clauses: StandardClauses,
+    /// The articles in their order, with their titles and any added article; empty: the
+    /// standard twelve in the standard order ([`standard_articles`]).
+    pub articles: Vec<ArticleEntry>,
     /// Date of the advice of the Vlaamse Toezichtcommissie, where one was asked.
     pub vtc_advice_date: Option<NaiveDate>,
     /// Closing: place and date of signing.
@@ -88,6 +102,7 @@ impl Default for Protocol {
             template: TemplateInfo::default(),
             title: Title::default(),
             parties: Vec::new(),
+            groups: Vec::new(),
             recitals: Recitals::default(),
             flows: Vec::new(),
             compatibility: String::new(),
@@ -96,8 +111,10 @@ impl Default for Protocol {
             retention: String::new(),
             term: Term::default(),
             security: Security::default(),
+            shared_processors: Vec::new(),
             data_subject_rights: String::new(),
             clauses: StandardClauses::default(),
+            articles: Vec::new(),
             vtc_advice_date: None,
             signing: Signing::default(),
             annexes: Vec::new(),
@@ -116,6 +133,72 @@ impl Protocol {
     /// The flow with this id, if any.
     pub fn flow(&self, id: &str) -> Option<&DataFlow> {
         self.flows.iter().find(|flow| flow.id == id)
+    }
+
+    /// The group with this id, if any.
+    pub fn group(&self, id: &str) -> Option<&PartyGroup> {
+        self.groups.iter().find(|group| group.id == id)
+    }
+
+    /// The group `party` belongs to, with its index, if it names one that exists.
+    pub fn group_of(&self, party: &Party) -> Option<(usize, &PartyGroup)> {
+        if party.group.trim().is_empty() {
+            return None;
+        }
+        self.groups
+            .iter()
+            .enumerate()
+            .find(|(_, group)| group.id == party.group)
+    }
+
+    /// The members of the group with this id, with their indices, in document order.
+    pub fn members(&self, group_id: &str) -> impl Iterator<Item = (usize, &Party)> {
+        self.parties
+            .iter()
+            .enumerate()
+            .filter(move |(_, party)| !group_id.is_empty() && party.group == group_id)
+    }
+
+    /// The parties as the text names them: a party on its own, or a group (at the place of
+    /// its first member) standing for all its members. A group without members is left out.
+    pub fn units(&self) -> Vec<Unit<'_>> {
+        let mut units = Vec::new();
+        let mut groups_seen: Vec<&str> = Vec::new();
+        for (index, party) in self.parties.iter().enumerate() {
+            match self.group_of(party) {
+                Some((group_index, group)) => {
+                    if groups_seen.contains(&group.id.as_str()) {
+                        continue;
+                    }
+                    groups_seen.push(&group.id);
+                    units.push(Unit::Group {
+                        index: group_index,
+                        group,
+                        members: self.members(&group.id).collect(),
+                    });
+                }
+                None => units.push(Unit::Party { index, party }),
+            }
+        }
+        units
+    }
+
+    /// The article list in force: the protocol's own, else the standard one.
+    pub fn article_list(&self) -> Vec<ArticleEntry> {
+        if self.articles.is_empty() {
+            standard_articles()
+        } else {
+            self.articles.clone()
+        }
+    }
+
+    /// Whether the protocol has this standard article.
+    pub fn has_article(&self, kind: StandardArticle) -> bool {
+        self.articles.is_empty()
+            || self
+                .articles
+                .iter()
+                .any(|entry| entry.standard == Some(kind))
     }
 
     /// Parties that provide data, in document order.
@@ -147,6 +230,74 @@ impl Protocol {
     /// A flow id that no flow uses yet, derived from `base`.
     pub fn fresh_flow_id(&self, base: &str) -> String {
         fresh_id(base, |candidate| self.flow(candidate).is_some())
+    }
+}
+
+/// A party as the text names it: on its own, or a group of parties named once.
+#[derive(Clone, Debug)]
+pub enum Unit<'a> {
+    /// A party that is not in a group; `index` is its place in `Protocol::parties`.
+    Party {
+        /// Its index among the parties.
+        index: usize,
+        /// The party.
+        party: &'a Party,
+    },
+    /// A group with its members (index among the parties, party), in document order.
+    Group {
+        /// Its index among the groups.
+        index: usize,
+        /// The group.
+        group: &'a PartyGroup,
+        /// Its members.
+        members: Vec<(usize, &'a Party)>,
+    },
+}
+
+impl Unit<'_> {
+    /// The name running text uses: "het VAPH", "de private uitbetalingsactoren".
+    pub fn name_in_text(&self) -> String {
+        match self {
+            Unit::Party { index, party } => party.name_in_text(*index),
+            Unit::Group { index, group, .. } => group.name_in_text(*index),
+        }
+    }
+
+    /// Whether the text still has a name for it (a party without any name has none).
+    pub fn is_named(&self) -> bool {
+        match self {
+            Unit::Party { party, .. } => !party.display_name().trim().is_empty(),
+            Unit::Group { group, .. } => !group.name.trim().is_empty(),
+        }
+    }
+
+    /// The roles, for a group those of any member (the check warns when members differ).
+    pub fn roles(&self) -> Roles {
+        match self {
+            Unit::Party { party, .. } => party.roles,
+            Unit::Group { members, .. } => Roles {
+                provider: members.iter().any(|(_, party)| party.roles.provider),
+                recipient: members.iter().any(|(_, party)| party.roles.recipient),
+            },
+        }
+    }
+
+    /// The parties it stands for (index among the parties, party).
+    pub fn parties(&self) -> Vec<(usize, &Party)> {
+        match self {
+            Unit::Party { index, party } => vec![(*index, *party)],
+            Unit::Group { members, .. } => members.clone(),
+        }
+    }
+
+    /// Whether it stands for the party with this id, or is the group with this id.
+    pub fn stands_for(&self, id: &str) -> bool {
+        match self {
+            Unit::Party { party, .. } => party.id == id,
+            Unit::Group { group, members, .. } => {
+                group.id == id || members.iter().any(|(_, party)| party.id == id)
+            }
+        }
     }
 }
 

@@ -33,6 +33,11 @@ pub struct Party {
     pub legal_status: String,
     /// Provider (verstrekker) and/or recipient (ontvanger).
     pub roles: Roles,
+    /// The id of the group this party belongs to ("de private uitbetalingsactoren"); empty for
+    /// none. A member keeps its own identity, representative, DPO and advice, but its legal
+    /// status, purposes, services, need-to-know, onward disclosure and processors are the
+    /// group's, written once.
+    pub group: String,
     /// Who signs for this party; a municipality often signs by two (mayor, general director).
     pub signatories: Vec<Signatory>,
     /// Who represents the party in the party clause when that is not its signatories: a person

@@ -52,6 +52,53 @@ prop_compose! {
     }
 }
 
+/// A group id from a small set, so parties and groups often meet (and sometimes miss).
+fn group_id() -> impl Strategy<Value = String> {
+    proptest::sample::select(vec![
+        String::new(),
+        "groep".to_string(),
+        "actoren".to_string(),
+        "x".to_string(),
+    ])
+}
+
+prop_compose! {
+    fn group()(
+        id in group_id(), name in text(), article in article(), legal_status in text(),
+        purposes in (vec(purpose(), 0..2), vec(purpose(), 0..2)),
+        services_with_access in vec(text(), 0..2),
+        need_to_know in text(), onward_disclosure in text(),
+        processors in vec(processor(), 0..2),
+    ) -> PartyGroup {
+        PartyGroup {
+            id, name, article, legal_status,
+            original_purposes: purposes.0, processing_purposes: purposes.1,
+            services_with_access, need_to_know, onward_disclosure, processors,
+        }
+    }
+}
+
+prop_compose! {
+    fn shared_processor()(parties in vec(group_id(), 0..3), processor in processor()) -> SharedProcessor {
+        SharedProcessor { parties, processor }
+    }
+}
+
+/// An article list: empty (the standard one), or the standard articles shuffled, some left
+/// out, with added articles whose texts may refer to others.
+fn articles() -> impl Strategy<Value = Vec<ArticleEntry>> {
+    let entry = prop_oneof![
+        proptest::sample::select(StandardArticle::ALL.to_vec()).prop_map(ArticleEntry::standard),
+        (text(), text(), text()).prop_map(|(id, title, text)| ArticleEntry {
+            id,
+            standard: None,
+            title,
+            text: format!("{text} {{artikel:gegevens}} {{artikel:"),
+        }),
+    ];
+    prop_oneof![Just(Vec::new()), vec(entry, 0..14)]
+}
+
 prop_compose! {
     fn party_identity()(
         id in text(), legal_name in text(), kbo in text(), address in text(),
@@ -59,8 +106,10 @@ prop_compose! {
         recipient in any::<bool>(), signatories in vec(signatory(), 0..3),
         articles in (article(), article()),
         representation in (text(), any::<bool>()),
+        group in group_id(),
     ) -> Party {
         Party {
+            group,
             id, legal_name, kbo, address, short_name, legal_status,
             article: articles.0,
             legal_name_article: articles.1,
@@ -262,6 +311,7 @@ prop_compose! {
         annexes in vec((text(), text()), 0..3),
         municipal in option::of(municipal_case()),
         review in review(),
+        structure in (vec(group(), 0..3), vec(shared_processor(), 0..2), articles()),
     ) -> Protocol {
         Protocol {
             format: FORMAT_VERSION,
@@ -274,6 +324,9 @@ prop_compose! {
             annexes: annexes.into_iter().map(|(title, description)| Annex { title, description }).collect(),
             municipal,
             review,
+            groups: structure.0,
+            shared_processors: structure.1,
+            articles: structure.2,
         }
     }
 }

@@ -4,7 +4,7 @@ use egui::Ui;
 
 use super::{item_frame, party_name, party_picker};
 use crate::app::form::Form;
-use crate::model::{Article, Party, Protocol, Signatory};
+use crate::model::{Article, Party, PartyGroup, Protocol, Signatory};
 
 /// The parties step.
 pub fn parties_ui(protocol: &mut Protocol, form: &mut Form, ui: &mut Ui) {
@@ -39,13 +39,19 @@ pub fn parties_ui(protocol: &mut Protocol, form: &mut Form, ui: &mut Ui) {
         .get(index)
         .map(|party| format!("{} — {}", party_name(party, index), party.roles.label()))
         .unwrap_or_default();
+    let groups: Vec<(String, String)> = protocol
+        .groups
+        .iter()
+        .enumerate()
+        .map(|(number, group)| (group.id.clone(), group.name_in_text(number)))
+        .collect();
     let mut op = None;
     item_frame(ui, &title, |ui| {
         op = form.item_buttons(ui, "parties", index, len, "partij");
         let Some(party) = protocol.parties.get_mut(index) else {
             return;
         };
-        party_fields(party, index, form, ui);
+        party_fields(party, index, &groups, form, ui);
     });
     if let Some(op) = op {
         let mut selected = form.selection.party;
@@ -62,9 +68,109 @@ pub fn parties_ui(protocol: &mut Protocol, form: &mut Form, ui: &mut Ui) {
         }
         form.selection.party = selected;
     }
+    groups_ui(protocol, form, ui);
 }
 
-fn party_fields(party: &mut Party, index: usize, form: &mut Form, ui: &mut Ui) {
+/// The groups of parties: each with its collective name, article and one legal-status
+/// recital; members choose their group in their own fields.
+fn groups_ui(protocol: &mut Protocol, form: &mut Form, ui: &mut Ui) {
+    form.section(
+        ui,
+        "Groepen van partijen",
+        "Noemt het protocol meerdere partijen samen, zoals ‘de vier private uitbetalingsactoren … hierna samen: de private uitbetalingsactoren’? Maak dan een groep en duid bij elke partij aan dat ze erbij hoort. Elk lid houdt zijn eigen naam, KBO-nummer, adres, ondertekenaars, DPO en advies; het juridisch statuut, de doeleinden, de diensten met toegang en de verwerkers staan één keer, bij de groep.",
+    );
+    let len = protocol.groups.len();
+    let mut op = None;
+    for number in 0..len {
+        let members: Vec<String> = protocol
+            .members(&protocol.groups[number].id)
+            .map(|(index, party)| party_name(party, index))
+            .collect();
+        let Some(group) = protocol.groups.get_mut(number) else {
+            continue;
+        };
+        let path = |field: &str| format!("groups[{number}].{field}");
+        ui.push_id(("groep", number), |ui| {
+            item_frame(ui, &group.name_in_text(number), |ui| {
+                if let Some(asked) = form.item_buttons(ui, "groups", number, len, "groep") {
+                    op = Some(asked);
+                }
+                form.text(
+                    ui,
+                    &path("name"),
+                    "Gezamenlijke naam",
+                    "De naam waarmee de tekst de groep noemt, zonder lidwoord, bv. ‘private uitbetalingsactoren’.",
+                    &mut group.name,
+                );
+                article_choice(
+                    form,
+                    ui,
+                    &path("article"),
+                    "Lidwoord bij de gezamenlijke naam",
+                    "Meestal ‘de’: ‘de private uitbetalingsactoren’.",
+                    &group.name,
+                    &mut group.article,
+                );
+                form.multiline(
+                    ui,
+                    &path("legal_status"),
+                    "Juridisch statuut van de groep",
+                    "Eén overweging voor alle leden: welk soort instanties het zijn in de zin van artikel 2, 10°, van het e-govdecreet.",
+                    &mut group.legal_status,
+                );
+                ui.label(if members.is_empty() {
+                    "Nog geen leden: duid bij een partij hierboven deze groep aan.".to_string()
+                } else {
+                    format!("Leden: {}.", crate::dutch::join_names(&members))
+                });
+            });
+        });
+    }
+    if let Some(op) = op {
+        let mut ignored = 0;
+        form.apply(&mut protocol.groups, op, &mut ignored);
+        if let crate::app::ListOp::Duplicate(source) = op {
+            let base = protocol.groups.get(source).map(|group| group.id.clone());
+            if let Some(base) = base {
+                let id = fresh_group_id(protocol, &base);
+                if let Some(copy) = protocol.groups.get_mut(source + 1) {
+                    copy.id = id;
+                }
+            }
+        }
+    }
+    if form.add_button(ui, "groups", "➕ Groep toevoegen") {
+        let id = fresh_group_id(protocol, "groep");
+        protocol.groups.push(PartyGroup {
+            id,
+            article: Some(Article::De),
+            ..PartyGroup::default()
+        });
+        form.added();
+    }
+}
+
+/// A group id no group uses yet: `base`, `base-2`, …
+fn fresh_group_id(protocol: &Protocol, base: &str) -> String {
+    (1..)
+        .map(|n| {
+            if n == 1 {
+                base.to_string()
+            } else {
+                format!("{base}-{n}")
+            }
+        })
+        .find(|candidate| protocol.group(candidate).is_none())
+        .unwrap_or_else(|| base.to_string())
+}
+
+fn party_fields(
+    party: &mut Party,
+    index: usize,
+    groups: &[(String, String)],
+    form: &mut Form,
+    ui: &mut Ui,
+) {
     let path = |field: &str| format!("parties[{index}].{field}");
     form.text(
         ui,
@@ -103,6 +209,18 @@ fn party_fields(party: &mut Party, index: usize, form: &mut Form, ui: &mut Ui) {
         "Het adres van de zetel op één regel, bv. ‘Handelslei 167, 2980 Zoersel’.",
         &mut party.address,
     );
+    if !groups.is_empty() || !party.group.is_empty() {
+        form.id_choice(
+            ui,
+            &path("group"),
+            "Hoort bij de groep",
+            "Een lid van een groep wordt in de tekst samen met de andere leden genoemd; zijn juridisch statuut, doeleinden en ontvangersgegevens vult u bij de groep in.",
+            &mut party.group,
+            groups,
+            "geen groep",
+        );
+    }
+    let in_group = !party.group.trim().is_empty();
     form.text(
         ui,
         &path("short_name"),
@@ -119,13 +237,11 @@ fn party_fields(party: &mut Party, index: usize, form: &mut Form, ui: &mut Ui) {
         &party.short_name,
         &mut party.article,
     );
-    form.multiline(
-        ui,
-        &path("legal_status"),
-        "Juridisch statuut",
-        "Welk soort instantie de partij is in de zin van artikel 2, 10°, van het e-govdecreet, en bij welk decreet ze is opgericht. Bv. ‘een gemeente in de zin van het decreet over het lokaal bestuur van 22 december 2017’. De toezichthouder kijkt of de partij onder het e-govdecreet valt.",
-        &mut party.legal_status,
-    );
+    if in_group {
+        ui.label("Het juridisch statuut staat bij de groep (onderaan deze stap).");
+    } else {
+        legal_status_field(party, index, form, ui);
+    }
     form.checkbox(
         ui,
         &path("roles.provider"),
@@ -242,6 +358,17 @@ fn party_fields(party: &mut Party, index: usize, form: &mut Form, ui: &mut Ui) {
             .weak(),
     )
     .on_hover_text("Gegevensstromen verwijzen naar deze sleutel. Ze verandert niet als u de naam wijzigt, en komt niet in het document.");
+}
+
+fn legal_status_field(party: &mut Party, index: usize, form: &mut Form, ui: &mut Ui) {
+    let path = |field: &str| format!("parties[{index}].{field}");
+    form.multiline(
+        ui,
+        &path("legal_status"),
+        "Juridisch statuut",
+        "Welk soort instantie de partij is in de zin van artikel 2, 10°, van het e-govdecreet, en bij welk decreet ze is opgericht. Bv. ‘een gemeente in de zin van het decreet over het lokaal bestuur van 22 december 2017’. De toezichthouder kijkt of de partij onder het e-govdecreet valt.",
+        &mut party.legal_status,
+    );
 }
 
 /// The article a name takes, as a drop-down, with the likely one for `name` named in the help.

@@ -24,7 +24,49 @@ pub fn purposes_ui(protocol: &mut Protocol, form: &mut Form, ui: &mut Ui) {
         form_compatibility(protocol, form, ui);
         return;
     };
-    if let Some(party) = protocol.parties.get_mut(index) {
+    let group = protocol
+        .parties
+        .get(index)
+        .and_then(|party| protocol.group_of(party))
+        .map(|(number, _)| number);
+    if let Some(number) = group {
+        let roles = protocol
+            .parties
+            .get(index)
+            .map(|party| party.roles)
+            .unwrap_or_default();
+        let member = protocol
+            .parties
+            .get(index)
+            .map(|party| super::party_name(party, index))
+            .unwrap_or_default();
+        if let Some(group) = protocol.groups.get_mut(number) {
+            let name = group.name_in_text(number);
+            ui.label(format!(
+                "{member} hoort bij {name}: deze doeleinden gelden voor alle leden van de groep."
+            ));
+            if roles.provider {
+                purpose_list(
+                    ui,
+                    form,
+                    &format!("groups[{number}].original_purposes"),
+                    &format!("Oorspronkelijke doeleinden van {name} (als verstrekkers)"),
+                    "Waarvoor de leden de gegevens oorspronkelijk verzamelden, met de rechtsgrond.",
+                    &mut group.original_purposes,
+                );
+            }
+            if roles.recipient {
+                purpose_list(
+                    ui,
+                    form,
+                    &format!("groups[{number}].processing_purposes"),
+                    &format!("Doeleinden van {name} (als ontvangers)"),
+                    "Waarvoor de leden de gegevens zullen gebruiken, met de rechtsgrond.",
+                    &mut group.processing_purposes,
+                );
+            }
+        }
+    } else if let Some(party) = protocol.parties.get_mut(index) {
         let name = super::party_name(party, index);
         if party.roles.provider {
             purpose_list(

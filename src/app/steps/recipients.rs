@@ -5,7 +5,7 @@ use egui::Ui;
 
 use super::{item_frame, party_picker};
 use crate::app::form::Form;
-use crate::model::{Processor, Protocol};
+use crate::model::{Processor, Protocol, SharedProcessor, Unit};
 
 /// The recipients step.
 pub fn recipients_ui(protocol: &mut Protocol, form: &mut Form, ui: &mut Ui) {
@@ -19,14 +19,61 @@ pub fn recipients_ui(protocol: &mut Protocol, form: &mut Form, ui: &mut Ui) {
         party.roles.recipient
     });
     form.selection.party = selected;
-    match shown.and_then(|index| protocol.parties.get_mut(index).map(|party| (index, party))) {
-        Some((index, party)) => party_ui(party, index, form, ui),
-        None => {
+    let group = shown
+        .and_then(|index| protocol.parties.get(index))
+        .and_then(|party| protocol.group_of(party))
+        .map(|(number, _)| number);
+    let member = shown
+        .and_then(|index| {
+            protocol
+                .parties
+                .get(index)
+                .map(|party| super::party_name(party, index))
+        })
+        .unwrap_or_default();
+    match (group, shown) {
+        (Some(number), _) => {
+            if let Some(group) = protocol.groups.get_mut(number) {
+                ui.label(format!(
+                    "{member} hoort bij {}: wat hieronder staat, geldt voor alle leden van de groep.",
+                    group.name_in_text(number)
+                ));
+                recipient_fields(
+                    &format!("groups[{number}]"),
+                    Recipient {
+                        services_with_access: &mut group.services_with_access,
+                        need_to_know: &mut group.need_to_know,
+                        onward_disclosure: &mut group.onward_disclosure,
+                        processors: &mut group.processors,
+                    },
+                    form,
+                    ui,
+                );
+            }
+        }
+        (None, Some(index)) => {
+            if let Some(party) = protocol.parties.get_mut(index) {
+                recipient_fields(
+                    &format!("parties[{index}]"),
+                    Recipient {
+                        services_with_access: &mut party.services_with_access,
+                        need_to_know: &mut party.need_to_know,
+                        onward_disclosure: &mut party.onward_disclosure,
+                        processors: &mut party.processors,
+                    },
+                    form,
+                    ui,
+                );
+            }
+        }
+        (None, None) => {
             ui.label(
                 "Geen enkele partij is ontvanger. Duid bij ‘Partijen’ aan wie de gegevens ontvangt.",
             );
         }
     }
+
+    shared_processors_ui(protocol, form, ui);
 
     form.section(
         ui,
@@ -42,9 +89,15 @@ pub fn recipients_ui(protocol: &mut Protocol, form: &mut Form, ui: &mut Ui) {
     );
 }
 
-fn party_ui(party: &mut crate::model::Party, index: usize, form: &mut Form, ui: &mut Ui) {
-    let base = format!("parties[{index}]");
+/// What a recipient (a party, or a group for all its members) says in art. 4.
+struct Recipient<'a> {
+    services_with_access: &'a mut Vec<String>,
+    need_to_know: &'a mut String,
+    onward_disclosure: &'a mut String,
+    processors: &'a mut Vec<Processor>,
+}
 
+fn recipient_fields(base: &str, party: Recipient<'_>, form: &mut Form, ui: &mut Ui) {
     form.section(
         ui,
         "Diensten met toegang",
@@ -69,7 +122,7 @@ fn party_ui(party: &mut crate::model::Party, index: usize, form: &mut Form, ui: 
     }
     if let Some(op) = op {
         let mut ignored = 0;
-        form.apply(&mut party.services_with_access, op, &mut ignored);
+        form.apply(party.services_with_access, op, &mut ignored);
     }
     if form.add_button(ui, &list, "➕ Dienst toevoegen") {
         party.services_with_access.push(String::new());
@@ -82,14 +135,14 @@ fn party_ui(party: &mut crate::model::Party, index: usize, form: &mut Form, ui: 
         &format!("{base}.need_to_know"),
         "Beperking van de toegang (need-to-know)",
         "Hoe de toegang beperkt blijft tot wie de gegevens nodig heeft: een lijst van personen, rollen, toegangsrechten, een vertrouwelijkheidsverklaring. Houdt de ontvanger een lijst bij van wie het rijksregisternummer gebruikt?",
-        &mut party.need_to_know,
+        party.need_to_know,
     );
     form.multiline(
         ui,
         &format!("{base}.onward_disclosure"),
         "Verdere doorgifte",
         "Aan wie de ontvanger de gegevens eventueel verder doorgeeft, en op welke grond. Bv. ‘De gegevens worden niet verder doorgegeven.’",
-        &mut party.onward_disclosure,
+        party.onward_disclosure,
     );
 
     form.section(
@@ -103,34 +156,7 @@ fn party_ui(party: &mut crate::model::Party, index: usize, form: &mut Form, ui: 
     for (number, processor) in party.processors.iter_mut().enumerate() {
         ui.push_id((&list, number), |ui| {
             item_frame(ui, &format!("Verwerker {}", number + 1), |ui| {
-                form.text(
-                    ui,
-                    &format!("{list}[{number}].name"),
-                    "Naam van de verwerker",
-                    "Bv. ‘Cipal Schaubroeck nv’.",
-                    &mut processor.name,
-                );
-                form.multiline(
-                    ui,
-                    &format!("{list}[{number}].task"),
-                    "Taak van de verwerker",
-                    "Wat de verwerker met de gegevens doet, bv. ‘hosting van de toepassing voor de tegemoetkoming’.",
-                    &mut processor.task,
-                );
-                form.checkbox(
-                    ui,
-                    &format!("{list}[{number}].agreement_concluded"),
-                    "Verwerkersovereenkomst gesloten",
-                    "Vink aan als de overeenkomst van artikel 28 AVG getekend is.",
-                    &mut processor.agreement_concluded,
-                );
-                form.checkbox(
-                    ui,
-                    &format!("{list}[{number}].agreement_not_stated"),
-                    "Het protocol vermeldt niet of er een overeenkomst is (niet vermeld)",
-                    "Voor een ondertekend protocol dat er niets over zegt: het document vermeldt dan niets over de overeenkomst, en de controle waarschuwt.",
-                    &mut processor.agreement_not_stated,
-                );
+                processor_fields(&format!("{list}[{number}]"), processor, form, ui);
                 if let Some(asked) = form.item_buttons(ui, &list, number, len, "verwerker") {
                     op = Some(asked);
                 }
@@ -139,10 +165,113 @@ fn party_ui(party: &mut crate::model::Party, index: usize, form: &mut Form, ui: 
     }
     if let Some(op) = op {
         let mut ignored = 0;
-        form.apply(&mut party.processors, op, &mut ignored);
+        form.apply(party.processors, op, &mut ignored);
     }
     if form.add_button(ui, &list, "➕ Verwerker toevoegen") {
         party.processors.push(Processor::default());
+        form.added();
+    }
+}
+
+/// A processor's name, task and agreement; `base` is its path (`parties[2].processors[0]`).
+fn processor_fields(base: &str, processor: &mut Processor, form: &mut Form, ui: &mut Ui) {
+    form.text(
+        ui,
+        &format!("{base}.name"),
+        "Naam van de verwerker",
+        "Bv. ‘Cipal Schaubroeck nv’.",
+        &mut processor.name,
+    );
+    form.multiline(
+        ui,
+        &format!("{base}.task"),
+        "Taak van de verwerker",
+        "Wat de verwerker met de gegevens doet, bv. ‘hosting van de toepassing voor de tegemoetkoming’.",
+        &mut processor.task,
+    );
+    form.checkbox(
+        ui,
+        &format!("{base}.agreement_concluded"),
+        "Verwerkersovereenkomst gesloten",
+        "Vink aan als de overeenkomst van artikel 28 AVG getekend is.",
+        &mut processor.agreement_concluded,
+    );
+    form.checkbox(
+        ui,
+        &format!("{base}.agreement_not_stated"),
+        "Het protocol vermeldt niet of er een overeenkomst is (niet vermeld)",
+        "Voor een ondertekend protocol dat er niets over zegt: het document vermeldt dan niets over de overeenkomst, en de controle waarschuwt.",
+        &mut processor.agreement_not_stated,
+    );
+}
+
+/// Processors that work for several recipients at once, listed once in art. 4.
+fn shared_processors_ui(protocol: &mut Protocol, form: &mut Form, ui: &mut Ui) {
+    form.section(
+        ui,
+        "Gemeenschappelijke verwerkers",
+        "Een verwerker die voor meerdere partijen werkt (bv. één IT-leverancier voor alle ontvangers) vult u hier één keer in, met de partijen waarvoor hij werkt.",
+    );
+    let choices: Vec<(String, String)> = protocol
+        .units()
+        .iter()
+        .filter(|unit| unit.roles().recipient)
+        .map(|unit| match unit {
+            Unit::Party { party, .. } => (party.id.clone(), unit.name_in_text()),
+            Unit::Group { group, .. } => (group.id.clone(), unit.name_in_text()),
+        })
+        .collect();
+    let len = protocol.shared_processors.len();
+    let mut op = None;
+    for (number, shared) in protocol.shared_processors.iter_mut().enumerate() {
+        let base = format!("shared_processors[{number}]");
+        ui.push_id(&base, |ui| {
+            item_frame(
+                ui,
+                &format!("Gemeenschappelijke verwerker {}", number + 1),
+                |ui| {
+                    let parties_path = format!("{base}.parties");
+                    ui.push_id(&parties_path, |ui| {
+                        crate::app::form::field_label(ui, "Werkt voor");
+                        for (id, name) in &choices {
+                            let mut on = shared.parties.contains(id);
+                            let response = ui.checkbox(&mut on, name);
+                            if response.changed() {
+                                if on {
+                                    shared.parties.push(id.clone());
+                                } else {
+                                    shared.parties.retain(|known| known != id);
+                                }
+                                form.changed = true;
+                            }
+                            form.register(&parties_path, &response);
+                        }
+                    });
+                    processor_fields(
+                        &format!("{base}.processor"),
+                        &mut shared.processor,
+                        form,
+                        ui,
+                    );
+                    if let Some(asked) =
+                        form.item_buttons(ui, "shared_processors", number, len, "verwerker")
+                    {
+                        op = Some(asked);
+                    }
+                },
+            );
+        });
+    }
+    if let Some(op) = op {
+        let mut ignored = 0;
+        form.apply(&mut protocol.shared_processors, op, &mut ignored);
+    }
+    if form.add_button(
+        ui,
+        "shared_processors",
+        "➕ Gemeenschappelijke verwerker toevoegen",
+    ) {
+        protocol.shared_processors.push(SharedProcessor::default());
         form.added();
     }
 }

@@ -2,11 +2,12 @@
 //! recipients, periodicity and duration, security, the standard clauses and transparency.
 
 use super::Builder;
-use crate::document::text::{inline_text, join_names, one_line, or_gap};
+use crate::document::text::{join_names, one_line, or_gap};
 use crate::document::{Block, Line, Span};
 use crate::dutch::capitalise;
 use crate::model::{
-    ChannelKind, Confirmation, ExchangeChannel, MunicipalCase, Party, Purpose, Step, TermKind,
+    ChannelKind, Confirmation, ExchangeChannel, MunicipalCase, Processor, Purpose, StandardArticle,
+    Step, TermKind, Unit,
 };
 
 impl Builder<'_> {
@@ -38,67 +39,55 @@ impl Builder<'_> {
         self.bullets(items);
     }
 
+    /// The articles in the protocol's order, numbered from 1; a standard article is filled
+    /// from its fields, an added one prints its own text.
     pub(super) fn articles(&mut self) {
-        self.article_1_subject();
-        self.article_2_grounds();
-        self.article_3_data();
-        self.article_4_recipients();
-        self.article_5_periodicity();
-        self.article_6_security();
-        let clauses = &self.protocol.clauses;
-        self.heading(
-            1,
-            "Artikel 7. Kwaliteit van de gegevens",
-            Some(Step::Clauses),
-        );
-        self.text(
-            &clauses.data_quality,
-            "de bepaling over de kwaliteit van de gegevens",
-        );
-        self.heading(
-            1,
-            "Artikel 8. Sanctie bij niet-naleving",
-            Some(Step::Clauses),
-        );
-        self.text(&clauses.sanction, "de sanctie bij niet-naleving");
-        self.heading(1, "Artikel 9. Meldingsplichten", Some(Step::Clauses));
-        self.text(&clauses.notification, "de meldingsplichten");
-        self.dpo_contacts();
-        self.article_10_transparency();
-        self.heading(
-            1,
-            "Artikel 11. Toepasselijk recht en geschillen",
-            Some(Step::Clauses),
-        );
-        self.text(
-            &clauses.law_and_disputes,
-            "het toepasselijk recht en de geschillen",
-        );
-        self.heading(
-            1,
-            "Artikel 12. Inwerkingtreding en beëindiging",
-            Some(Step::Clauses),
-        );
-        self.text(
-            &clauses.entry_into_force,
-            "de inwerkingtreding en de beëindiging",
-        );
+        for (index, entry) in self.protocol.article_list().iter().enumerate() {
+            let number = index + 1;
+            let title = entry.title();
+            let step = entry.standard.map_or(Step::Clauses, StandardArticle::step);
+            let heading = if title.is_empty() {
+                format!("Artikel {number}. [in te vullen: titel van artikel {number}]")
+            } else {
+                format!("Artikel {number}. {title}")
+            };
+            self.heading(1, heading, Some(step));
+            let clauses = &self.protocol.clauses;
+            match entry.standard {
+                None => self.text(&entry.text, &format!("de tekst van artikel {number}")),
+                Some(StandardArticle::Subject) => self.article_1_subject(),
+                Some(StandardArticle::Grounds) => self.article_2_grounds(),
+                Some(StandardArticle::Data) => self.article_3_data(),
+                Some(StandardArticle::Recipients) => self.article_4_recipients(),
+                Some(StandardArticle::Periodicity) => self.article_5_periodicity(),
+                Some(StandardArticle::Security) => self.article_6_security(),
+                Some(StandardArticle::DataQuality) => self.text(
+                    &clauses.data_quality,
+                    "de bepaling over de kwaliteit van de gegevens",
+                ),
+                Some(StandardArticle::Sanction) => {
+                    self.text(&clauses.sanction, "de sanctie bij niet-naleving")
+                }
+                Some(StandardArticle::Notification) => {
+                    self.text(&clauses.notification, "de meldingsplichten");
+                    self.dpo_contacts();
+                }
+                Some(StandardArticle::Transparency) => self.article_10_transparency(),
+                Some(StandardArticle::LawAndDisputes) => self.text(
+                    &clauses.law_and_disputes,
+                    "het toepasselijk recht en de geschillen",
+                ),
+                Some(StandardArticle::EntryIntoForce) => self.text(
+                    &clauses.entry_into_force,
+                    "de inwerkingtreding en de beëindiging",
+                ),
+            }
+        }
     }
 
     fn article_1_subject(&mut self) {
-        self.heading(1, "Artikel 1. Onderwerp", Some(Step::Context));
-        let providers: Vec<String> = self
-            .providers()
-            .iter()
-            .enumerate()
-            .map(|(index, party)| party.name_in_text(index))
-            .collect();
-        let recipients: Vec<String> = self
-            .recipients()
-            .iter()
-            .enumerate()
-            .map(|(index, party)| party.name_in_text(index))
-            .collect();
+        let providers = self.unit_names(false);
+        let recipients = self.unit_names(true);
         let same_parties = providers == recipients;
         let mut spans = vec![Span::plain(
             "Dit protocol legt de voorwaarden en de nadere regels vast van de elektronische \
@@ -118,27 +107,31 @@ impl Builder<'_> {
 
     fn article_2_grounds(&mut self) {
         let protocol = self.protocol;
-        self.heading(
-            1,
-            "Artikel 2. Doeleinden en rechtsgronden van de mededeling",
-            Some(Step::Purposes),
-        );
-        for (index, party) in protocol.parties.iter().enumerate() {
-            if party.roles.provider {
+        let units = protocol.units();
+        for unit in &units {
+            if unit.roles().provider {
+                let (verb, purposes) = match unit {
+                    Unit::Party { party, .. } => ("heeft", &party.original_purposes),
+                    Unit::Group { group, .. } => ("hebben", &group.original_purposes),
+                };
                 self.label(format!(
-                    "{} heeft de gegevens oorspronkelijk verzameld voor de volgende doeleinden:",
-                    capitalise(&party.name_in_text(index))
+                    "{} {verb} de gegevens oorspronkelijk verzameld voor de volgende doeleinden:",
+                    capitalise(&unit.name_in_text())
                 ));
-                self.purposes(&party.original_purposes, "oorspronkelijk doeleinde");
+                self.purposes(purposes, "oorspronkelijk doeleinde");
             }
         }
-        for (index, party) in protocol.parties.iter().enumerate() {
-            if party.roles.recipient {
+        for unit in &units {
+            if unit.roles().recipient {
+                let (verb, purposes) = match unit {
+                    Unit::Party { party, .. } => ("verwerkt", &party.processing_purposes),
+                    Unit::Group { group, .. } => ("verwerken", &group.processing_purposes),
+                };
                 self.label(format!(
-                    "{} verwerkt de meegedeelde gegevens voor de volgende doeleinden:",
-                    capitalise(&party.name_in_text(index))
+                    "{} {verb} de meegedeelde gegevens voor de volgende doeleinden:",
+                    capitalise(&unit.name_in_text())
                 ));
-                self.purposes(&party.processing_purposes, "doeleinde van de verwerking");
+                self.purposes(purposes, "doeleinde van de verwerking");
             }
         }
         self.heading(
@@ -160,9 +153,9 @@ impl Builder<'_> {
         let items = purposes
             .iter()
             .map(|purpose| {
-                let mut spans = inline_text(&purpose.description, what);
+                let mut spans = self.inline(&purpose.description, what);
                 spans.push(Span::plain(" Rechtsgrond: "));
-                spans.extend(inline_text(&purpose.legal_basis, "rechtsgrond"));
+                spans.extend(self.inline(&purpose.legal_basis, "rechtsgrond"));
                 spans
             })
             .collect();
@@ -171,11 +164,6 @@ impl Builder<'_> {
 
     fn article_3_data(&mut self) {
         let protocol = self.protocol;
-        self.heading(
-            1,
-            "Artikel 3. De meegedeelde persoonsgegevens en hun evenredigheid",
-            Some(Step::Data),
-        );
         self.paragraph(vec![Span::plain(
             "De tabel hieronder geeft elk meegedeeld gegeven, waarom het noodzakelijk is \
              (verantwoording van de evenredigheid), in welke gegevensstromen het wordt \
@@ -231,26 +219,36 @@ impl Builder<'_> {
 
     fn article_4_recipients(&mut self) {
         let protocol = self.protocol;
-        self.heading(
-            1,
-            "Artikel 4. Ontvangers en derden die de gegevens kunnen verkrijgen",
-            Some(Step::Recipients),
-        );
-        let recipients: Vec<(usize, &Party)> = protocol
-            .parties
-            .iter()
-            .enumerate()
-            .filter(|(_, party)| party.roles.recipient)
+        let recipients: Vec<Unit> = protocol
+            .units()
+            .into_iter()
+            .filter(|unit| unit.roles().recipient)
             .collect();
         if recipients.is_empty() {
             self.paragraph(vec![Span::gap("de ontvangende partij")]);
         }
-        for (index, party) in recipients {
-            let name = party.name_in_text(index);
-            self.heading(2, format!("Bij {name}"), Some(Step::Recipients));
+        for unit in &recipients {
+            let (services, need_to_know, onward, processors) = match unit {
+                Unit::Party { party, .. } => (
+                    &party.services_with_access,
+                    &party.need_to_know,
+                    &party.onward_disclosure,
+                    &party.processors,
+                ),
+                Unit::Group { group, .. } => (
+                    &group.services_with_access,
+                    &group.need_to_know,
+                    &group.onward_disclosure,
+                    &group.processors,
+                ),
+            };
+            self.heading(
+                2,
+                format!("Bij {}", unit.name_in_text()),
+                Some(Step::Recipients),
+            );
             self.label("Diensten en teams die toegang krijgen:");
-            let services: Vec<Line> = party
-                .services_with_access
+            let services: Vec<Line> = services
                 .iter()
                 .filter(|service| !service.trim().is_empty())
                 .map(|service| vec![Span::plain(one_line(service))])
@@ -261,48 +259,35 @@ impl Builder<'_> {
                 self.bullets(services);
             }
             self.text(
-                &party.need_to_know,
+                need_to_know,
                 "hoe de toegang beperkt wordt tot wie de gegevens nodig heeft",
             );
             self.label("Verdere mededeling");
             self.text(
-                &party.onward_disclosure,
+                onward,
                 "aan wie de gegevens verder worden meegedeeld (of: aan niemand)",
             );
-            if !party.processors.is_empty() {
+            if !processors.is_empty() {
                 self.label("Verwerkers");
-                let items = party
-                    .processors
-                    .iter()
-                    .map(|processor| {
-                        let mut spans =
-                            vec![or_gap(processor.name.trim(), "naam van de verwerker")];
-                        if !processor.task.trim().is_empty() {
-                            spans.push(Span::plain(format!(": {}", one_line(&processor.task))));
-                        }
-                        // A protocol that does not state the agreement says nothing about it.
-                        spans.push(Span::plain(if processor.agreement_not_stated {
-                            "."
-                        } else if processor.agreement_concluded {
-                            " (verwerkersovereenkomst gesloten)."
-                        } else {
-                            " (verwerkersovereenkomst nog te sluiten)."
-                        }));
-                        spans
-                    })
-                    .collect();
+                let items = processors.iter().map(processor_line).collect();
                 self.bullets(items);
             }
+        }
+        for shared in &protocol.shared_processors {
+            let names = self.names_for_ids(&shared.parties);
+            let mut spans = vec![Span::plain("Verwerker voor ")];
+            spans.push(or_gap(&join_names(&names), "voor welke partijen"));
+            spans.push(Span::plain(": "));
+            spans.extend(processor_line(&shared.processor));
+            self.paragraph(spans);
+        }
+        if !protocol.has_article(StandardArticle::Transparency) {
+            self.data_subject_rights();
         }
     }
 
     fn article_5_periodicity(&mut self) {
         let protocol = self.protocol;
-        self.heading(
-            1,
-            "Artikel 5. Periodiciteit en duur van de mededeling",
-            Some(Step::Periodicity),
-        );
         if protocol.flows.is_empty() {
             self.paragraph(vec![Span::gap("de periodiciteit van de mededeling")]);
         }
@@ -314,10 +299,7 @@ impl Builder<'_> {
                 "hoe vaak de gegevens worden meegedeeld",
             ));
             spans.push(Span::plain(". "));
-            spans.extend(inline_text(
-                &flow.justification,
-                "waarom deze periodiciteit nodig is",
-            ));
+            spans.extend(self.inline(&flow.justification, "waarom deze periodiciteit nodig is"));
             self.paragraph(spans);
         }
         self.heading(2, "Duur", Some(Step::Periodicity));
@@ -331,17 +313,12 @@ impl Builder<'_> {
             spans.push(Span::plain(format!(": {}", one_line(&term.description))));
         }
         spans.push(Span::plain(". "));
-        spans.extend(inline_text(&term.justification, "waarom deze duur"));
+        spans.extend(self.inline(&term.justification, "waarom deze duur"));
         self.paragraph(spans);
     }
 
     fn article_6_security(&mut self) {
         let protocol = self.protocol;
-        self.heading(
-            1,
-            "Artikel 6. Beveiligingsmaatregelen",
-            Some(Step::Security),
-        );
         self.label("Kanaal per gegevensstroom:");
         let channels: Vec<Line> = protocol
             .flows
@@ -406,7 +383,7 @@ impl Builder<'_> {
         channel.push(Span::plain("."));
         let commitment = |confirmation: &Confirmation, what: &str| -> Line {
             if confirmation.confirmed {
-                inline_text(&confirmation.detail, what)
+                self.inline(&confirmation.detail, what)
             } else {
                 vec![Span::gap(&format!("bevestiging: {what}"))]
             }
@@ -433,15 +410,18 @@ impl Builder<'_> {
 
     fn article_10_transparency(&mut self) {
         let protocol = self.protocol;
-        self.heading(
-            1,
-            "Artikel 10. Transparantie en rechten van de betrokkenen",
-            Some(Step::Clauses),
-        );
         self.text(
             &protocol.clauses.transparency,
             "de bepaling over transparantie",
         );
+        self.publications();
+        self.data_subject_rights();
+    }
+
+    /// One line per party on where it publishes the protocol (art. 10, or the recitals when
+    /// the protocol has no article on transparency).
+    pub(super) fn publications(&mut self) {
+        let protocol = self.protocol;
         let publications: Vec<Line> = protocol
             .parties
             .iter()
@@ -458,10 +438,33 @@ impl Builder<'_> {
             })
             .collect();
         self.bullets(publications);
+    }
+
+    /// How the data subjects exercise their rights: under transparency, or in art. 4 when the
+    /// protocol has no article on transparency.
+    fn data_subject_rights(&mut self) {
+        let protocol = self.protocol;
         self.heading(2, "Rechten van de betrokkenen", Some(Step::Recipients));
         self.text(
             &protocol.data_subject_rights,
             "hoe de betrokkenen hun rechten uitoefenen",
         );
     }
+}
+
+/// A processor as a list line: "KRING – Cegeka: hosting." A protocol that does not state the
+/// agreement says nothing about it; one that does says whether it is concluded.
+fn processor_line(processor: &Processor) -> Line {
+    let mut spans = vec![or_gap(processor.name.trim(), "naam van de verwerker")];
+    if !processor.task.trim().is_empty() {
+        spans.push(Span::plain(format!(": {}", one_line(&processor.task))));
+    }
+    spans.push(Span::plain(if processor.agreement_not_stated {
+        "."
+    } else if processor.agreement_concluded {
+        " (verwerkersovereenkomst gesloten)."
+    } else {
+        " (verwerkersovereenkomst nog te sluiten)."
+    }));
+    spans
 }

@@ -2,12 +2,10 @@
 //! recitals (NA TE HEBBEN UITEENGEZET), up to "WORDT OVEREENGEKOMEN WAT VOLGT".
 
 use super::{Builder, party_name};
-use crate::document::text::{
-    date_or_gap, inline_text, join_names, non_empty_or, one_line, or_gap, or_gap_bold,
-};
+use crate::document::text::{date_or_gap, join_names, non_empty_or, one_line, or_gap, or_gap_bold};
 use crate::document::{Align, Block, Line, List, ListItem, ListMarker, Paragraph, Span};
-use crate::dutch::{capitalise, dutch_long};
-use crate::model::{MunicipalCase, Party, Step};
+use crate::dutch::{capitalise, count_word, dutch_long};
+use crate::model::{Article, MunicipalCase, Party, Step, Unit};
 
 impl Builder<'_> {
     /// "Protocol voor de elektronische mededeling van persoonsgegevens van A naar B", or
@@ -21,44 +19,64 @@ impl Builder<'_> {
         let mut spans = vec![Span::plain(
             "Protocol voor de elektronische mededeling van persoonsgegevens",
         )];
-        let names = |parties: &[&Party], spans: &mut Line| {
-            for (index, party) in parties.iter().enumerate() {
-                if index > 0 {
-                    let separator = if index + 1 == parties.len() {
-                        " en "
+        // A group is named once, by its collective name, not by all its members' legal names.
+        let units = self.protocol.units();
+        let names = |recipients: bool| -> Vec<Span> {
+            units
+                .iter()
+                .filter(|unit| {
+                    let roles = unit.roles();
+                    if recipients {
+                        roles.recipient
                     } else {
-                        ", "
-                    };
-                    spans.push(Span::plain(separator));
+                        roles.provider
+                    }
+                })
+                .map(|unit| match unit {
+                    Unit::Party { party, .. } => or_gap(&party_name(party), "naam van de partij"),
+                    Unit::Group { index, group, .. } => or_gap(
+                        &if group.name.trim().is_empty() {
+                            String::new()
+                        } else {
+                            group.name_in_text(*index)
+                        },
+                        "naam van de groep",
+                    ),
+                })
+                .collect()
+        };
+        let joined = |names: Vec<Span>, spans: &mut Line| {
+            let count = names.len();
+            for (index, name) in names.into_iter().enumerate() {
+                if index > 0 {
+                    spans.push(Span::plain(if index + 1 == count { " en " } else { ", " }));
                 }
-                spans.push(or_gap(&party_name(party), "naam van de partij"));
+                spans.push(name);
             }
         };
-        let providers = self.providers();
-        let recipients = self.recipients();
-        let same_parties = providers.len() == recipients.len()
-            && providers
-                .iter()
-                .zip(&recipients)
-                .all(|(provider, recipient)| provider.id == recipient.id);
+        let providers = names(false);
+        let recipients = names(true);
+        let same_parties = units
+            .iter()
+            .all(|unit| unit.roles().provider == unit.roles().recipient);
         if providers.is_empty() && recipients.is_empty() {
             return spans;
         }
         if same_parties {
             spans.push(Span::plain(" tussen "));
-            names(&providers, &mut spans);
+            joined(providers, &mut spans);
         } else {
             spans.push(Span::plain(" van "));
             if providers.is_empty() {
                 spans.push(Span::gap("verstrekker"));
             } else {
-                names(&providers, &mut spans);
+                joined(providers, &mut spans);
             }
             spans.push(Span::plain(" naar "));
             if recipients.is_empty() {
                 spans.push(Span::gap("ontvanger"));
             } else {
-                names(&recipients, &mut spans);
+                joined(recipients, &mut spans);
             }
         }
         spans
@@ -96,6 +114,10 @@ impl Builder<'_> {
 
     // ----- Parties -----------------------------------------------------------------------------
 
+    /// TUSSEN the first party, EN the others. As in signed protocols, the parties after EN
+    /// are numbered (1., 2., …) when there is more than one, and a group is introduced once
+    /// ("EN de vier private uitbetalingsactoren:"), its members numbered on, and defined
+    /// together ("hierna samen: ‘de private uitbetalingsactoren’").
     pub(super) fn parties(&mut self) {
         self.heading(1, "Partijen", Some(Step::Parties));
         let protocol = self.protocol;
@@ -103,33 +125,101 @@ impl Builder<'_> {
             self.paragraph(vec![Span::gap("de partijen")]);
             return;
         }
-        for (index, party) in protocol.parties.iter().enumerate() {
-            self.centered(if index == 0 { "TUSSEN" } else { "EN" });
-            self.paragraph(party_paragraph(party, index, protocol.municipal.as_ref()));
-            // No definition that only repeats the name ("hierna: ‘Infino Vlaanderen vzw’").
-            if one_line(&party.short_name) != one_line(&party.legal_name) {
-                let mut hierna = vec![Span::plain("hierna: “")];
-                hierna.push(or_gap(party.short_name.trim(), "korte naam"));
-                hierna.push(Span::plain("”;"));
-                self.push(Block::Paragraph(Paragraph {
-                    spans: hierna,
-                    align: Align::Left,
-                    keep_with_next: false,
-                }));
+        let units = protocol.units();
+        let after_first: usize = units.iter().skip(1).map(|unit| unit.parties().len()).sum();
+        let numbered = after_first > 1;
+        let mut number = 0;
+        let mut in_run = false;
+        for (position, unit) in units.iter().enumerate() {
+            match unit {
+                Unit::Party { index, party } => {
+                    if position == 0 {
+                        self.centered("TUSSEN");
+                        self.party(party, *index, None);
+                    } else if numbered {
+                        if !in_run {
+                            self.centered("EN");
+                            in_run = true;
+                        }
+                        number += 1;
+                        self.party(party, *index, Some(number));
+                    } else {
+                        self.centered("EN");
+                        self.party(party, *index, None);
+                    }
+                }
+                Unit::Group {
+                    index,
+                    group,
+                    members,
+                } => {
+                    self.centered(if position == 0 { "TUSSEN" } else { "EN" });
+                    in_run = false;
+                    let collective = if group.name.trim().is_empty() {
+                        Span::gap("naam van de groep")
+                    } else {
+                        Span::plain(capitalise(&Article::put_before(
+                            group.article,
+                            &format!("{} {}", count_word(members.len()), one_line(&group.name)),
+                        )))
+                    };
+                    self.push(Block::Paragraph(Paragraph {
+                        spans: vec![collective, Span::plain(":")],
+                        align: Align::Left,
+                        keep_with_next: true,
+                    }));
+                    for (member_index, member) in members {
+                        number += 1;
+                        self.party(member, *member_index, Some(number));
+                    }
+                    let mut hierna = vec![Span::plain("hierna samen: “")];
+                    hierna.push(if group.name.trim().is_empty() {
+                        Span::gap("naam van de groep")
+                    } else {
+                        Span::plain(group.name_in_text(*index))
+                    });
+                    hierna.push(Span::plain("”;"));
+                    self.push(Block::Paragraph(Paragraph {
+                        spans: hierna,
+                        align: Align::Left,
+                        keep_with_next: false,
+                    }));
+                }
             }
         }
-        let names: Vec<String> = protocol
-            .parties
+        let names: Vec<String> = units
             .iter()
-            .enumerate()
-            .filter(|(_, party)| !party.display_name().trim().is_empty())
-            .map(|(index, party)| party.name_in_text(index))
+            .filter(|unit| unit.is_named())
+            .map(Unit::name_in_text)
             .collect();
-        if names.len() == protocol.parties.len() {
+        if names.len() == units.len() {
             self.paragraph(vec![Span::plain(format!(
                 "{} worden hierna elk afzonderlijk een “partij” en samen de “partijen” genoemd.",
                 capitalise(&join_names(&names))
             ))]);
+        }
+    }
+
+    /// One party's paragraph, numbered when `number` is given, and its definition.
+    fn party(&mut self, party: &Party, index: usize, number: Option<usize>) {
+        let mut spans = party_paragraph(party, index, self.protocol.municipal.as_ref());
+        if let Some(number) = number {
+            spans.insert(0, Span::plain(format!("{number}. ")));
+        }
+        self.paragraph(spans);
+        // No definition that only repeats the name ("hierna: ‘Infino Vlaanderen vzw’"); a
+        // group member without a short name of its own is defined by the group only.
+        let short = one_line(&party.short_name);
+        let in_group = self.protocol.group_of(party).is_some();
+        if short != one_line(&party.legal_name) && !(in_group && short.is_empty()) {
+            let mut hierna = vec![Span::plain("hierna: “")];
+            hierna.push(or_gap(party.short_name.trim(), "korte naam"));
+            hierna.push(Span::plain("”;"));
+            self.push(Block::Paragraph(Paragraph {
+                spans: hierna,
+                align: Align::Left,
+                keep_with_next: false,
+            }));
         }
     }
 
@@ -147,19 +237,25 @@ impl Builder<'_> {
         let mut next_letter = || letters.next().unwrap_or_default();
 
         self.heading(2, "Juridisch statuut van de partijen", Some(Step::Parties));
-        for (index, party) in protocol.parties.iter().enumerate() {
-            let status = party.legal_status.trim();
-            let names_itself = [party.short_name.trim(), party.legal_name.trim()]
+        for unit in protocol.units() {
+            let (status, names) = match &unit {
+                Unit::Party { party, .. } => (
+                    party.legal_status.trim(),
+                    vec![party.short_name.trim(), party.legal_name.trim()],
+                ),
+                Unit::Group { group, .. } => (group.legal_status.trim(), vec![group.name.trim()]),
+            };
+            let names_itself = names
                 .iter()
                 .any(|name| !name.is_empty() && status.contains(name));
             let mut spans = vec![Span::bold(format!("{} ", next_letter()))];
             if !names_itself {
                 spans.push(Span::bold(format!(
                     "{}: ",
-                    capitalise(&party.name_in_text(index))
+                    capitalise(&unit.name_in_text())
                 )));
             }
-            spans.extend(inline_text(status, "juridisch statuut"));
+            spans.extend(self.inline(status, "juridisch statuut"));
             self.paragraph(spans);
         }
 
@@ -209,6 +305,10 @@ impl Builder<'_> {
                 intent.trim_end_matches('.')
             ),
         );
+        // Without an article on transparency, publication stands in the recitals.
+        if !protocol.has_article(crate::model::StandardArticle::Transparency) {
+            self.publications();
+        }
 
         self.heading(2, "Adviezen", Some(Step::Advice));
         for (index, party) in protocol.parties.iter().enumerate() {
@@ -321,12 +421,7 @@ impl Builder<'_> {
                     ));
                 }
                 spans.push(Span::plain(" aan "));
-                let to: Vec<String> = flow
-                    .to_parties
-                    .iter()
-                    .map(|id| self.party_short(id))
-                    .filter(|name| !name.is_empty())
-                    .collect();
+                let to = self.names_for_ids(&flow.to_parties);
                 spans.push(or_gap(&join_names(&to), "ontvanger"));
                 spans.push(Span::plain(if flow.via_service_integrator {
                     format!(

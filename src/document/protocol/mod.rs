@@ -9,9 +9,10 @@ mod closing;
 mod data_table;
 mod front_matter;
 
-use super::text::{one_line, text_blocks};
+use super::text::{inline_text, one_line, text_blocks};
 use super::{Align, Block, Document, Line, List, ListItem, ListMarker, Metadata, Options, Span};
-use crate::model::{Article, Party, Protocol, Step, fingerprint};
+use crate::dutch::capitalise;
+use crate::model::{Article, Party, Protocol, Step, Unit, fingerprint};
 
 /// The document for `protocol`.
 pub fn build(protocol: &Protocol, options: &Options) -> Document {
@@ -61,10 +62,13 @@ fn short_title(protocol: &Protocol) -> String {
         return own;
     }
     let names: Vec<String> = protocol
-        .parties
+        .units()
         .iter()
-        .map(|party| one_line(party.display_name()))
-        .filter(|name| !name.is_empty())
+        .filter(|unit| unit.is_named())
+        .map(|unit| match unit {
+            Unit::Party { party, .. } => one_line(party.display_name()),
+            Unit::Group { index, group, .. } => capitalise(&group.name_in_text(*index)),
+        })
         .collect();
     if names.is_empty() {
         "Protocol gegevensmededeling".to_string()
@@ -76,14 +80,35 @@ fn short_title(protocol: &Protocol) -> String {
 struct Builder<'a> {
     protocol: &'a Protocol,
     blocks: Vec<Block>,
+    /// Article id → its computed number, for `{artikel:id}` references in texts.
+    article_numbers: Vec<(String, usize)>,
 }
 
 impl<'a> Builder<'a> {
     fn new(protocol: &'a Protocol) -> Self {
+        let article_numbers = protocol
+            .article_list()
+            .iter()
+            .enumerate()
+            .map(|(index, entry)| (entry.id.clone(), index + 1))
+            .collect();
         Builder {
             protocol,
             blocks: Vec::new(),
+            article_numbers,
         }
+    }
+
+    /// `text` with every reference `{artikel:id}` replaced by "artikel N", N the article's
+    /// number now; a reference to an article the protocol does not have stays visible as
+    /// "artikel [onbekend: id]" (the check reports it).
+    fn resolve(&self, text: &str) -> String {
+        crate::model::resolve_article_references(text, &self.article_numbers)
+    }
+
+    /// A free text folded into one run with its references resolved, or a gap marker.
+    fn inline(&self, text: &str, what: &str) -> Line {
+        inline_text(&self.resolve(text), what)
     }
 
     fn push(&mut self, block: Block) {
@@ -129,18 +154,60 @@ impl<'a> Builder<'a> {
 
     /// A free-text field as paragraphs and lists; a gap marker when empty.
     fn text(&mut self, text: &str, what: &str) {
-        let blocks = text_blocks(text, what);
+        let blocks = text_blocks(&self.resolve(text), what);
         self.blocks.extend(blocks);
     }
 
     // ----- Title block -------------------------------------------------------------------------
 
-    fn providers(&self) -> Vec<&Party> {
-        self.protocol.providers().collect()
+    /// The names running text uses for the providers (or recipients), a group once.
+    fn unit_names(&self, recipients: bool) -> Vec<String> {
+        self.protocol
+            .units()
+            .iter()
+            .filter(|unit| {
+                let roles = unit.roles();
+                if recipients {
+                    roles.recipient
+                } else {
+                    roles.provider
+                }
+            })
+            .map(Unit::name_in_text)
+            .collect()
     }
 
-    fn recipients(&self) -> Vec<&Party> {
-        self.protocol.recipients().collect()
+    /// The names of the parties (or groups) with these ids, in document order; a group whose
+    /// members are all named (or the group's own id) is named once by its collective name.
+    fn names_for_ids(&self, ids: &[String]) -> Vec<String> {
+        let wanted = |id: &str| ids.iter().any(|wanted| wanted.trim() == id);
+        let mut names = Vec::new();
+        for unit in self.protocol.units() {
+            match &unit {
+                Unit::Party { party, .. } => {
+                    if wanted(&party.id) && unit.is_named() {
+                        names.push(unit.name_in_text());
+                    }
+                }
+                Unit::Group { group, members, .. } => {
+                    let all =
+                        wanted(&group.id) || members.iter().all(|(_, party)| wanted(&party.id));
+                    if all {
+                        names.push(unit.name_in_text());
+                    } else {
+                        names.extend(
+                            members
+                                .iter()
+                                .filter(|(_, party)| {
+                                    wanted(&party.id) && !party.display_name().trim().is_empty()
+                                })
+                                .map(|(index, party)| party.name_in_text(*index)),
+                        );
+                    }
+                }
+            }
+        }
+        names
     }
 
     /// The party with this id as running text names it ("het VUTG"); empty for an unknown id
