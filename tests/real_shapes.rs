@@ -495,3 +495,28 @@ fn the_shapes_fixture_checks_without_errors() {
         .collect();
     assert!(errors.is_empty(), "{}", errors.join("\n"));
 }
+
+#[test]
+fn the_reference_protocol_has_its_article_titles_in_the_signed_order() {
+    assert_said(
+        &vutg(),
+        &[
+            "Artikel 1. Onderwerp",
+            "Artikel 2. Rechtvaardigingsgronden van zowel de mededeling als de inzameling van de \
+             persoonsgegevens",
+            "Artikel 3. De gevraagde persoonsgegevens en de categorieën en omvang van de \
+             gevraagde persoonsgegevens conform het proportionaliteitsbeginsel",
+            "Artikel 4. De categorieën van ontvangers en derden die mogelijks de gegevens \
+             eveneens verkrijgen",
+            "Artikel 5. Periodiciteit van de mededeling en de duur van de mededeling",
+            "Artikel 6. Beveiligingsmaatregelen",
+            "Artikel 7. Kwaliteit van de persoonsgegevens",
+            "Artikel 8. Sanctie bij niet-naleving",
+            "Artikel 9. Meldingsplichten",
+            "Artikel 10. Transparantie",
+            "Artikel 11. Toepasselijk recht en geschillenbeslechting",
+            // The signed text numbers this one 11 again by mistake; numbers are computed.
+            "Artikel 12. Inwerkingtreding en opzegging",
+        ],
+    );
+}

@@ -795,3 +795,117 @@ fn a_signed_protocols_shapes_are_entered_in_the_parties_step() {
             .is_some()
     );
 }
+
+/// The fixture with a group of four recipients, a shared processor and its own article list.
+fn payment_actors() -> Protocol {
+    common::fixture("uitbetalingsactoren.ron")
+}
+
+#[test]
+fn a_member_of_a_group_edits_the_groups_texts_and_a_group_can_be_added() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness_with(payment_actors(), dir.path());
+    harness.get_by_label("Uitbetaler Zuid vzw").click();
+    harness.run();
+    // The member chooses its group; its legal status is the group's.
+    assert!(harness.query_by_label("Hoort bij de groep").is_some());
+    assert!(
+        harness
+            .query_by_label_contains("Het juridisch statuut staat bij de groep")
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_by_label_contains("Leden: Uitbetaler Noord vzw, Uitbetaler Zuid vzw")
+            .is_some()
+    );
+    harness.get_by_label("➕ Groep toevoegen").click_accesskit();
+    harness.run();
+    let groups = &harness.state().protocol().groups;
+    assert_eq!(groups.len(), 2);
+    assert_eq!(groups[1].id, "groep");
+
+    // At Ontvangers, the member shows the group's need-to-know, and editing it edits the group.
+    harness.state_mut().set_step(Step::Recipients);
+    harness.state_mut().selection_mut().party = 4;
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("hoort bij de private uitbetalingsactoren")
+            .is_some()
+    );
+    retype(
+        &mut harness,
+        "Beperking van de toegang (need-to-know)",
+        "Alleen de dossierbeheerders.",
+    );
+    let protocol = harness.state().protocol();
+    assert_eq!(
+        protocol.groups[0].need_to_know,
+        "Alleen de dossierbeheerders."
+    );
+    assert!(protocol.parties[4].need_to_know.is_empty());
+}
+
+#[test]
+fn an_optional_article_is_left_out_and_a_required_one_cannot_be() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut protocol = payment_actors();
+    protocol.articles.clear();
+    let mut harness = harness_with(protocol, dir.path());
+    harness.state_mut().set_step(Step::Clauses);
+    harness.run();
+    // The standard list: twelve articles, numbered.
+    assert!(
+        harness
+            .query_by_label("Artikel 7. Kwaliteit van de gegevens")
+            .is_some()
+    );
+    let buttons = harness.get_all_by_label("🗑 Weglaten").count();
+    assert_eq!(buttons, 12);
+    // The seventh article (data quality) is optional: leave it out.
+    harness
+        .get_all_by_label("🗑 Weglaten")
+        .nth(6)
+        .unwrap()
+        .click_accesskit();
+    harness.run();
+    let articles = &harness.state().protocol().articles;
+    assert_eq!(articles.len(), 11);
+    assert!(
+        !articles.iter().any(
+            |entry| entry.standard == Some(protocolwijzer::model::StandardArticle::DataQuality)
+        )
+    );
+    assert!(
+        harness
+            .query_by_label("Artikel 7. Sanctie bij niet-naleving")
+            .is_some()
+    );
+    // It can be put back; an added article gets an id and is numbered at the end.
+    harness
+        .get_by_label("➕ Kwaliteit van de gegevens terugzetten")
+        .click_accesskit();
+    harness.run();
+    harness
+        .get_by_label("➕ Artikel toevoegen")
+        .click_accesskit();
+    harness.run();
+    let articles = &harness.state().protocol().articles;
+    assert_eq!(articles.len(), 13);
+    assert!(articles[12].standard.is_none());
+    assert!(!articles[12].id.is_empty());
+    assert!(has_finding(
+        &harness,
+        "articles.added.incomplete",
+        "articles[12].title"
+    ));
+    // A required article's button is disabled: clicking it changes nothing.
+    harness
+        .get_all_by_label("🗑 Weglaten")
+        .next()
+        .unwrap()
+        .click_accesskit();
+    harness.run();
+    assert_eq!(harness.state().protocol().articles.len(), 13);
+}

@@ -24,7 +24,7 @@ pub enum Step {
     Advice,
     /// Gemeentelijk scenario en besluit: the municipality's part of the Opgroeien case.
     Municipal,
-    /// Standaardbepalingen: arts. 7–12.
+    /// Artikelen en bepalingen: the article list and the standard clauses.
     Clauses,
     /// Ondertekening: place, date, signatories, annexes.
     Signing,
@@ -61,7 +61,7 @@ impl Step {
             Step::Security => "Beveiliging",
             Step::Advice => "Adviezen (DPO's, VTC)",
             Step::Municipal => "Gemeentelijk scenario en besluit",
-            Step::Clauses => "Standaardbepalingen",
+            Step::Clauses => "Artikelen en bepalingen",
             Step::Signing => "Ondertekening",
             Step::Export => "Controle en export",
         }

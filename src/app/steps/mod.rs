@@ -76,7 +76,7 @@ pub fn intro(step: Step) -> &'static str {
             "Het deel van het lokaal bestuur in het standaardprotocol van Opgroeien: gebruik van de gegevens, het financieel scenario, het besluit en de AVG-plichten."
         }
         Step::Clauses => {
-            "Artikelen 7 tot 12: standaardbepalingen over kwaliteit, sancties, meldingen, transparantie, geschillen en duur."
+            "De artikels van het protocol in hun volgorde, en de standaardbepalingen over kwaliteit, sancties, meldingen, transparantie, geschillen en inwerkingtreding."
         }
         Step::Signing => {
             "Waar en wanneer het protocol ondertekend wordt, wie tekent, en welke bijlagen erbij horen."
