@@ -192,7 +192,21 @@ fn facts_the_signed_text_does_not_state_are_printed_as_nothing() {
         &protocol,
         &["Opgroeien regie maakt het protocol bekend op https://www.opgroeien.be."],
     );
+    // The rights of the data subjects are not stated: no heading, no gap.
+    assert!(protocol.data_subject_rights_not_stated);
+    assert_not_said(
+        &protocol,
+        &[
+            "Rechten van de betrokkenen",
+            "hoe de betrokkenen hun rechten",
+        ],
+    );
     // Stated facts are still printed.
+    protocol.data_subject_rights = "Bij de DPO van elke partij.".to_string();
+    assert_said(
+        &protocol,
+        &["Rechten van de betrokkenen", "Bij de DPO van elke partij."],
+    );
     protocol.parties[1].processors[0].agreement_not_stated = false;
     protocol.parties[1].processors[0].agreement_concluded = true;
     assert_said(&protocol, &["(verwerkersovereenkomst gesloten)."]);

@@ -109,13 +109,25 @@ pub(super) fn check(protocol: &Protocol, _context: &Context, findings: &mut Vec<
         ));
     }
     if is_blank(&protocol.data_subject_rights) {
-        findings.push(Finding::new(
-            "data_subject_rights.missing",
-            Step::Recipients,
-            "data_subject_rights",
-            "Beschrijf hoe de betrokkenen hun rechten (inzage, verbetering, bezwaar) uitoefenen \
-             en bij wie, en of de wet die rechten beperkt.",
-        ));
+        findings.push(if protocol.data_subject_rights_not_stated {
+            Finding::new(
+                "data_subject_rights.missing",
+                Step::Recipients,
+                "data_subject_rights_not_stated",
+                "De rechten van de betrokkenen staan als ‘niet vermeld’: het ondertekende \
+                 protocol zegt er niets over, en de export ook niet. De wet van 30 juli 2018 \
+                 vraagt hoe de betrokkenen hun rechten uitoefenen; vul het aan bij een volgende \
+                 versie.",
+            )
+        } else {
+            Finding::new(
+                "data_subject_rights.missing",
+                Step::Recipients,
+                "data_subject_rights",
+                "Beschrijf hoe de betrokkenen hun rechten (inzage, verbetering, bezwaar) \
+                 uitoefenen en bij wie, en of de wet die rechten beperkt.",
+            )
+        });
     }
 }
 

@@ -67,6 +67,7 @@ pub fn field_label(field: &str) -> &str {
         "text" => "Tekst",
         "additional_text" => "Aanvullende tekst",
         "data_subject_rights" => "Rechten van de betrokkenen",
+        "data_subject_rights_not_stated" => "Rechten van de betrokkenen niet vermeld",
         "clauses" => "Standaardbepalingen",
         "data_quality" => "Kwaliteit van de gegevens (art. 7)",
         "sanction" => "Sanctie (art. 8)",

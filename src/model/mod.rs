@@ -78,6 +78,9 @@ pub struct Protocol {
     pub shared_processors: Vec<SharedProcessor>,
     /// The data subjects' rights, any legal limits on them, and how they are exercised.
     pub data_subject_rights: String,
+    /// The signed protocol says nothing about the data subjects' rights: the exports print
+    /// nothing for them (no heading, no gap), and the check warns instead of asking for them.
+    pub data_subject_rights_not_stated: bool,
     /// Arts. 7–12: the standard clauses, as editable text.
     pub clauses: StandardClauses,
     /// The articles in their order, with their titles and any added article; empty: the
@@ -113,6 +116,7 @@ impl Default for Protocol {
             security: Security::default(),
             shared_processors: Vec::new(),
             data_subject_rights: String::new(),
+            data_subject_rights_not_stated: false,
             clauses: StandardClauses::default(),
             articles: Vec::new(),
             vtc_advice_date: None,

@@ -87,6 +87,13 @@ pub fn recipients_ui(protocol: &mut Protocol, form: &mut Form, ui: &mut Ui) {
         "Hoe de betrokkenen hun rechten (inzage, verbetering, bezwaar, …) uitoefenen bij de ontvanger, en welke wettelijke beperkingen er eventueel op gelden. De wet van 30 juli 2018 vraagt dit uitdrukkelijk.",
         &mut protocol.data_subject_rights,
     );
+    form.checkbox(
+        ui,
+        "data_subject_rights_not_stated",
+        "Het protocol vermeldt de rechten van de betrokkenen niet (niet vermeld)",
+        "Voor een ondertekend protocol dat er niets over zegt: het document drukt dan geen titel en geen invulveld af, en de controle waarschuwt.",
+        &mut protocol.data_subject_rights_not_stated,
+    );
 }
 
 /// What a recipient (a party, or a group for all its members) says in art. 4.

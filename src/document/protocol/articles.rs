@@ -444,6 +444,11 @@ impl Builder<'_> {
     /// protocol has no article on transparency.
     fn data_subject_rights(&mut self) {
         let protocol = self.protocol;
+        // A signed protocol that does not state them gets no heading and no gap.
+        if protocol.data_subject_rights_not_stated && protocol.data_subject_rights.trim().is_empty()
+        {
+            return;
+        }
         self.heading(2, "Rechten van de betrokkenen", Some(Step::Recipients));
         self.text(
             &protocol.data_subject_rights,
