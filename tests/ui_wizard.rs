@@ -909,3 +909,59 @@ fn an_optional_article_is_left_out_and_a_required_one_cannot_be() {
     harness.run();
     assert_eq!(harness.state().protocol().articles.len(), 13);
 }
+
+/// Regression (issue 15): on step 1, Ctrl+Z silently cleared a field on step 11, and the next
+/// Ctrl+Z removed the DPO's recorded advice.
+#[test]
+fn undo_names_what_it_undoes_goes_there_and_leaves_review_records_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let protocol = common::fixture("opgroeien-gemeente-ingevuld.ron");
+    let advice = protocol.parties[1].dpo_advice.clone();
+    let mut harness = harness_with(protocol, dir.path());
+    harness.state_mut().set_step(Step::Signing);
+    harness.run();
+    retype(&mut harness, "Plaats van ondertekening", "Zoersel");
+    assert_eq!(harness.state().protocol().signing.place, "Zoersel");
+    // A DPO's advice is recorded (as the advice form does): a review record, not content.
+    harness.state_mut().protocol_mut().parties[1]
+        .dpo_advice
+        .remarks = "Akkoord.".to_string();
+    harness.state_mut().touch();
+    harness.state_mut().set_step(Step::Parties);
+    harness.run();
+
+    // The menu says what an undo would change.
+    harness.get_by_label("Bewerken").click();
+    harness.run();
+    // (The menu entry's accessible name ends in its shortcut.)
+    assert!(
+        harness
+            .query_by_label_contains("Ongedaan maken: Plaats van ondertekening")
+            .is_some()
+    );
+    harness.key_press(Key::Escape);
+    harness.run();
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    let state = harness.state();
+    assert_ne!(state.protocol().signing.place, "Zoersel");
+    // It went to the field's step and said what it undid.
+    assert_eq!(state.step(), Step::Signing);
+    assert!(
+        harness
+            .query_by_label_contains("Ongedaan gemaakt: Plaats van ondertekening (stap 11")
+            .is_some()
+    );
+    // The advice is still there; the typing in the next field is its own step, so a second
+    // Ctrl+Z has the field typed before it to undo, never the advice.
+    let after = &harness.state().protocol().parties[1].dpo_advice;
+    assert_eq!(after.remarks, "Akkoord.");
+    assert_eq!(after.date, advice.date);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(
+        harness.state().protocol().parties[1].dpo_advice.remarks,
+        "Akkoord."
+    );
+}

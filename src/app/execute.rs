@@ -47,20 +47,14 @@ impl ProtocolApp {
                     self.close_now(ctx);
                 }
             }
-            Command::Undo => {
-                if self.history.undo(&mut self.protocol) {
-                    self.model_replaced();
-                } else {
-                    self.notice = Some(Notice::info("Er is niets om ongedaan te maken."));
-                }
-            }
-            Command::Redo => {
-                if self.history.redo(&mut self.protocol) {
-                    self.model_replaced();
-                } else {
-                    self.notice = Some(Notice::info("Er is niets om opnieuw uit te voeren."));
-                }
-            }
+            Command::Undo => match self.history.undo(&mut self.protocol) {
+                Some(edit) => self.show_history_step("Ongedaan gemaakt", edit),
+                None => self.notice = Some(Notice::info("Er is niets om ongedaan te maken.")),
+            },
+            Command::Redo => match self.history.redo(&mut self.protocol) {
+                Some(edit) => self.show_history_step("Opnieuw uitgevoerd", edit),
+                None => self.notice = Some(Notice::info("Er is niets om opnieuw uit te voeren.")),
+            },
             Command::ToggleDark => self.change_settings(ctx, |settings| {
                 settings.dark = !settings.dark;
             }),
@@ -88,6 +82,24 @@ impl ProtocolApp {
             Command::Notice(text) => self.notice = Some(Notice::undoable(text)),
             Command::DismissNotice => self.notice = None,
         }
+    }
+
+    /// After an undo or redo: go to the step of the field it changed, put the cursor there,
+    /// and say what changed ("Ongedaan gemaakt: Datum van ondertekening (stap 11)").
+    fn show_history_step(&mut self, done: &str, edit: super::history::Edit) {
+        self.model_replaced();
+        let mut text = format!("{done}: {}", edit.label);
+        if let Some(step) = edit.step {
+            if step != self.step {
+                self.go_to(step);
+            }
+            text.push_str(&format!(" (stap {}, {})", step.number(), step.title()));
+            if !edit.path.is_empty() {
+                self.form.focus_on(edit.path);
+            }
+        }
+        text.push('.');
+        self.notice = Some(Notice::info(&text));
     }
 
     /// Carries out the answer to a dialog (already closed).

@@ -63,6 +63,10 @@ pub struct Form<'a> {
     pub structural: bool,
     /// Commands the form asks the app to run (go to a step, status messages, …).
     pub commands: Vec<Command>,
+    /// The field that changed this frame (path, label as shown), for "Ongedaan maken: …".
+    pub edited: Option<(String, String)>,
+    /// The list whose toolbar or add button was used this frame.
+    pub list: Option<String>,
 }
 
 impl Form<'_> {
@@ -141,12 +145,20 @@ impl Form<'_> {
                 let response = ui
                     .add(edit.desired_width(ui.available_width().min(theme::FORM_MAX_WIDTH)))
                     .labelled_by(label_response.id);
-                self.changed |= response.changed();
+                self.note_change(response.changed(), path, label);
                 self.register(path, &response);
             }
             help_text(ui, help);
         });
         ui.add_space(theme::FIELD_GAP);
+    }
+
+    /// Notes that the field at `path`, labelled `label`, changed (when `changed`).
+    pub fn note_change(&mut self, changed: bool, path: &str, label: &str) {
+        if changed {
+            self.changed = true;
+            self.edited = Some((path.to_string(), label.to_string()));
+        }
     }
 
     /// A check box whose text is its label.
@@ -157,7 +169,7 @@ impl Form<'_> {
                 ui.label(text).on_hover_text(lock_tooltip(lock));
             } else {
                 let response = ui.checkbox(value, label);
-                self.changed |= response.changed();
+                self.note_change(response.changed(), path, label);
                 self.register(path, &response);
             }
             help_text(ui, help);
@@ -202,7 +214,7 @@ impl Form<'_> {
                     })
                     .response
                     .labelled_by(label_response.id);
-                self.changed |= before != *value;
+                self.note_change(before != *value, path, label);
                 self.register(path, &response);
             }
             help_text(ui, help);
@@ -250,7 +262,7 @@ impl Form<'_> {
                     })
                     .response
                     .labelled_by(label_response.id);
-                self.changed |= before != *value;
+                self.note_change(before != *value, path, label);
                 self.register(path, &response);
             }
             help_text(ui, help);
@@ -274,7 +286,7 @@ impl Form<'_> {
                 locked_value(ui, lock, &text, label_response.id);
             } else {
                 let output = dates::date_picker(ui, value, label_response.id);
-                self.changed |= output.changed;
+                self.note_change(output.changed, path, label);
                 self.register(path, &output.response);
             }
             help_text(ui, help);
@@ -348,7 +360,27 @@ impl Form<'_> {
                 op = Some(ListOp::MoveDown(index));
             }
         });
+        if let Some(op) = op {
+            let verb = match op {
+                ListOp::Duplicate(_) => "gedupliceerd",
+                ListOp::Remove(_) => "verwijderd",
+                ListOp::MoveUp(_) | ListOp::MoveDown(_) => "verplaatst",
+            };
+            self.note_list(
+                list_path,
+                &format!(
+                    "{} {verb}",
+                    crate::model::labels::path_label(&format!("{list_path}[{index}]"))
+                ),
+            );
+        }
         op
+    }
+
+    /// Notes that the list at `list_path` changed shape, described by `label`.
+    pub fn note_list(&mut self, list_path: &str, label: &str) {
+        self.list = Some(list_path.to_string());
+        self.edited = Some((list_path.to_string(), label.to_string()));
     }
 
     /// An "add" button for a list; `None` when the list is locked.
@@ -362,6 +394,10 @@ impl Form<'_> {
         let response = ui.button(text);
         // A finding about an empty list ("add at least one …") focuses this button.
         self.register(list_path, &response);
+        if response.clicked() {
+            let what = text.trim_start_matches(['➕', ' ']);
+            self.note_list(list_path, what);
+        }
         response.clicked()
     }
 

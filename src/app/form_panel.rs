@@ -7,6 +7,7 @@ use egui::{Id, RichText, Ui};
 
 use super::commands::Command;
 use super::form::{Form, Selection};
+use super::history::Edit;
 use super::{steps, theme};
 use crate::check::Finding;
 use crate::model::Step;
@@ -66,8 +67,8 @@ impl FormPanel {
         self.focus = Some(path);
     }
 
-    /// The form of `step`. Returns `Some(structural)` when the model changed (`structural`:
-    /// a list changed shape, which starts a new undo step).
+    /// The form of `step`. Returns what changed when the model changed: the field, its
+    /// label, the step, and whether a list changed shape (which starts a new undo step).
     pub fn ui(
         &mut self,
         ui: &mut Ui,
@@ -76,7 +77,7 @@ impl FormPanel {
         locks: &[LockedPart],
         findings: &[Finding],
         commands: &mut Vec<Command>,
-    ) -> Option<bool> {
+    ) -> Option<Edit> {
         ui.add_space(theme::FORM_TOP_GAP);
         ui.label(RichText::new(format!("Stap {}. {}", step.number(), step.title())).heading());
         ui.label(RichText::new(steps::intro(step)).weak());
@@ -96,6 +97,8 @@ impl FormPanel {
             changed: false,
             structural: false,
             commands: Vec::new(),
+            edited: None,
+            list: None,
         };
         area.show(ui, |ui| {
             ui.set_max_width(ui.available_width().min(theme::FORM_MAX_WIDTH + 40.0));
@@ -106,6 +109,7 @@ impl FormPanel {
             changed,
             structural,
             commands: asked,
+            edited,
             ..
         } = form;
         commands.extend(asked);
@@ -115,6 +119,17 @@ impl FormPanel {
         // A focus request lives one frame: if its field is not on this step's form (e.g. an
         // empty list), it must not steal the focus later.
         self.focus = None;
-        changed.then_some(structural)
+        let (path, label) = edited.unwrap_or_else(|| {
+            (
+                String::new(),
+                format!("wijziging in stap {}", step.number()),
+            )
+        });
+        changed.then_some(Edit {
+            path,
+            label,
+            step: Some(step),
+            structural,
+        })
     }
 }

@@ -195,7 +195,15 @@ impl ProtocolApp {
     /// Records a change made through [`Self::protocol_mut`].
     pub fn touch(&mut self) {
         self.generation += 1;
-        self.history.record(&self.protocol, f64::MAX / 2.0, true);
+        self.history.record(
+            &self.protocol,
+            f64::MAX / 2.0,
+            history::Edit {
+                label: "wijziging".to_string(),
+                structural: true,
+                ..history::Edit::default()
+            },
+        );
     }
 
     /// The user's settings as they are now (the store writes them shortly after a change).
@@ -346,9 +354,9 @@ impl ProtocolApp {
             &self.derived.findings,
             commands,
         );
-        if let Some(structural) = edit {
+        if let Some(edit) = edit {
             self.generation += 1;
-            self.history.record(&self.protocol, now, structural);
+            self.history.record(&self.protocol, now, edit);
         }
     }
 

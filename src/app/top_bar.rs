@@ -55,7 +55,18 @@ impl ProtocolApp {
                 }
                 continue;
             }
-            menu_item_ui(ui, command, self.enabled(command), commands);
+            let label = match command {
+                Command::Undo => self
+                    .history
+                    .undo_label()
+                    .map(|what| format!("Ongedaan maken: {what}")),
+                Command::Redo => self
+                    .history
+                    .redo_label()
+                    .map(|what| format!("Opnieuw: {what}")),
+                _ => None,
+            };
+            menu_item_ui(ui, command, label, self.enabled(command), commands);
         }
     }
 
@@ -66,7 +77,7 @@ impl ProtocolApp {
                 ui.label("(nog geen)");
             }
             for path in recent {
-                menu_item_ui(ui, &Command::OpenRecent(path.clone()), true, commands);
+                menu_item_ui(ui, &Command::OpenRecent(path.clone()), None, true, commands);
             }
         });
     }
@@ -142,9 +153,16 @@ impl ProtocolApp {
     }
 }
 
-/// A menu entry: the command's label, its shortcut on this platform and its tooltip.
-fn menu_item_ui(ui: &mut Ui, command: &Command, enabled: bool, commands: &mut Vec<Command>) {
-    let mut button = egui::Button::new(command.label());
+/// A menu entry: the command's label (or `label`, e.g. "Ongedaan maken: Plaats"), its
+/// shortcut on this platform and its tooltip.
+fn menu_item_ui(
+    ui: &mut Ui,
+    command: &Command,
+    label: Option<String>,
+    enabled: bool,
+    commands: &mut Vec<Command>,
+) {
+    let mut button = egui::Button::new(label.unwrap_or_else(|| command.label()));
     if let Some(shortcut) = command.shortcuts(ui.ctx().os()).first() {
         button = button.shortcut_text(ui.ctx().format_shortcut(shortcut));
     }
