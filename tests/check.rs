@@ -86,7 +86,7 @@ fn the_opgroeien_template_reports_only_the_municipality_s_gaps() {
             "municipal.college_decision.missing",
             "municipal.college_decision.date",
         ),
-        ("municipal.channel.missing", "municipal.exchange_channel"),
+        ("municipal.channel.missing", "flows[0].channel"),
         (
             "municipal.key_exchange.missing",
             "municipal.key_exchange.confirmed",

@@ -228,6 +228,14 @@ const CASES: &[Case] = &[
     case("municipal.channel.mismatch", "flows[1].channel", |p| {
         p.flows[1].channel = ChannelKind::EncryptedEmail
     }),
+    case(
+        "flow.channel_detail.contradicts",
+        "flows[1].channel_detail",
+        |p| {
+            p.flows[1].channel = ChannelKind::EncryptedEmail;
+            p.flows[0].channel = ChannelKind::EncryptedEmail;
+        },
+    ),
     // Purposes
     case("purpose.missing", "parties[1].processing_purposes", |p| {
         p.parties[1].processing_purposes.clear()
@@ -534,10 +542,20 @@ const CASES: &[Case] = &[
             municipal(p).college_decision.date = date(2026, 9, 1);
         },
     ),
+    // The channel is one fact: the municipality's flow's (step 2).
+    case("municipal.channel.missing", "flows[0].channel", |p| {
+        municipal(p).exchange_channel = ExchangeChannel::Unchosen;
+        p.flows[0].channel = ChannelKind::Unspecified;
+    }),
+    // An older file without flows: the recorded choice is asked for.
     case(
         "municipal.channel.missing",
         "municipal.exchange_channel",
-        |p| municipal(p).exchange_channel = ExchangeChannel::Unchosen,
+        |p| {
+            municipal(p).exchange_channel = ExchangeChannel::Unchosen;
+            p.flows.clear();
+            p.data_items.iter_mut().for_each(|item| item.flows.clear());
+        },
     ),
     case(
         "municipal.key_exchange.missing",
@@ -876,6 +894,21 @@ fn near_misses_do_not_fire() {
         case("articles.reference.unknown", "clauses.sanction", |p| {
             p.clauses.sanction.push_str(" Zie {artikel:gegevens}.")
         }),
+        // The flows say SFTP and the older recorded choice is empty: the flows decide.
+        case(
+            "municipal.channel.missing",
+            "municipal.exchange_channel",
+            |p| municipal(p).exchange_channel = ExchangeChannel::Unchosen,
+        ),
+        case("municipal.channel.missing", "flows[0].channel", |p| {
+            municipal(p).exchange_channel = ExchangeChannel::Unchosen
+        }),
+        // SFTP whose key goes by e-mail names both: no contradiction.
+        case(
+            "flow.channel_detail.contradicts",
+            "flows[0].channel_detail",
+            |p| p.flows[0].channel_detail = "SFTP-server; de sleutel gaat per e-mail.".into(),
+        ),
         // SFTP on the service integrator's platform: both true, nothing contradicts.
         case(
             "flow.service_integrator.inconsistent",

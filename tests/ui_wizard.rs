@@ -279,32 +279,6 @@ fn clicking_a_finding_lands_on_its_field() {
 }
 
 #[test]
-fn choosing_the_exchange_channel_sets_both_flows() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut harness = harness_with(opgroeien(), dir.path());
-    harness
-        .get_by_label("9. Gemeentelijk scenario en besluit")
-        .click();
-    harness.run();
-    harness
-        .get_by_label("Kanaal voor de INSZ-lijst")
-        .click_accesskit();
-    harness.run();
-    harness
-        .get_by_role_and_label(Role::Button, "versleutelde e-mail")
-        .click_accesskit();
-    harness.run();
-    let protocol = harness.state().protocol();
-    assert!(protocol.flows.len() >= 2);
-    assert!(
-        protocol
-            .flows
-            .iter()
-            .all(|flow| flow.channel == ChannelKind::EncryptedEmail)
-    );
-}
-
-#[test]
 fn autosave_then_restore_gives_back_the_exact_model() {
     let dir = tempfile::tempdir().unwrap();
     let mut first = harness_with(opgroeien(), dir.path());
@@ -964,4 +938,46 @@ fn undo_names_what_it_undoes_goes_there_and_leaves_review_records_alone() {
         harness.state().protocol().parties[1].dpo_advice.remarks,
         "Akkoord."
     );
+}
+
+/// Regression (issue 15): step 9 asked the channel again, ignored step 2 ("(nog niet
+/// gekozen)" and an error), and choosing there overwrote both flows.
+#[test]
+fn the_exchange_channel_is_one_fact_chosen_with_the_flows_and_shown_at_step_9() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut protocol = common::fixture("opgroeien-gemeente-ingevuld.ron");
+    // As a file made in step 2 only: the flows say SFTP, the old step-9 field says nothing.
+    protocol.municipal.as_mut().unwrap().exchange_channel =
+        protocolwijzer::model::ExchangeChannel::Unchosen;
+    let mut harness = harness_with(protocol.clone(), dir.path());
+    harness.state_mut().set_step(Step::Municipal);
+    harness.run();
+    assert!(
+        harness
+            .query_by_label("SFTP-server van Opgroeien regie.")
+            .is_some()
+    );
+    assert!(!has_finding(
+        &harness,
+        "municipal.channel.missing",
+        "municipal.exchange_channel"
+    ));
+    assert!(
+        harness
+            .query_by_label_contains("nog niet gekozen")
+            .is_none()
+    );
+    // There is nothing to choose here that could overwrite the flows; the button leads to
+    // step 2, where the channel is chosen.
+    assert!(
+        harness
+            .query_by_role_and_label(Role::ComboBox, "Kanaal voor de INSZ-lijst")
+            .is_none()
+    );
+    harness
+        .get_by_label("Kiezen bij stap 2 ▶")
+        .click_accesskit();
+    harness.run();
+    assert_eq!(harness.state().step(), Step::Context);
+    assert_eq!(harness.state().protocol().flows, protocol.flows);
 }

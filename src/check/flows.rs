@@ -30,6 +30,18 @@ pub(super) fn check(protocol: &Protocol, _context: &Context, findings: &mut Vec<
     for (index, flow) in protocol.flows.iter().enumerate() {
         let name = flow_name(protocol, index);
         let at = |field: &str| format!("flows[{index}].{field}");
+        if let Some(other) = detail_contradicts_channel(flow) {
+            findings.push(Finding::new(
+                "flow.channel_detail.contradicts",
+                Step::Context,
+                at("channel_detail"),
+                format!(
+                    "Bij {name} is het kanaal ‘{}’, maar de toelichting spreekt van {other}. \
+                     Pas de toelichting of het kanaal aan, zodat het protocol één kanaal noemt.",
+                    flow.channel.label()
+                ),
+            ));
+        }
         let id = flow.id.trim();
         if !id.is_empty() {
             if let Some(first) = seen_ids.get(id) {
@@ -384,5 +396,51 @@ pub(super) fn check_term(protocol: &Protocol, findings: &mut Vec<Finding>) {
              aan het doel.",
         )),
         _ => {}
+    }
+}
+
+/// What a flow's channel detail names that its channel is not: "SFTP" under encrypted e-mail,
+/// "e-mail" under SFTP. `None` when the detail agrees or names both (an SFTP server whose
+/// key goes by e-mail).
+fn detail_contradicts_channel(flow: &crate::model::DataFlow) -> Option<&'static str> {
+    let detail = flow.channel_detail.to_lowercase();
+    let says_sftp = detail.contains("sftp");
+    let says_mail =
+        detail.contains("e-mail") || detail.contains("email") || detail.contains("mail ");
+    match flow.channel {
+        ChannelKind::Sftp if says_mail && !says_sftp => Some("e-mail"),
+        ChannelKind::EncryptedEmail if says_sftp && !says_mail => Some("een SFTP-server"),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod contradiction_tests {
+    use super::*;
+    use crate::model::DataFlow;
+
+    #[test]
+    fn a_detail_that_names_another_channel_contradicts_it() {
+        let flow = |channel, detail: &str| DataFlow {
+            channel,
+            channel_detail: detail.into(),
+            ..DataFlow::default()
+        };
+        assert_eq!(
+            detail_contradicts_channel(&flow(ChannelKind::EncryptedEmail, "Via de SFTP-server.")),
+            Some("een SFTP-server")
+        );
+        assert_eq!(
+            detail_contradicts_channel(&flow(ChannelKind::Sftp, "Per versleutelde e-mail.")),
+            Some("e-mail")
+        );
+        assert_eq!(
+            detail_contradicts_channel(&flow(ChannelKind::Sftp, "SFTP; de sleutel per e-mail.")),
+            None
+        );
+        assert_eq!(
+            detail_contradicts_channel(&flow(ChannelKind::Sftp, "")),
+            None
+        );
     }
 }

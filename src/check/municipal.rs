@@ -5,7 +5,7 @@
 use super::dates::EarlierDate;
 use super::{Context, Finding, is_blank};
 use crate::model::Step;
-use crate::model::{ChannelKind, Confirmation, ExchangeChannel, Protocol};
+use crate::model::{ChannelKind, Confirmation, ExchangeChannel, MunicipalCase, Protocol};
 
 pub(super) fn check(protocol: &Protocol, context: &Context, findings: &mut Vec<Finding>) {
     let Some(case) = &protocol.municipal else {
@@ -71,7 +71,7 @@ pub(super) fn check(protocol: &Protocol, context: &Context, findings: &mut Vec<F
              Opgroeien regie het besluit kan terugvinden.",
         ));
     }
-    check_channel(protocol, case.exchange_channel, findings);
+    check_channel(protocol, case, findings);
     for (field, confirmation, rule, message) in [
         (
             "key_exchange",
@@ -138,33 +138,41 @@ fn check_confirmation(
     }
 }
 
-fn check_channel(protocol: &Protocol, chosen: ExchangeChannel, findings: &mut Vec<Finding>) {
+/// The exchange channel is one fact: the channel of the municipality's flow (step 2). It must
+/// be chosen, and a flow that travels differently contradicts it.
+fn check_channel(protocol: &Protocol, case: &MunicipalCase, findings: &mut Vec<Finding>) {
+    let (chosen, flow) = case.channel(&protocol.flows);
     let expected = match chosen {
         ExchangeChannel::Unchosen => {
+            let (step, path) = match flow {
+                Some(index) => (Step::Context, format!("flows[{index}].channel")),
+                None => (Step::Municipal, "municipal.exchange_channel".to_string()),
+            };
             findings.push(Finding::new(
                 "municipal.channel.missing",
-                Step::Municipal,
-                "municipal.exchange_channel",
-                "Kies hoe de versleutelde lijst wordt uitgewisseld: via de SFTP-server van \
-                 Opgroeien regie of via versleutelde e-mail.",
+                step,
+                path,
+                "Kies bij de gegevensstroom van het lokaal bestuur hoe de versleutelde lijst \
+                 wordt uitgewisseld: via de SFTP-server van Opgroeien regie of via versleutelde \
+                 e-mail.",
             ));
             return;
         }
         ExchangeChannel::Sftp => ChannelKind::Sftp,
         ExchangeChannel::EncryptedEmail => ChannelKind::EncryptedEmail,
     };
-    for (index, flow) in protocol.flows.iter().enumerate() {
-        if flow.channel != ChannelKind::Unspecified && flow.channel != expected {
+    for (index, other) in protocol.flows.iter().enumerate() {
+        if other.channel != ChannelKind::Unspecified && other.channel != expected {
             findings.push(Finding::new(
                 "municipal.channel.mismatch",
                 Step::Context,
                 format!("flows[{index}].channel"),
                 format!(
-                    "Het lokaal bestuur koos als uitwisselingskanaal ‘{}’, maar deze \
-                     gegevensstroom verloopt via ‘{}’. Kies voor de gegevensstroom hetzelfde \
-                     kanaal.",
+                    "De lijst van het lokaal bestuur gaat via ‘{}’, maar deze gegevensstroom \
+                     verloopt via ‘{}’. In het standaardprotocol lopen beide stromen langs \
+                     hetzelfde kanaal: kies voor de gegevensstroom hetzelfde kanaal.",
                     chosen.label(),
-                    flow.channel.label()
+                    other.channel.label()
                 ),
             ));
         }

@@ -332,6 +332,13 @@ pub const RULES: &[Rule] = &[
         "Opgroeien template: a flow's channel differs from the exchange channel the municipality chose",
         "The text would state two different channels for the same exchange: a contradiction the signers cannot agree to.",
     ),
+    rule(
+        "flow.channel_detail.contradicts",
+        Waarschuwing,
+        FORM_CLEAR,
+        "a flow's channel detail names another channel (SFTP under encrypted e-mail, e-mail under SFTP)",
+        "The protocol would name two channels for one flow; a reader cannot tell which holds, but the security measures stay in place.",
+    ),
     // Purposes
     rule(
         "purpose.missing",

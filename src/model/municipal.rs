@@ -17,7 +17,9 @@ pub struct MunicipalCase {
     pub financial_scenario: String,
     /// The decision of the college van burgemeester en schepenen (and vast bureau).
     pub college_decision: CollegeDecision,
-    /// How the encrypted list travels.
+    /// How the encrypted list travels, as older files recorded it. The fact lives in the
+    /// flows' channels (step 2); [`MunicipalCase::channel`] derives it from them and uses
+    /// this value only while no flow of the municipality has a channel.
     pub exchange_channel: ExchangeChannel,
     /// How the DPOs exchange the key of the encrypted file.
     pub key_exchange: Confirmation,
@@ -29,6 +31,35 @@ pub struct MunicipalCase {
     pub processing_register: Confirmation,
     /// The citizens concerned are informed (informatieplicht), and how.
     pub information_duty: Confirmation,
+}
+
+impl MunicipalCase {
+    /// How the encrypted list travels: the channel of the municipality's own flow (the INSZ
+    /// list it sends), with the flow's index; the recorded value of an older file while no
+    /// such flow has a channel (index `None`).
+    pub fn channel(&self, flows: &[super::DataFlow]) -> (ExchangeChannel, Option<usize>) {
+        use super::ChannelKind;
+        let own = flows
+            .iter()
+            .position(|flow| flow.from_party == self.municipality_party)
+            .or_else(|| {
+                flows
+                    .iter()
+                    .position(|flow| flow.to_parties.contains(&self.municipality_party))
+            });
+        let from_flow = own.and_then(|index| match flows[index].channel {
+            ChannelKind::Sftp => Some(ExchangeChannel::Sftp),
+            ChannelKind::EncryptedEmail => Some(ExchangeChannel::EncryptedEmail),
+            _ => None,
+        });
+        match from_flow {
+            Some(channel) => (channel, own),
+            None if own.is_some() && self.exchange_channel == ExchangeChannel::Unchosen => {
+                (ExchangeChannel::Unchosen, own)
+            }
+            None => (self.exchange_channel, own),
+        }
+    }
 }
 
 /// The college decision that regulates the support.

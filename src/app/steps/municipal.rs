@@ -1,14 +1,15 @@
 //! Step 9, Gemeentelijk scenario en besluit: the municipality's part of the Opgroeien
-//! standard protocol. Choosing the exchange channel here also sets the flows' channel.
+//! standard protocol. The exchange channel is shown here as chosen with the flows (step 2).
 
 use egui::Ui;
 
 use crate::app::form::Form;
-use crate::model::{ChannelKind, Confirmation, ExchangeChannel, Protocol};
+use crate::model::{Confirmation, ExchangeChannel, Protocol};
 
 /// The municipal step.
 pub fn municipal_ui(protocol: &mut Protocol, form: &mut Form, ui: &mut Ui) {
     let parties = super::party_choices(protocol);
+    let protocol_flows = protocol.flows.clone();
     let Some(case) = protocol.municipal.as_mut() else {
         ui.add_space(12.0);
         ui.label(
@@ -18,7 +19,6 @@ pub fn municipal_ui(protocol: &mut Protocol, form: &mut Form, ui: &mut Ui) {
         );
         return;
     };
-    let mut channel_changed = None;
 
     form.section(ui, "Het lokaal bestuur", "");
     let path = "municipal.municipality_party";
@@ -94,22 +94,33 @@ pub fn municipal_ui(protocol: &mut Protocol, form: &mut Form, ui: &mut Ui) {
     );
 
     form.section(ui, "Uitwisseling", "");
-    let before = case.exchange_channel;
-    form.choice(
-        ui,
-        "municipal.exchange_channel",
-        "Kanaal voor de INSZ-lijst",
-        "De SFTP-server van Opgroeien regie of versleutelde e-mail. Uw keuze geldt voor beide gegevensstromen.",
-        &mut case.exchange_channel,
-        &ExchangeChannel::ALL,
-        |channel| match channel {
-            ExchangeChannel::Unchosen => "",
-            other => other.label(),
-        },
-    );
-    if case.exchange_channel != before {
-        channel_changed = Some(case.exchange_channel);
-    }
+    // One fact, one place: the channel is chosen with the flows (step 2) and shown here.
+    let (channel, flow) = case.channel(&protocol_flows);
+    ui.push_id("municipal.exchange_channel", |ui| {
+        crate::app::form::field_label(ui, "Kanaal voor de INSZ-lijst");
+        ui.horizontal_wrapped(|ui| {
+            ui.label(match channel {
+                ExchangeChannel::Unchosen => "Nog niet gekozen.".to_string(),
+                chosen => format!("{}.", crate::dutch::capitalise(chosen.label())),
+            });
+            let response = ui
+                .button("Kiezen bij stap 2 ▶")
+                .on_hover_text("Het kanaal kiest u bij de gegevensstroom van het lokaal bestuur, in stap 2 (Context en gegevensstroom); daar staat ook de toelichting over het kanaal.");
+            form.register("municipal.exchange_channel", &response);
+            if response.clicked() {
+                let path = flow.map_or_else(|| "flows".to_string(), |index| format!("flows[{index}].channel"));
+                form.commands.push(crate::app::commands::Command::Focus(
+                    crate::model::Step::Context,
+                    path,
+                ));
+            }
+        });
+        crate::app::form::help_text(
+            ui,
+            "De SFTP-server van Opgroeien regie of versleutelde e-mail, zoals gekozen bij de gegevensstroom in stap 2.",
+        );
+    });
+    ui.add_space(crate::app::theme::FIELD_GAP);
     confirmation(
         ui,
         form,
@@ -156,20 +167,6 @@ pub fn municipal_ui(protocol: &mut Protocol, form: &mut Form, ui: &mut Ui) {
         "Hoe de betrokken gezinnen te weten komen dat hun gegevens gebruikt worden, bv. via de privacyverklaring op de website en in de brief bij de tegemoetkoming.",
         &mut case.information_duty,
     );
-
-    if let Some(channel) = channel_changed {
-        let kind = match channel {
-            ExchangeChannel::Unchosen => ChannelKind::Unspecified,
-            ExchangeChannel::Sftp => ChannelKind::Sftp,
-            ExchangeChannel::EncryptedEmail => ChannelKind::EncryptedEmail,
-        };
-        for (index, flow) in protocol.flows.iter_mut().enumerate() {
-            if !form.is_locked(&format!("flows[{index}].channel")) {
-                flow.channel = kind;
-            }
-        }
-        form.changed = true;
-    }
 }
 
 fn confirmation(

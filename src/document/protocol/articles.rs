@@ -375,7 +375,7 @@ impl Builder<'_> {
         let mut channel = vec![Span::plain(
             "Het lokaal bestuur bezorgt de versleutelde lijst met INSZ-nummers via ",
         )];
-        channel.push(match case.exchange_channel {
+        channel.push(match case.channel(&self.protocol.flows).0 {
             ExchangeChannel::Unchosen => Span::gap("SFTP-server of versleutelde e-mail"),
             ExchangeChannel::Sftp => Span::plain("de SFTP-server van Opgroeien regie"),
             ExchangeChannel::EncryptedEmail => Span::plain("versleutelde e-mail"),
