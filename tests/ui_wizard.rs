@@ -10,7 +10,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use protocolwijzer::app::ProtocolApp;
 use protocolwijzer::model::Step;
-use protocolwijzer::model::{ChannelKind, Protocol};
+use protocolwijzer::model::Protocol;
 use protocolwijzer::template;
 
 fn harness_with(protocol: Protocol, dir: &std::path::Path) -> Harness<'static, ProtocolApp> {
