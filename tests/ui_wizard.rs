@@ -9,8 +9,8 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use protocolwijzer::app::ProtocolApp;
-use protocolwijzer::model::Step;
 use protocolwijzer::model::Protocol;
+use protocolwijzer::model::Step;
 use protocolwijzer::template;
 
 fn harness_with(protocol: Protocol, dir: &std::path::Path) -> Harness<'static, ProtocolApp> {
@@ -980,4 +980,52 @@ fn the_exchange_channel_is_one_fact_chosen_with_the_flows_and_shown_at_step_9() 
     harness.run();
     assert_eq!(harness.state().step(), Step::Context);
     assert_eq!(harness.state().protocol().flows, protocol.flows);
+}
+
+/// Regression (issue 15): step 8 let anyone type advice into another party's fields, and
+/// nothing said how the draft reaches the DPOs.
+#[test]
+fn the_hand_over_to_the_dpos_is_explained_and_offered_from_step_12() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut protocol = common::fixture("opgroeien-gemeente-ingevuld.ron");
+    protocol.review = Default::default();
+    for party in &mut protocol.parties {
+        party.dpo_advice = Default::default();
+    }
+    let mut harness = harness_with(protocol, dir.path());
+    harness.state_mut().set_step(Step::Advice);
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("Niet de opsteller, maar de DPO's zelf")
+            .is_some()
+    );
+    // The advice fields are not open for typing: only under "Overnemen uit een ondertekend
+    // protocol", marked as such.
+    assert!(
+        harness
+            .query_by_label_contains("Datum van het advies (")
+            .is_none()
+    );
+    assert!(
+        harness
+            .query_all_by_label("Overnemen uit een ondertekend protocol")
+            .next()
+            .is_some()
+    );
+    harness.state_mut().set_step(Step::Export);
+    harness.run();
+    harness
+        .get_by_label("Status op ‘Ter advies bij DPO’ zetten")
+        .click_accesskit();
+    harness.run();
+    assert_eq!(
+        harness.state().protocol().review.status,
+        protocolwijzer::model::Status::WithDpo
+    );
+    assert!(
+        harness
+            .query_by_label_contains("ligt ter advies bij")
+            .is_some()
+    );
 }

@@ -9,6 +9,7 @@ use egui::os::OperatingSystem;
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use crate::model::Protocol;
+use crate::model::Status;
 use crate::model::Step;
 use crate::template;
 
@@ -63,6 +64,9 @@ pub enum Command {
     CompareWith,
     /// Stop comparing with the other file.
     StopComparing,
+    /// Move the protocol's review status (as the Beoordeling tab's buttons do), e.g. to
+    /// "Ter advies bij DPO" from step 12.
+    SetStatus(Status),
     /// Show a message in the status bar.
     Notice(String),
     /// Close the message in the status bar.
@@ -113,6 +117,7 @@ macro_rules! fixed_commands {
                     | Command::OpenRecent(_)
                     | Command::GoTo(_)
                     | Command::Focus(_, _)
+                    | Command::SetStatus(_)
                     | Command::Notice(_) => false,
                 }
             }
@@ -174,6 +179,7 @@ impl Command {
             Command::Focus(_, _) => "Naar het veld".to_string(),
             Command::CompareWith => "Vergelijken met een ander bestand…".to_string(),
             Command::StopComparing => "Vergelijking sluiten".to_string(),
+            Command::SetStatus(status) => format!("Status: {}", status.label()),
             Command::Notice(text) => text.clone(),
             Command::DismissNotice => "Bericht sluiten".to_string(),
         }
@@ -216,6 +222,9 @@ impl Command {
                 "Toon wat er verschilt tussen een ander protocolbestand (.ron) en de huidige inhoud."
             }
             Command::StopComparing => "Toon de verschillen met het andere bestand niet meer.",
+            Command::SetStatus(_) => {
+                "Zet de status van het protocol; de geschiedenis onthoudt wie dat deed en wanneer."
+            }
             Command::Notice(_) => "",
             Command::DismissNotice => "Bericht sluiten",
         }
@@ -258,6 +267,7 @@ impl Command {
             | Command::Focus(_, _)
             | Command::CompareWith
             | Command::StopComparing
+            | Command::SetStatus(_)
             | Command::Notice(_)
             | Command::DismissNotice => Vec::new(),
         }
@@ -285,6 +295,7 @@ impl Command {
             | Command::Focus(_, _)
             | Command::CompareWith
             | Command::StopComparing
+            | Command::SetStatus(_)
             | Command::Notice(_)
             | Command::DismissNotice => None,
         }

@@ -79,6 +79,14 @@ impl ProtocolApp {
             }
             Command::CompareWith => self.compare_with(ctx, None),
             Command::StopComparing => self.side.review.comparison = None,
+            Command::SetStatus(to) => {
+                self.apply_review(super::review_panel::Action::Transition(to));
+                let text = match &self.side.review.message {
+                    Some(refused) => refused.clone(),
+                    None => format!("De status is nu ‘{}’.", to.label()),
+                };
+                self.notice = Some(Notice::info(&text));
+            }
             Command::Notice(text) => self.notice = Some(Notice::undoable(text)),
             Command::DismissNotice => self.notice = None,
         }

@@ -45,7 +45,7 @@ pub(super) struct ReviewPanel {
     /// The "Wijzigingen" list and the change counter it was computed for.
     changes: Option<(u64, Option<ChangesSince>)>,
     /// Why the last action was refused.
-    message: Option<String>,
+    pub(super) message: Option<String>,
     /// Whether that was the advice form (its message is shown under its button).
     advice_refused: bool,
 }
@@ -72,7 +72,8 @@ impl Comparison {
 }
 
 /// A review action asked for in this frame.
-enum Action {
+pub(super) enum Action {
+    /// Move to this status.
     Transition(Status),
     Verdict,
     /// A comment on the step, or on the field at this path when not empty.
@@ -530,7 +531,7 @@ impl ProtocolApp {
         draft.advice_choice = chosen;
     }
 
-    fn apply_review(&mut self, action: Action) {
+    pub(super) fn apply_review(&mut self, action: Action) {
         let who = self.settings.current.user.clone();
         let when = chrono::Local::now().naive_local();
         let step = self.step;

@@ -8,11 +8,10 @@ use crate::app::count;
 use crate::app::form::Form;
 use crate::app::theme;
 use crate::check::{self, Finding};
-use crate::model::Protocol;
+use crate::model::{Protocol, Status};
 
 /// The check-and-export step.
 pub fn export_ui(protocol: &mut Protocol, form: &mut Form, findings: &[Finding], ui: &mut Ui) {
-    let _ = protocol;
     let summary = check::summary(findings);
     let errors: usize = summary.iter().map(|(_, s)| s.errors).sum();
     let warnings: usize = summary.iter().map(|(_, s)| s.warnings).sum();
@@ -63,4 +62,62 @@ pub fn export_ui(protocol: &mut Protocol, form: &mut Form, findings: &[Finding],
             command_button_ui(ui, command, true, &mut form.commands);
         }
     });
+    next_step_ui(protocol, form, errors, ui);
+}
+
+/// What comes next in the process, by status, with the move to the next status where the
+/// drafter makes it: the hand-over from the official to the DPOs.
+fn next_step_ui(protocol: &Protocol, form: &mut Form, errors: usize, ui: &mut Ui) {
+    form.section(ui, "Wat nu?", "");
+    let dpos: Vec<String> = protocol
+        .parties
+        .iter()
+        .enumerate()
+        .map(|(index, party)| {
+            let email = party.dpo.email.trim();
+            let name = super::party_name(party, index);
+            if email.is_empty() {
+                format!("de DPO van {name}")
+            } else {
+                format!("de DPO van {name} ({email})")
+            }
+        })
+        .collect();
+    let dpos = crate::dutch::join_names(&dpos);
+    match protocol.review.status {
+        Status::Draft | Status::Returned => {
+            ui.label(format!(
+                "Is het ontwerp klaar{}? Zet dan de status op ‘Ter advies bij DPO’, sla het bestand op en bezorg het aan {dpos}. Elke DPO opent het in Protocolwijzer en geeft het advies in het tabblad ‘Beoordeling’.",
+                if errors > 0 {
+                    " (de fouten over het advies zelf lossen de DPO's op)"
+                } else {
+                    ""
+                }
+            ));
+            if ui
+                .button("Status op ‘Ter advies bij DPO’ zetten")
+                .on_hover_text("Zoals in het tabblad ‘Beoordeling’; de geschiedenis onthoudt wie dat deed en wanneer.")
+                .clicked()
+            {
+                form.commands.push(Command::SetStatus(Status::WithDpo));
+            }
+        }
+        Status::WithDpo => {
+            ui.label(format!(
+                "Het ontwerp ligt ter advies bij {dpos}. Wacht op hun advies; ze geven het in het tabblad ‘Beoordeling’ van dit bestand."
+            ));
+        }
+        Status::Advised => {
+            ui.label("De DPO's hebben advies gegeven. Los op wat ze vroegen, en dien het protocol dan in bij Opgroeien (tabblad ‘Beoordeling’).");
+        }
+        Status::Submitted => {
+            ui.label("Het protocol is ingediend; Opgroeien keurt het goed of stuurt het terug.");
+        }
+        Status::Approved => {
+            ui.label("Goedgekeurd. Exporteer de PDF en laat ze door alle partijen ondertekenen, de een na de ander; publiceer het ondertekende protocol daarna op de website van elke partij.");
+        }
+        Status::Signed => {
+            ui.label("Ondertekend. Elke partij publiceert het protocol op haar website.");
+        }
+    }
 }
