@@ -1029,3 +1029,55 @@ fn the_hand_over_to_the_dpos_is_explained_and_offered_from_step_12() {
             .is_some()
     );
 }
+
+/// Regression (issue 15): the side panel widened by itself and cut off the form; at 1100×560
+/// the form was ~230 px wide with its buttons and drop-downs cut.
+#[test]
+fn the_form_keeps_a_readable_width_and_a_narrow_window_folds_the_side_panel() {
+    let dir = tempfile::tempdir().unwrap();
+    let form_width = |harness: &Harness<'_, ProtocolApp>| {
+        harness
+            .get_by_role_and_label(Role::TextInput, "KBO-nummer")
+            .rect()
+            .width()
+    };
+    for (size, folded) in [
+        (egui::vec2(1100.0, 560.0), true),
+        (egui::vec2(1250.0, 700.0), false),
+        (egui::vec2(1360.0, 860.0), false),
+        (egui::vec2(960.0, 560.0), true),
+    ] {
+        let mut harness = harness_sized(opgroeien(), dir.path(), size);
+        harness.get_by_label("Partij 2 (nog zonder naam)").click();
+        harness.run();
+        // Typing a long remark in the review tab must not widen the panel over the form.
+        harness
+            .state_mut()
+            .set_side_tab(protocolwijzer::app::SideTab::Review);
+        harness.run();
+        let width = form_width(&harness);
+        assert!(
+            width >= 420.0,
+            "at {size:?} the form's fields are {width} px wide"
+        );
+        let strip = harness.query_all_by_label("Beoordeling").next().is_some();
+        assert!(strip, "the tabs are always there at {size:?}");
+        assert_eq!(
+            harness.query_by_label("✖ Sluiten").is_some(),
+            folded,
+            "folded at {size:?}"
+        );
+        if folded {
+            // The panel opens over the form, and closes again.
+            assert!(harness.query_by_label("✖ Sluiten").is_some());
+            harness.get_by_label("✖ Sluiten").click();
+            harness.run();
+            assert!(harness.query_by_label("✖ Sluiten").is_none());
+        }
+    }
+    // Very wide: the form uses the room (wider than the old 760 px cap).
+    let mut harness = harness_sized(opgroeien(), dir.path(), egui::vec2(2560.0, 1440.0));
+    harness.get_by_label("Partij 2 (nog zonder naam)").click();
+    harness.run();
+    assert!(form_width(&harness) > 800.0);
+}

@@ -322,11 +322,28 @@ impl ProtocolApp {
             .resizable(false)
             .exact_size(theme::STEPS_PANEL_WIDTH)
             .show(ui, |ui| self.steps_panel_ui(ui, &mut commands));
-        egui::Panel::right("controle")
-            .resizable(true)
-            .default_size(theme::SIDE_PANEL_WIDTH)
-            .min_size(theme::SIDE_PANEL_MIN_WIDTH)
-            .show(ui, |ui| self.side_panel_ui(ui, &mut commands));
+        // The form keeps a readable width: the side panel is bounded by what is left, and
+        // folds into a strip of tabs (opening over the form) when too little is left.
+        // (The steps panel is placed already: what is available is beside it.)
+        let window = ctx.content_rect().width();
+        let room = ui.available_width() - theme::FORM_MIN_WIDTH;
+        let side_max = room.min(window * theme::SIDE_PANEL_MAX_SHARE);
+        if side_max >= theme::SIDE_PANEL_MIN_WIDTH {
+            self.side.folded = false;
+            egui::Panel::right("controle")
+                .resizable(true)
+                .default_size(theme::SIDE_PANEL_WIDTH.min(side_max))
+                .min_size(theme::SIDE_PANEL_MIN_WIDTH)
+                .max_size(side_max)
+                .show(ui, |ui| self.side_panel_ui(ui, &mut commands));
+        } else {
+            self.side.folded = true;
+            egui::Panel::right("controle-tabs")
+                .resizable(false)
+                .exact_size(theme::SIDE_TABS_WIDTH)
+                .show(ui, |ui| self.side_tabs_ui(ui));
+            self.side_overlay_ui(&ctx, &mut commands);
+        }
         egui::CentralPanel::default().show(ui, |ui| self.form_panel_ui(ui, &mut commands));
         if let Some(answer) = self.dialogs.ui(&ctx) {
             self.answer(&ctx, answer);

@@ -33,6 +33,10 @@ pub(super) struct SidePanel {
     pub findings: FindingsPanel,
     /// The "Beoordeling" tab.
     pub review: ReviewPanel,
+    /// The window is too narrow for the panel: it is a strip of tabs.
+    pub folded: bool,
+    /// While folded: the panel is open over the form.
+    pub overlay_open: bool,
 }
 
 impl Default for SidePanel {
@@ -42,13 +46,18 @@ impl Default for SidePanel {
             preview_scroll_frames: PREVIEW_SCROLL_FRAMES,
             findings: FindingsPanel::default(),
             review: ReviewPanel::default(),
+            folded: false,
+            overlay_open: false,
         }
     }
 }
 
 impl SidePanel {
-    /// Shows `tab`.
+    /// Shows `tab` (opening it over the form when the panel is folded).
     pub fn set_tab(&mut self, tab: SideTab) {
+        if self.folded {
+            self.overlay_open = !(self.overlay_open && self.tab == tab);
+        }
         self.tab = tab;
         self.scroll_preview();
     }
@@ -60,11 +69,57 @@ impl SidePanel {
 }
 
 impl ProtocolApp {
+    /// The folded side panel: one button per tab, under each other.
+    pub(super) fn side_tabs_ui(&mut self, ui: &mut Ui) {
+        ui.add_space(super::theme::PANEL_TOP_GAP);
+        let tabs = [
+            (
+                SideTab::Check,
+                format!("Controle ({})", self.derived.findings.len()),
+            ),
+            (SideTab::Preview, "Voorbeeld".to_string()),
+            (SideTab::Review, "Beoordeling".to_string()),
+        ];
+        for (tab, label) in tabs {
+            let open = self.side.overlay_open && self.side.tab == tab;
+            if ui
+                .add_sized([ui.available_width(), 28.0], egui::Button::selectable(open, label))
+                .on_hover_text("Het venster is te smal voor het zijpaneel naast het formulier: klik om het over het formulier te openen, en nog eens om het te sluiten.")
+                .clicked()
+            {
+                self.set_side_tab(tab);
+            }
+        }
+    }
+
+    /// The folded side panel's content, open over the form at the right.
+    pub(super) fn side_overlay_ui(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        if !self.side.overlay_open {
+            return;
+        }
+        let screen = ctx.content_rect();
+        let width = super::theme::SIDE_PANEL_WIDTH.min(screen.width() * 0.6);
+        let height = (screen.height() - 120.0).max(200.0);
+        egui::Window::new("Zijpaneel")
+            .title_bar(false)
+            .anchor(
+                egui::Align2::RIGHT_TOP,
+                [-(super::theme::SIDE_TABS_WIDTH + 8.0), 40.0],
+            )
+            .fixed_size([width, height])
+            .show(ctx, |ui| {
+                if ui.button("✖ Sluiten").clicked() {
+                    self.side.overlay_open = false;
+                }
+                self.side_panel_ui(ui, commands);
+            });
+    }
+
     /// The right panel.
     pub(super) fn side_panel_ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
         ui.add_space(super::theme::PANEL_TOP_GAP);
         let tab = self.side.tab;
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             let errors: usize = self.derived.summary.iter().map(|(_, s)| s.errors).sum();
             if ui
                 .selectable_label(

@@ -10,9 +10,16 @@ pub const STEPS_PANEL_WIDTH: f32 = 330.0;
 /// Default width of the check/preview panel on the right.
 pub const SIDE_PANEL_WIDTH: f32 = 400.0;
 /// Narrowest the check/preview panel may be made.
-pub const SIDE_PANEL_MIN_WIDTH: f32 = 260.0;
-/// Widest a form may be, so lines stay readable on wide screens.
-pub const FORM_MAX_WIDTH: f32 = 760.0;
+pub const SIDE_PANEL_MIN_WIDTH: f32 = 300.0;
+/// Widest a form may be: wide screens give the form the room, but lines stay readable.
+pub const FORM_MAX_WIDTH: f32 = 1000.0;
+/// Narrowest the form may become: below this the side panel folds into tabs instead of
+/// squeezing the form (labels, buttons and drop-downs stay whole).
+pub const FORM_MIN_WIDTH: f32 = 480.0;
+/// The side panel takes at most this share of the window.
+pub const SIDE_PANEL_MAX_SHARE: f32 = 0.45;
+/// Width of the strip of tab buttons that stands in for a folded side panel.
+pub const SIDE_TABS_WIDTH: f32 = 132.0;
 /// Vertical space between two fields of a form.
 pub const FIELD_GAP: f32 = 14.0;
 /// Vertical space between two sections of a form.
