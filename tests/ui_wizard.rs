@@ -1081,3 +1081,52 @@ fn the_form_keeps_a_readable_width_and_a_narrow_window_folds_the_side_panel() {
     harness.run();
     assert!(form_width(&harness) > 800.0);
 }
+
+/// Regression (issue 15): on a Linux desktop without the XDG portal, Ctrl+S and "Opslaan
+/// als…" did nothing. The built-in file dialog takes over.
+#[test]
+fn without_a_system_file_dialog_the_built_in_one_saves_and_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let existing = dir.path().join("bestaand.ron");
+    protocolwijzer::file::save(&existing, &opgroeien()).unwrap();
+    let settings = dir.path().join("instellingen");
+    let start = existing.clone();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_max_steps(16)
+        .build_eframe(move |_cc| {
+            let mut app = ProtocolApp::new(opgroeien(), Some(start.clone()), settings.clone());
+            app.set_inline_checks(true);
+            app.use_builtin_file_dialog();
+            app
+        });
+    harness.run();
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .run_command(&ctx, protocolwijzer::app::Command::SaveAs);
+    harness.run();
+    // The dialog lists the folder of the open file, with its protocol.
+    assert!(harness.query_by_label("Protocol opslaan als").is_some());
+    assert!(harness.query_by_label("📄 bestaand.ron").is_some());
+    harness.get_by_label("Bestandsnaam:").click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_label("Bestandsnaam:")
+        .type_text("nieuw protocol");
+    harness.run();
+    harness.get_by_label("Opslaan").click_accesskit();
+    harness.run();
+    let saved = dir.path().join("nieuw protocol.ron");
+    for _ in 0..500 {
+        if harness.state().path() == Some(saved.as_path()) {
+            break;
+        }
+        harness.step();
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert_eq!(harness.state().path(), Some(saved.as_path()));
+    assert_eq!(protocolwijzer::file::load(&saved).unwrap(), opgroeien());
+    assert!(harness.query_by_label("Protocol opslaan als").is_none());
+}

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use super::commands::{Command, Format, Pending, export_file_name, report_file_name};
 use super::dialogs::{Answer, Dialog};
+use super::file_picker::{FilePicker, PickFor, Picked};
 use super::side_panel::SideTab;
 use super::worker::Done;
 use super::{Notice, ProtocolApp};
@@ -16,6 +17,19 @@ use crate::{file, store, template};
 /// What the app says when a file cannot be opened; `reason` names the file, line and column.
 pub(super) fn opening_error_text(reason: &str) -> String {
     format!("Het bestand kan niet geopend worden.\n\n{reason}\n\nHet bestand is niet gewijzigd.")
+}
+
+/// A system dialog that answers "nothing chosen" faster than this did not show a window: a
+/// person does not cancel in a quarter of a second.
+const NO_DIALOG_WITHIN: std::time::Duration = std::time::Duration::from_millis(250);
+
+/// What a worker answers when the system dialog gave no path after `started`.
+fn nothing_chosen(started: std::time::Instant, purpose: PickFor) -> Done {
+    if started.elapsed() < NO_DIALOG_WITHIN {
+        Done::NoDialog(purpose)
+    } else {
+        Done::Cancelled
+    }
 }
 
 fn file_dialog(folder: Option<&Path>) -> rfd::FileDialog {
@@ -156,8 +170,12 @@ impl ProtocolApp {
                 ))),
             },
             Pending::Open => {
+                if self.builtin_picker(PickFor::Open, "Protocol openen", false, None) {
+                    return;
+                }
                 let folder = self.folder();
                 self.worker.spawn(ctx, move || {
+                    let started = std::time::Instant::now();
                     match file_dialog(folder.as_deref())
                         .set_title("Protocol openen")
                         .add_filter("Protocol (.ron)", &["ron"])
@@ -167,7 +185,7 @@ impl ProtocolApp {
                             result: file::load(&path).map(Box::new).map_err(|e| e.to_string()),
                             path,
                         },
-                        None => Done::Cancelled,
+                        None => nothing_chosen(started, PickFor::Open),
                     }
                 });
             }
@@ -232,7 +250,16 @@ impl ProtocolApp {
                 export_file_name(&protocol, Format::Docx, chrono::Local::now().date_naive())
                     .replace(".docx", ".ron")
             });
+        if self.builtin_picker(
+            PickFor::SaveAs(then.clone()),
+            "Protocol opslaan als",
+            true,
+            Some(&name),
+        ) {
+            return;
+        }
         self.worker.spawn(ctx, move || {
+            let started = std::time::Instant::now();
             match file_dialog(folder.as_deref())
                 .set_title("Protocol opslaan als")
                 .add_filter("Protocol (.ron)", &["ron"])
@@ -250,9 +277,79 @@ impl ProtocolApp {
                         then,
                     }
                 }
-                None => Done::Cancelled,
+                None => nothing_chosen(started, PickFor::SaveAs(then)),
             }
         });
+    }
+
+    /// Saves to `path` (chosen in the built-in file dialog), then goes on with `then`.
+    fn save_to(&mut self, ctx: &egui::Context, mut path: PathBuf, then: Option<Pending>) {
+        if path.extension().is_none() {
+            path.set_extension("ron");
+        }
+        let protocol = self.protocol.clone();
+        let generation = self.generation;
+        self.worker.spawn(ctx, move || Done::Saved {
+            result: file::save(&path, &protocol).map_err(|e| e.to_string()),
+            path,
+            generation,
+            then,
+        });
+    }
+
+    /// Opens the built-in file dialog for `purpose` when the system's cannot open; `false`
+    /// when the system's dialog is to be used.
+    fn builtin_picker(
+        &mut self,
+        purpose: PickFor,
+        title: &str,
+        saving: bool,
+        name: Option<&str>,
+    ) -> bool {
+        if self.system_dialogs {
+            return false;
+        }
+        let kind = match &purpose {
+            PickFor::Export(_, Format::Docx) => ("docx", "Word-documenten"),
+            PickFor::Export(_, Format::Pdf) => ("pdf", "PDF-bestanden"),
+            PickFor::Open | PickFor::SaveAs(_) | PickFor::Compare => ("ron", "protocollen (.ron)"),
+        };
+        let folder = self.folder();
+        self.file_picker = Some(FilePicker::new(
+            purpose,
+            title,
+            folder.as_deref(),
+            saving,
+            kind,
+            name.unwrap_or_default(),
+        ));
+        true
+    }
+
+    /// The built-in file dialog, when open, and what follows from the path chosen in it.
+    pub(super) fn file_picker_ui(&mut self, ctx: &egui::Context) {
+        let Some(picker) = &mut self.file_picker else {
+            return;
+        };
+        match picker.ui(ctx) {
+            Picked::Open => {}
+            Picked::Cancelled => self.file_picker = None,
+            Picked::Chosen(path) => {
+                let purpose = picker.purpose.clone();
+                self.file_picker = None;
+                match purpose {
+                    PickFor::Open => self.run_pending(ctx, Pending::OpenPath(path)),
+                    PickFor::SaveAs(then) => self.save_to(ctx, path, then),
+                    PickFor::Export(Product::Protocol, format) => {
+                        self.export(ctx, format, Some(path), true)
+                    }
+                    PickFor::Export(Product::Adviesverslag, format) => {
+                        self.export_report(ctx, format, Some(path))
+                    }
+                    PickFor::Compare => self.compare_with(ctx, Some(path)),
+                }
+            }
+        }
     }
 
     /// Exports to `path`, or to a file chosen in a save dialog when `None`. A draft with
@@ -317,9 +414,16 @@ impl ProtocolApp {
         findings: Vec<check::Finding>,
         product: Product,
     ) {
+        if path.is_none()
+            && self.builtin_picker(PickFor::Export(product, format), title, true, Some(&name))
+        {
+            return;
+        }
         let protocol = self.protocol.clone();
         let folder = self.folder();
         self.worker.spawn(ctx, move || {
+            let started = std::time::Instant::now();
+            let asked = path.is_none();
             let chosen = path.or_else(|| {
                 file_dialog(folder.as_deref())
                     .set_title(title)
@@ -328,7 +432,11 @@ impl ProtocolApp {
                     .save_file()
             });
             let Some(mut path) = chosen else {
-                return Done::Cancelled;
+                return if asked {
+                    nothing_chosen(started, PickFor::Export(product, format))
+                } else {
+                    Done::Cancelled
+                };
             };
             if path.extension().is_none() {
                 path.set_extension(format.extension());
@@ -350,8 +458,19 @@ impl ProtocolApp {
     /// Loads another protocol file to compare the current content with: `path`, or a file
     /// chosen in an open dialog when `None`. The differences show under "Wijzigingen".
     pub fn compare_with(&mut self, ctx: &egui::Context, path: Option<PathBuf>) {
+        if path.is_none()
+            && self.builtin_picker(
+                PickFor::Compare,
+                "Vergelijken met een ander bestand",
+                false,
+                None,
+            )
+        {
+            return;
+        }
         let folder = self.folder();
         self.worker.spawn(ctx, move || {
+            let started = std::time::Instant::now();
             let chosen = path.or_else(|| {
                 file_dialog(folder.as_deref())
                     .set_title("Vergelijken met een ander bestand")
@@ -363,7 +482,7 @@ impl ProtocolApp {
                     result: file::load(&path).map(Box::new).map_err(|e| e.to_string()),
                     path,
                 },
-                None => Done::Cancelled,
+                None => nothing_chosen(started, PickFor::Compare),
             }
         });
     }
@@ -473,6 +592,39 @@ impl ProtocolApp {
                 }
             }
             Done::Cancelled => {}
+            Done::NoDialog(purpose) => {
+                // From now on in this session, the built-in dialog.
+                self.system_dialogs = false;
+                let (title, saving) = match &purpose {
+                    PickFor::Open => ("Protocol openen", false),
+                    PickFor::SaveAs(_) => ("Protocol opslaan als", true),
+                    PickFor::Export(Product::Protocol, _) => ("Exporteren", true),
+                    PickFor::Export(Product::Adviesverslag, _) => {
+                        ("Adviesverslag exporteren", true)
+                    }
+                    PickFor::Compare => ("Vergelijken met een ander bestand", false),
+                };
+                let today = chrono::Local::now().date_naive();
+                let name = match &purpose {
+                    PickFor::Export(Product::Protocol, format) => {
+                        Some(export_file_name(&self.protocol, *format, today))
+                    }
+                    PickFor::Export(Product::Adviesverslag, format) => {
+                        Some(report_file_name(&self.protocol, *format, today))
+                    }
+                    PickFor::SaveAs(_) => self
+                        .path
+                        .as_ref()
+                        .and_then(|path| path.file_name())
+                        .map(|name| name.to_string_lossy().into_owned()),
+                    PickFor::Open | PickFor::Compare => None,
+                };
+                self.builtin_picker(purpose, title, saving, name.as_deref());
+                self.notice = Some(Notice::info(
+                    "Het bestandsvenster van het systeem kon niet openen (op Linux ontbreekt \
+                     dan meestal de ‘xdg-desktop-portal’). Kies het bestand in dit venster.",
+                ));
+            }
         }
     }
 }

@@ -19,6 +19,7 @@ mod dates;
 mod derived;
 mod dialogs;
 mod execute;
+mod file_picker;
 mod findings;
 mod form;
 mod form_panel;
@@ -119,6 +120,10 @@ pub struct ProtocolApp {
     worker: worker::Worker,
     autosave: Autosave,
     window: Window,
+    /// Whether the system's file dialog can open; otherwise the built-in one is used.
+    system_dialogs: bool,
+    /// The built-in file dialog, while it is open.
+    file_picker: Option<file_picker::FilePicker>,
 }
 
 /// For the start-up and memory figures: when the first frame was drawn.
@@ -171,6 +176,8 @@ impl ProtocolApp {
             worker: worker::Worker::default(),
             autosave: Autosave::default(),
             window: Window::default(),
+            system_dialogs: file_picker::system_dialog_available(),
+            file_picker: None,
         };
         if let Some(path) = app.path.clone() {
             app.settings
@@ -179,6 +186,12 @@ impl ProtocolApp {
         // The first results are computed here, so the first frame shows them.
         app.take_results(derived::compute(app.derive_request(false, false)));
         app
+    }
+
+    /// Uses the file dialog drawn in egui instead of the system's (tests; desktops without
+    /// the XDG portal choose it by themselves).
+    pub fn use_builtin_file_dialog(&mut self) {
+        self.system_dialogs = false;
     }
 
     /// The protocol being edited.
@@ -345,6 +358,7 @@ impl ProtocolApp {
             self.side_overlay_ui(&ctx, &mut commands);
         }
         egui::CentralPanel::default().show(ui, |ui| self.form_panel_ui(ui, &mut commands));
+        self.file_picker_ui(&ctx);
         if let Some(answer) = self.dialogs.ui(&ctx) {
             self.answer(&ctx, answer);
         }

@@ -53,6 +53,9 @@ pub enum Done {
     RecoveryDeleted(Result<(), String>),
     /// The user closed a file dialog without choosing.
     Cancelled,
+    /// The system's file dialog did not open (it answered at once, without a window): the
+    /// built-in one takes over for this purpose.
+    NoDialog(super::file_picker::PickFor),
 }
 
 /// A job for the store's line: settings and recovery file, one after the other.
