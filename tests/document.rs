@@ -99,17 +99,20 @@ fn articles_follow_the_structure_of_a_signed_protocol() {
     expected.extend(
         [
             "Artikel 1. Onderwerp",
-            "Artikel 2. Doeleinden en rechtsgronden van de mededeling",
-            "Artikel 3. De meegedeelde persoonsgegevens en hun evenredigheid",
-            "Artikel 4. Ontvangers en derden die de gegevens kunnen verkrijgen",
-            "Artikel 5. Periodiciteit en duur van de mededeling",
+            "Artikel 2. Rechtvaardigingsgronden van zowel de mededeling als de inzameling van \
+             de persoonsgegevens",
+            "Artikel 3. De gevraagde persoonsgegevens en de categorieën en omvang van de \
+             gevraagde persoonsgegevens conform het proportionaliteitsbeginsel",
+            "Artikel 4. De categorieën van ontvangers en derden die mogelijks de gegevens \
+             eveneens verkrijgen",
+            "Artikel 5. Periodiciteit van de mededeling en de duur van de mededeling",
             "Artikel 6. Beveiligingsmaatregelen",
-            "Artikel 7. Kwaliteit van de gegevens",
+            "Artikel 7. Kwaliteit van de persoonsgegevens",
             "Artikel 8. Sanctie bij niet-naleving",
             "Artikel 9. Meldingsplichten",
-            "Artikel 10. Transparantie en rechten van de betrokkenen",
-            "Artikel 11. Toepasselijk recht en geschillen",
-            "Artikel 12. Inwerkingtreding en beëindiging",
+            "Artikel 10. Transparantie",
+            "Artikel 11. Toepasselijk recht en geschillenbeslechting",
+            "Artikel 12. Inwerkingtreding en opzegging",
             "Ondertekening",
             "Bijlagen",
         ]
@@ -224,7 +227,7 @@ fn the_template_shows_gaps_for_the_municipality_and_is_a_draft() {
     }
     assert!(gaps.iter().all(|gap| gap.starts_with("[in te vullen:")));
     assert!(document.metadata.status.is_draft());
-    assert_eq!(document.metadata.status.label(), "Ontwerp – concept");
+    assert_eq!(document.metadata.status.label(), "Ontwerp");
 }
 
 #[test]

@@ -546,7 +546,7 @@ impl ProtocolApp {
                     if !self.is_dirty() {
                         self.delete_recovery(ctx);
                     }
-                    self.notice = Some(Notice::info("Opgeslagen."));
+                    self.notice = Some(Notice::until_edit("Opgeslagen."));
                     if let Some(then) = then {
                         self.run_pending(ctx, then);
                     }

@@ -171,8 +171,9 @@ impl Form<'_> {
                 let response = ui.checkbox(value, label);
                 self.note_change(response.changed(), path, label);
                 self.register(path, &response);
+                // The help ("Vink aan …") is about the box: a locked value shows none.
+                help_text(ui, help);
             }
-            help_text(ui, help);
         });
         ui.add_space(theme::FIELD_GAP);
     }

@@ -69,6 +69,8 @@ struct Notice {
     text: String,
     /// Offer "Ongedaan maken" next to it.
     undo: bool,
+    /// Goes at the next edit: it is about the state before it ("Opgeslagen.").
+    until_edit: bool,
 }
 
 impl Notice {
@@ -76,11 +78,24 @@ impl Notice {
         Self {
             text: text.to_string(),
             undo: false,
+            until_edit: false,
         }
     }
 
     fn undoable(text: String) -> Self {
-        Self { text, undo: true }
+        Self {
+            text,
+            undo: true,
+            until_edit: false,
+        }
+    }
+
+    /// A notice that stops being true at the next edit.
+    fn until_edit(text: &str) -> Self {
+        Self {
+            until_edit: true,
+            ..Self::info(text)
+        }
     }
 }
 
@@ -386,6 +401,9 @@ impl ProtocolApp {
             commands,
         );
         if let Some(edit) = edit {
+            if self.notice.as_ref().is_some_and(|notice| notice.until_edit) {
+                self.notice = None;
+            }
             self.generation += 1;
             self.history.record(&self.protocol, now, edit);
         }
@@ -524,6 +542,26 @@ impl eframe::App for ProtocolApp {
 }
 
 /// "1 fout" / "3 fouten".
+/// What the check found, in words, leaving out what it did not find: "14 fouten",
+/// "2 fouten, 1 waarschuwing en 3 ter info"; "geen bevindingen" for none.
+pub(crate) fn findings_in_words(errors: usize, warnings: usize, infos: usize) -> String {
+    let mut parts = Vec::new();
+    if errors > 0 {
+        parts.push(count(errors, "fout", "fouten"));
+    }
+    if warnings > 0 {
+        parts.push(count(warnings, "waarschuwing", "waarschuwingen"));
+    }
+    if infos > 0 {
+        parts.push(format!("{infos} ter info"));
+    }
+    if parts.is_empty() {
+        "geen bevindingen".to_string()
+    } else {
+        crate::dutch::join_names(&parts)
+    }
+}
+
 pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
     if n == 1 {
         format!("1 {one}")

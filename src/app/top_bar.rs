@@ -4,7 +4,7 @@
 use egui::{RichText, Ui};
 
 use super::commands::{Command, Menu};
-use super::{ProtocolApp, count, theme};
+use super::{ProtocolApp, findings_in_words, theme};
 
 impl ProtocolApp {
     /// The menu and status bar.
@@ -99,7 +99,7 @@ impl ProtocolApp {
                 .file_name()
                 .map(|name| name.to_string_lossy().into_owned())
                 .unwrap_or_default(),
-            None => "Nieuw protocol (nog niet opgeslagen)".to_string(),
+            None => "Nieuw protocol".to_string(),
         };
         let file_label = if self.is_dirty() {
             format!("• {name}")
@@ -119,22 +119,21 @@ impl ProtocolApp {
     fn check_status_ui(&self, ui: &mut Ui) {
         let errors: usize = self.derived.summary.iter().map(|(_, s)| s.errors).sum();
         let warnings: usize = self.derived.summary.iter().map(|(_, s)| s.warnings).sum();
+        let infos: usize = self.derived.summary.iter().map(|(_, s)| s.infos).sum();
         let visuals = ui.visuals();
+        // The same count as "Controle (N)": every finding, info included.
+        let found = findings_in_words(errors, warnings, infos);
         let status = if errors == 0 && warnings == 0 {
-            RichText::new("✔ Geen problemen gevonden").color(theme::ok_colour(visuals))
+            let text = if infos == 0 {
+                "✔ Geen problemen gevonden".to_string()
+            } else {
+                format!("✔ Geen problemen ({found})")
+            };
+            RichText::new(text).color(theme::ok_colour(visuals))
         } else if errors > 0 {
-            RichText::new(format!(
-                "Ontwerp: {} en {}",
-                count(errors, "fout", "fouten"),
-                count(warnings, "waarschuwing", "waarschuwingen")
-            ))
-            .color(visuals.error_fg_color)
+            RichText::new(format!("Controle: {found}")).color(visuals.error_fg_color)
         } else {
-            RichText::new(format!(
-                "Geen fouten, {}",
-                count(warnings, "waarschuwing", "waarschuwingen")
-            ))
-            .color(visuals.warn_fg_color)
+            RichText::new(format!("Geen fouten: {found}")).color(visuals.warn_fg_color)
         };
         ui.label(status);
         if !self.derived.document_status.is_empty() {

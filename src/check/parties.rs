@@ -241,7 +241,7 @@ fn check_signatories(protocol: &Protocol, index: usize, name: &str, findings: &m
                 format!("parties[{index}].signatories[{position}].name"),
                 format!(
                     "Vul de naam in van de {} die voor {name} ondertekent, of verwijder deze \
-                     ondertekenaar als hij niet tekent.",
+                     ondertekenaar als die niet tekent.",
                     signatory.function.trim()
                 ),
             ));

@@ -284,8 +284,8 @@ fn log(protocol: &mut Protocol, who: &Person, when: NaiveDateTime, action: Strin
     });
 }
 
-/// Why the protocol is a draft, in lower-case words ("gewijzigd na goedkeuring", "concept",
-/// "ter advies bij DPO", …); `None` when it is approved (or signed) on exactly its current content.
+/// Why the protocol is a draft, in lower-case words ("gewijzigd na goedkeuring", "ter advies
+/// bij DPO", …; empty for a concept, which "Ontwerp" says by itself); `None` when it is approved (or signed) on exactly its current content.
 pub fn draft_reason(protocol: &Protocol) -> Option<String> {
     if approval_outdated(protocol) {
         return Some("gewijzigd na goedkeuring".to_string());
@@ -295,6 +295,8 @@ pub fn draft_reason(protocol: &Protocol) -> Option<String> {
         // Never "Ontwerp – ondertekend": a status past approval without an approval on record
         // (a file edited by hand, an import) says what is missing.
         (None, Status::Approved | Status::Signed) => Some("zonder goedkeuring".to_string()),
+        // A concept is what "Ontwerp" already says: one word for one state.
+        (_, Status::Draft) => Some(String::new()),
         (_, status) => Some(lower_first(status.label())),
     }
 }

@@ -272,12 +272,4 @@ fn flow_fields(
             &mut flow.service_integrator,
         );
     }
-    ui.label(
-        egui::RichText::new(format!("Interne sleutel van deze stroom: {}", flow.id))
-            .small()
-            .weak(),
-    )
-    .on_hover_text(
-        "Gegevens verwijzen naar deze sleutel; ze verandert niet als u de naam wijzigt.",
-    );
 }

@@ -22,10 +22,10 @@ pub fn export_ui(protocol: &mut Protocol, form: &mut Form, findings: &[Finding],
                 .color(theme::ok_colour(ui.visuals())),
         );
     } else {
+        let infos: usize = summary.iter().map(|(_, s)| s.infos).sum();
         ui.label(format!(
-            "De controle vindt nog {} en {}. Fouten moeten opgelost zijn vóór de ondertekening; waarschuwingen zijn punten waar een DPO of de toezichthouder waarschijnlijk naar vraagt. Klik op een stap om ernaartoe te gaan.",
-            count(errors, "fout", "fouten"),
-            count(warnings, "waarschuwing", "waarschuwingen")
+            "De controle vindt nog {}. Fouten moeten opgelost zijn vóór de ondertekening; waarschuwingen zijn punten waar een DPO of de toezichthouder waarschijnlijk naar vraagt. Klik op een stap om ernaartoe te gaan.",
+            crate::app::findings_in_words(errors, warnings, infos)
         ));
         ui.add_space(6.0);
         for (step, counts) in summary.iter().filter(|(_, counts)| !counts.is_complete()) {

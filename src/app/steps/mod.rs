@@ -73,7 +73,7 @@ pub fn intro(step: Step) -> &'static str {
             "Het advies van de DPO van elke partij (vóór de ondertekening) en, waar gevraagd, van de Vlaamse Toezichtcommissie."
         }
         Step::Municipal => {
-            "Het deel van het lokaal bestuur in het standaardprotocol van Opgroeien: gebruik van de gegevens, het financieel scenario, het besluit en de AVG-plichten."
+            "Het deel van het lokaal bestuur in het standaardprotocol van Opgroeien: gebruik van de gegevens, het financiële scenario, het besluit en de AVG-plichten."
         }
         Step::Clauses => {
             "De artikels van het protocol in hun volgorde, en de standaardbepalingen over kwaliteit, sancties, meldingen, transparantie, geschillen en inwerkingtreding."

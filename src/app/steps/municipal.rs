@@ -187,7 +187,7 @@ fn confirmation(
     form.text(
         ui,
         &format!("{path}.detail"),
-        &format!("Hoe: {}", label.to_lowercase()),
+        &format!("Toelichting — {label}"),
         help,
         &mut value.detail,
     );

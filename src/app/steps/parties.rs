@@ -352,12 +352,6 @@ fn party_fields(
         "Voor een ondertekend protocol dat het adres niet noemt: het document zegt er dan niets over, en de controle waarschuwt in plaats van een fout te geven.",
         &mut party.publication_url_not_stated,
     );
-    ui.label(
-        egui::RichText::new(format!("Interne sleutel van deze partij: {}", party.id))
-            .small()
-            .weak(),
-    )
-    .on_hover_text("Gegevensstromen verwijzen naar deze sleutel. Ze verandert niet als u de naam wijzigt, en komt niet in het document.");
 }
 
 fn legal_status_field(party: &mut Party, index: usize, form: &mut Form, ui: &mut Ui) {
