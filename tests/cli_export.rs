@@ -265,3 +265,22 @@ fn two_exports_to_the_same_file_are_refused() {
         assert_eq!(names_in(folder.path()), names, "nothing is written");
     }
 }
+
+// A short year on the command line is no date: `--today 26-06-01` was read as the year 26.
+#[test]
+fn today_needs_a_four_digit_year() {
+    let folder = tempfile::tempdir().unwrap();
+    let out = folder.path().join("uit.docx");
+    let fixture = common::fixture_path("zeven-partijen.ron");
+    let output = protocolwijzer(&[
+        "export",
+        path(&fixture),
+        "--docx",
+        path(&out),
+        "--today",
+        "26-06-01",
+    ]);
+    assert_eq!(output.status.code(), Some(2), "{}", output_text(&output));
+    assert!(output_text(&output).contains("JJJJ-MM-DD"));
+    assert!(!out.exists());
+}
