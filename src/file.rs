@@ -370,13 +370,19 @@ fn keep_backup(path: &Path, folder: &Path) -> io::Result<()> {
     if !is_link {
         match temporary_builder(".bak").make_in(folder, |name| fs::hard_link(path, name)) {
             Ok(linked) => return linked.persist(&backup).map(|_| ()).map_err(|e| e.error),
-            // A file system without hard links (FAT, some network shares): copy instead.
-            Err(error) if error.kind() != io::ErrorKind::NotFound => {}
-            Err(error) => return Err(error),
+            // Gone since we looked (removed by someone else): nothing to keep.
+            Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(()),
+            // A file system without hard links (FAT, some network shares), or one that
+            // refuses them for this file (`protected_hardlinks`): copy instead.
+            Err(_) => {}
         }
     }
+    let mut previous = match File::open(path) {
+        Ok(previous) => previous,
+        Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(error) => return Err(error),
+    };
     let mut copy = temporary_builder(".bak").tempfile_in(folder)?;
-    let mut previous = File::open(path)?;
     io::copy(&mut previous, copy.as_file_mut())?;
     copy.as_file_mut().sync_all()?;
     copy.persist(&backup)

@@ -432,3 +432,32 @@ fn a_failed_save_leaves_the_old_file_intact() {
     assert!(error.to_string().contains("niet gewijzigd"), "{error}");
     assert!(other_files(&shared, &path).is_empty());
 }
+
+// A protocol opened through a link: the backup is a copy of the text (made in a temporary
+// file and renamed, like the hard link it replaces), not a second link that would follow the
+// target, and the target is not written.
+#[cfg(unix)]
+#[test]
+fn a_protocol_reached_through_a_link_gets_a_copied_backup() {
+    let folder = tempfile::tempdir().unwrap();
+    let real = folder.path().join("elders.ron");
+    let first = protocol_of("eerste", 1000);
+    file::save(&real, &first).unwrap();
+    let path = folder.path().join("protocol.ron");
+    std::os::unix::fs::symlink(&real, &path).unwrap();
+
+    file::save(&path, &protocol_of("tweede", 1000)).unwrap();
+    let backup = file::backup_path(&path);
+    assert!(fs::symlink_metadata(&backup).unwrap().is_file());
+    assert_eq!(file::load(&backup).unwrap(), first);
+    assert_eq!(
+        file::load(&real).unwrap(),
+        first,
+        "the link's target is not written"
+    );
+    let left: Vec<String> = other_files(folder.path(), &path)
+        .into_iter()
+        .filter(|name| name != "elders.ron")
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
