@@ -2,10 +2,11 @@
 //! error messages with line and column, and atomic saves that keep a backup.
 //!
 //! A failed load never touches the file; a save writes a temporary file in the same folder,
-//! flushes and syncs it, copies the previous version to `<name>.bak`, then renames.
+//! flushes and syncs it, makes the previous version `<name>.bak` (a hard link renamed into
+//! place), then renames: [`write_atomically`].
 
 use std::fmt;
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -255,65 +256,218 @@ pub fn save(path: &Path, protocol: &Protocol) -> Result<(), SaveError> {
     write_atomically(path, to_ron_string(protocol).as_bytes())
 }
 
-/// Writes `bytes` to `path` atomically, keeping the previous file as `<name>.bak`.
-/// Used for protocols and for exports alike.
+/// The longest file name most file systems take (ext4, NTFS, APFS: 255 bytes or UTF-16 units).
+const NAME_MAX: usize = 255;
+
+/// Writes `bytes` to `path` atomically, keeping the previous file as [`backup_path`].
+/// Used for protocols, exports and the per-user files alike (the one atomic write).
+///
+/// At every moment both `path` and its backup are whole, whatever fails or whenever the
+/// process is killed:
+/// - the new text goes to a temporary file with a short, unpredictable name (`.pw-….tmp`)
+///   created with `O_EXCL` in the same folder, so a planted link or a long file name cannot
+///   get in the way; it is flushed and synced before anything else changes;
+/// - the previous version becomes the new backup by a hard link under another such name,
+///   renamed over the backup (where hard links are not supported, a copy to a temporary file,
+///   synced, then renamed): the old backup is replaced in one step, never truncated or
+///   written through (a link planted at the backup's name is replaced, not followed);
+/// - the temporary file is renamed over `path`, and the folder synced.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
     let fail = |source| SaveError {
         path: path.to_path_buf(),
         source,
     };
-    let folder = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let file_name = path
-        .file_name()
-        .ok_or_else(|| fail(io::Error::from(io::ErrorKind::InvalidInput)))?;
-    let temporary = folder.join(format!(
-        ".{}.tmp-{}",
-        file_name.to_string_lossy(),
-        std::process::id()
-    ));
+    let folder = folder_of(path);
+    if path.file_name().is_none() {
+        return Err(fail(io::Error::from(io::ErrorKind::InvalidInput)));
+    }
 
+    let mut temporary = temporary_builder(".tmp")
+        .tempfile_in(&folder)
+        .map_err(fail)?;
     let written = (|| -> io::Result<()> {
-        let mut file = OpenOptions::new()
-            .write(true)
-            .create(true)
-            .truncate(true)
-            .open(&temporary)?;
+        let file = temporary.as_file_mut();
         file.write_all(bytes)?;
         file.flush()?;
-        file.sync_all()?;
-        Ok(())
+        file.sync_all()
     })();
-    if let Err(error) = written {
-        let _ = fs::remove_file(&temporary);
-        return Err(fail(error));
-    }
+    // On an error `temporary` is dropped here, which removes it.
+    written.map_err(fail)?;
 
     if path.is_file() {
-        let backup = backup_path(path);
-        if let Err(error) = fs::copy(path, &backup) {
-            let _ = fs::remove_file(&temporary);
-            return Err(fail(error));
-        }
+        keep_backup(path, &folder).map_err(fail)?;
     }
-    if let Err(error) = fs::rename(&temporary, path) {
-        let _ = fs::remove_file(&temporary);
-        return Err(fail(error));
-    }
-    // Make the rename itself durable where the platform allows syncing a folder.
+    temporary.persist(path).map_err(|error| fail(error.error))?;
+    // Make the renames durable where the platform allows syncing a folder.
     if let Ok(folder) = File::open(&folder) {
         let _ = folder.sync_all();
     }
     Ok(())
 }
 
-/// Where [`save`] keeps the previous version of `path`: the same name with `.bak` appended.
+/// Whether `a` and `b` name the same file, after resolving links and relative paths: both
+/// existing and the same file (also through a hard link), or, for a file that does not exist
+/// yet, the same canonical folder and the same name. Names compare without regard to case on
+/// Windows and macOS, whose file systems do so. Used to refuse an export over its own input.
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    if let (Ok(one), Ok(two)) = (fs::metadata(a), fs::metadata(b)) {
+        use std::os::unix::fs::MetadataExt;
+        return (one.dev(), one.ino()) == (two.dev(), two.ino());
+    }
+    let (one, two) = (resolved(a), resolved(b));
+    if cfg!(any(windows, target_os = "macos")) {
+        one.to_string_lossy().to_lowercase() == two.to_string_lossy().to_lowercase()
+    } else {
+        one == two
+    }
+}
+
+/// `path` made canonical: the file itself if it exists, otherwise its folder and its name
+/// (the folder made absolute when it does not exist either).
+fn resolved(path: &Path) -> PathBuf {
+    if let Ok(canonical) = fs::canonicalize(path) {
+        return canonical;
+    }
+    let folder = folder_of(path);
+    let folder = fs::canonicalize(&folder)
+        .or_else(|_| std::path::absolute(&folder))
+        .unwrap_or(folder);
+    match path.file_name() {
+        Some(name) => folder.join(name),
+        None => folder,
+    }
+}
+
+/// The folder `path` is in ("." for a bare file name).
+fn folder_of(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// Temporary names in a protocol's folder: `.pw-` and ten random characters, then `suffix`
+/// (at most 20 bytes in all, whatever the file is called). Created readable as a normal new
+/// file would be (the umask decides), not owner-only: protocols live on shared drives.
+fn temporary_builder(suffix: &str) -> tempfile::Builder<'static, '_> {
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".pw-").suffix(suffix).rand_bytes(10);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(fs::Permissions::from_mode(0o666));
+    }
+    builder
+}
+
+/// Makes the current `path` the backup, replacing the previous backup in one rename.
+fn keep_backup(path: &Path, folder: &Path) -> io::Result<()> {
+    let backup = backup_path(path);
+    // A link at `path` is read through (its target is the previous version), but never linked
+    // itself: the backup must hold the text, not point at a file that may change.
+    let is_link = fs::symlink_metadata(path).is_ok_and(|meta| meta.file_type().is_symlink());
+    if !is_link {
+        match temporary_builder(".bak").make_in(folder, |name| fs::hard_link(path, name)) {
+            Ok(linked) => return linked.persist(&backup).map(|_| ()).map_err(|e| e.error),
+            // Gone since we looked (removed by someone else): nothing to keep.
+            Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(()),
+            // A file system without hard links (FAT, some network shares), or one that
+            // refuses them for this file (`protected_hardlinks`): copy instead.
+            Err(_) => {}
+        }
+    }
+    let mut previous = match File::open(path) {
+        Ok(previous) => previous,
+        Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(error) => return Err(error),
+    };
+    let mut copy = temporary_builder(".bak").tempfile_in(folder)?;
+    io::copy(&mut previous, copy.as_file_mut())?;
+    copy.as_file_mut().sync_all()?;
+    copy.persist(&backup)
+        .map(|_| ())
+        .map_err(|error| error.error)
+}
+
+/// Where [`save`] keeps the previous version of `path`: the same name with `.bak` appended,
+/// `a/b.ron` → `a/b.ron.bak`.
+///
+/// A name so long that `.bak` would take it past 255 bytes (the file-system limit) is
+/// shortened, the same way every time: its first bytes (whole characters), `~`, eight hex
+/// digits of the FNV-1a hash of the whole name (so two long names that start alike keep
+/// apart backups), then `.bak`; 255 bytes in all.
 pub fn backup_path(path: &Path) -> PathBuf {
-    let mut name = path.as_os_str().to_owned();
-    name.push(".bak");
-    PathBuf::from(name)
+    let Some(name) = path.file_name() else {
+        let mut name = path.as_os_str().to_owned();
+        name.push(".bak");
+        return PathBuf::from(name);
+    };
+    let mut backup = name.to_owned();
+    backup.push(".bak");
+    if name_length(&backup) > NAME_MAX {
+        let tail = format!("~{:08x}.bak", name_hash(name));
+        backup = name_prefix(name, NAME_MAX - tail.len());
+        backup.push(tail);
+    }
+    path.with_file_name(backup)
+}
+
+/// The length of a file name as the file system counts it: bytes on Unix, UTF-16 units on
+/// Windows.
+fn name_length(name: &std::ffi::OsStr) -> usize {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        name.as_bytes().len()
+    }
+    #[cfg(not(unix))]
+    {
+        name.to_string_lossy().encode_utf16().count()
+    }
+}
+
+/// The start of `name`, at most `max` long ([`name_length`]), not cutting a character.
+fn name_prefix(name: &std::ffi::OsStr, max: usize) -> std::ffi::OsString {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::{OsStrExt, OsStringExt};
+        let bytes = name.as_bytes();
+        let mut end = max.min(bytes.len());
+        // Back up to the start of a UTF-8 character (continuation bytes are 10xxxxxx).
+        while end > 0 && end < bytes.len() && bytes[end] & 0xC0 == 0x80 {
+            end -= 1;
+        }
+        std::ffi::OsString::from_vec(bytes[..end].to_vec())
+    }
+    #[cfg(not(unix))]
+    {
+        let mut units = 0;
+        let prefix: String = name
+            .to_string_lossy()
+            .chars()
+            .take_while(|character| {
+                units += character.len_utf16();
+                units <= max
+            })
+            .collect();
+        prefix.into()
+    }
+}
+
+/// FNV-1a (32 bits) of the name's bytes (UTF-8 on Windows): short, stable on every platform
+/// and in every version.
+fn name_hash(name: &std::ffi::OsStr) -> u32 {
+    #[cfg(unix)]
+    let bytes = {
+        use std::os::unix::ffi::OsStrExt;
+        name.as_bytes().to_vec()
+    };
+    #[cfg(not(unix))]
+    let bytes = name.to_string_lossy().into_owned().into_bytes();
+    bytes.iter().fold(0x811c_9dc5_u32, |hash, &byte| {
+        (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193)
+    })
 }
 
 fn spanned(error: ron::error::SpannedError, text: &str, path: &Path) -> LoadError {

@@ -611,6 +611,28 @@ const CASES: &[Case] = &[
     case("title.date.differs", "title.date", |p| {
         p.title.date = date(2026, 3, 29)
     }),
+    // Any date. Regression (issue 15): "31-02-20", typed on the way to 31-02-2025, was stored
+    // as 20 February 31 and the check said nothing.
+    case("date.before_decree", "signing.date", |p| {
+        p.signing.date = date(31, 2, 20)
+    }),
+    case("date.before_decree", "parties[1].dpo_advice.date", |p| {
+        p.parties[1].dpo_advice.date = date(2008, 7, 17)
+    }),
+    case(
+        "date.before_decree",
+        "municipal.college_decision.date",
+        |p| municipal(p).college_decision.date = date(25, 3, 1),
+    ),
+    case("date.far_future", "signing.date", |p| {
+        p.signing.date = date(2205, 3, 30)
+    }),
+    case("date.far_future", "vtc_advice_date", |p| {
+        p.vtc_advice_date = date(2036, 6, 2)
+    }),
+    case("date.far_future", "title.date", |p| {
+        p.title.date = date(2099, 1, 1)
+    }),
     // Any text field
     case(
         "template.placeholder",
@@ -1101,6 +1123,19 @@ fn near_misses_do_not_fire() {
                 remove_measure(p, MeasureKind::Encryption);
             },
         ),
+        // The day of the e-govdecreet itself, and exactly ten years after today.
+        case("date.before_decree", "signing.date", |p| {
+            p.signing.date = date(2008, 7, 18)
+        }),
+        case("date.before_decree", "parties[0].dpo_advice.date", |p| {
+            p.parties[0].dpo_advice.date = date(2008, 7, 18)
+        }),
+        case("date.far_future", "signing.date", |p| {
+            p.signing.date = date(2036, 6, 1)
+        }),
+        case("date.far_future", "vtc_advice_date", |p| {
+            p.vtc_advice_date = date(2036, 6, 1)
+        }),
     ];
     let mut failures = Vec::new();
     for near_miss in near_misses {
@@ -1156,4 +1191,30 @@ fn findings_are_sorted_by_step_then_severity() {
             .iter()
             .all(|f| f.severity != Severity::Fout || !f.path.is_empty())
     );
+}
+
+/// A date years ahead is one finding, the mistyped year, not also "in the future"; a date a
+/// little ahead is "in the future" only.
+#[test]
+fn a_far_future_advice_date_is_reported_once() {
+    let mut protocol = complete();
+    protocol.signing.date = None;
+    protocol.parties[0].dpo_advice.date = date(2062, 3, 1);
+    protocol.parties[1].dpo_advice.date = date(2027, 3, 1);
+    let found = findings(&protocol);
+    let at = |path: &str| -> Vec<&str> {
+        found
+            .iter()
+            .filter(|f| f.path == path)
+            .map(|f| f.rule)
+            .collect()
+    };
+    assert_eq!(at("parties[0].dpo_advice.date"), ["date.far_future"]);
+    assert_eq!(at("parties[1].dpo_advice.date"), ["dpo_advice.in_future"]);
+    let message = &found
+        .iter()
+        .find(|f| f.rule == "date.far_future")
+        .unwrap()
+        .message;
+    assert!(message.contains("1 maart 2062"), "{message}");
 }

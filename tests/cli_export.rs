@@ -161,3 +161,126 @@ fn docx_and_pdf_together_write_the_docx_whatever_the_pdf_writer_says() {
         assert!(output_text(&output).contains("PDF"));
     }
 }
+
+/// The names in `folder`, sorted.
+fn names_in(folder: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(folder)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+// Regression: `export p.ron --pdf p.ron` replaced the protocol with a PDF (exit 0). Every
+// spelling of the protocol file as an output is refused, before anything is written.
+#[test]
+fn an_export_over_its_own_protocol_file_is_refused() {
+    let folder = tempfile::tempdir().unwrap();
+    let protocol = folder.path().join("p.ron");
+    fs::copy(common::fixture_path("zeven-partijen.ron"), &protocol).unwrap();
+    let before = fs::read(&protocol).unwrap();
+    fs::create_dir(folder.path().join("sub")).unwrap();
+    let mut spellings = vec![
+        ("--pdf", protocol.clone()),
+        ("--docx", folder.path().join("sub/../p.ron")),
+        ("--report-pdf", folder.path().join("./p.ron")),
+    ];
+    #[cfg(unix)]
+    {
+        // A link to the protocol, and a second (hard) link: the same file under another name.
+        std::os::unix::fs::symlink(&protocol, folder.path().join("link.pdf")).unwrap();
+        fs::hard_link(&protocol, folder.path().join("hard.docx")).unwrap();
+        spellings.push(("--report-docx", folder.path().join("link.pdf")));
+        spellings.push(("--docx", folder.path().join("hard.docx")));
+    }
+    let names = names_in(folder.path());
+    for (flag, output_path) in spellings {
+        let output = protocolwijzer(&["export", path(&protocol), flag, path(&output_path)]);
+        let text = output_text(&output);
+        assert_eq!(
+            output.status.code(),
+            Some(2),
+            "{flag} {output_path:?}: {text}"
+        );
+        assert!(text.contains("is het protocolbestand zelf"), "{text}");
+        assert!(
+            text.contains(path(&output_path)) && text.contains(flag),
+            "{text}"
+        );
+        assert!(text.contains(path(&protocol)), "{text}");
+        assert_eq!(
+            fs::read(&protocol).unwrap(),
+            before,
+            "{flag} {output_path:?}"
+        );
+        assert_eq!(names_in(folder.path()), names, "nothing is written");
+    }
+}
+
+// Regression: `--docx X --pdf X` wrote one export over the other. Two outputs that are the same
+// file (also one not written yet, through another spelling of its folder) are refused.
+#[test]
+fn two_exports_to_the_same_file_are_refused() {
+    let folder = tempfile::tempdir().unwrap();
+    let fixture = common::fixture_path("zeven-partijen.ron");
+    let same = folder.path().join("uit");
+    let mut pairs = vec![
+        ("--docx", same.clone(), "--pdf", same.clone()),
+        (
+            "--report-docx",
+            folder.path().join("verslag"),
+            "--report-pdf",
+            folder.path().join("./verslag"),
+        ),
+    ];
+    #[cfg(unix)]
+    {
+        // The folder under a second name (a link): not-yet-existing outputs compare by their
+        // resolved folder and their name.
+        std::os::unix::fs::symlink(folder.path(), folder.path().join("alias")).unwrap();
+        pairs.push((
+            "--docx",
+            folder.path().join("p.docx"),
+            "--report-docx",
+            folder.path().join("alias/p.docx"),
+        ));
+    }
+    let names = names_in(folder.path());
+    for (first_flag, first, second_flag, second) in pairs {
+        let output = protocolwijzer(&[
+            "export",
+            path(&fixture),
+            first_flag,
+            path(&first),
+            second_flag,
+            path(&second),
+        ]);
+        let text = output_text(&output);
+        assert_eq!(output.status.code(), Some(2), "{text}");
+        assert!(text.contains("zijn hetzelfde bestand"), "{text}");
+        for named in [first_flag, path(&first), second_flag, path(&second)] {
+            assert!(text.contains(named), "{named} not in: {text}");
+        }
+        assert_eq!(names_in(folder.path()), names, "nothing is written");
+    }
+}
+
+// A short year on the command line is no date: `--today 26-06-01` was read as the year 26.
+#[test]
+fn today_needs_a_four_digit_year() {
+    let folder = tempfile::tempdir().unwrap();
+    let out = folder.path().join("uit.docx");
+    let fixture = common::fixture_path("zeven-partijen.ron");
+    let output = protocolwijzer(&[
+        "export",
+        path(&fixture),
+        "--docx",
+        path(&out),
+        "--today",
+        "26-06-01",
+    ]);
+    assert_eq!(output.status.code(), Some(2), "{}", output_text(&output));
+    assert!(output_text(&output).contains("JJJJ-MM-DD"));
+    assert!(!out.exists());
+}

@@ -1130,3 +1130,128 @@ fn without_a_system_file_dialog_the_built_in_one_saves_and_opens() {
     assert_eq!(protocolwijzer::file::load(&saved).unwrap(), opgroeien());
     assert!(harness.query_by_label("Protocol opslaan als").is_none());
 }
+
+/// A harness whose frames are 20 ms apart, so a test can tell "while typing" from "after a
+/// pause" (the date field explains a text that is not a date after a second without typing).
+fn harness_fine_grained(
+    protocol: Protocol,
+    dir: &std::path::Path,
+) -> Harness<'static, ProtocolApp> {
+    let dir = dir.to_path_buf();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_max_steps(16)
+        .with_step_dt(0.02)
+        .build_eframe(move |_cc| {
+            let mut app = ProtocolApp::new(protocol, None, dir);
+            app.set_inline_checks(true);
+            app
+        });
+    harness.run();
+    harness
+}
+
+fn signed_on_30_march_2026() -> Protocol {
+    let mut protocol = opgroeien();
+    protocol.signing.date = chrono::NaiveDate::from_ymd_opt(2026, 3, 30);
+    protocol
+}
+
+// Regression (issue 15, point 1): "31-02-2025" typed in a date field was read while typing
+// ("31-02-20" as 20 February 31) and stored. An impossible date keeps the old one, and on
+// leaving the field the reason is shown beside it, in Dutch.
+#[test]
+fn an_impossible_date_keeps_the_old_one_and_says_why_on_leaving_the_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness_with(signed_on_30_march_2026(), dir.path());
+    harness.state_mut().set_step(Step::Signing);
+    harness.run();
+    let old = chrono::NaiveDate::from_ymd_opt(2026, 3, 30);
+
+    // Typed key by key, as a user does: "31-02-20" is on the way.
+    retype(&mut harness, "Datum van ondertekening", "3");
+    for key in "1-02-2025".chars() {
+        harness
+            .get_by_label("Datum van ondertekening")
+            .type_text(&key.to_string());
+        harness.run();
+        assert_eq!(harness.state().protocol().signing.date, old, "after {key}");
+    }
+    // Leave the field.
+    harness.key_press(Key::Tab);
+    harness.run();
+    assert!(!harness.get_by_label("Datum van ondertekening").is_focused());
+    assert_eq!(harness.state().protocol().signing.date, old);
+    assert!(
+        harness
+            .get_by_label("Datum van ondertekening")
+            .value()
+            .is_some_and(|text| text == "31-02-2025"),
+        "the typed text stays to be corrected"
+    );
+    assert!(
+        harness
+            .query_by_label_contains(
+                "31 februari 2025 bestaat niet. De datum blijft 30 maart 2026."
+            )
+            .is_some(),
+        "the reason is shown beside the field"
+    );
+    // The typed text stays to be corrected; a whole date is then taken.
+    retype(&mut harness, "Datum van ondertekening", "28-02-2025");
+    assert_eq!(
+        harness.state().protocol().signing.date,
+        chrono::NaiveDate::from_ymd_opt(2025, 2, 28)
+    );
+    assert!(harness.query_by_label_contains("bestaat niet").is_none());
+}
+
+// Regression (issue 15, point 1): while "31-02-2025" is being typed, "31-02-20" is no date:
+// the model keeps the old one and nothing is said yet; after a pause the field explains.
+#[test]
+fn a_date_being_typed_changes_nothing_and_is_explained_after_a_pause() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness_fine_grained(signed_on_30_march_2026(), dir.path());
+    harness.state_mut().set_step(Step::Signing);
+    harness.run();
+    let old = chrono::NaiveDate::from_ymd_opt(2026, 3, 30);
+
+    retype(&mut harness, "Datum van ondertekening", "31-02-20");
+    assert_eq!(harness.state().protocol().signing.date, old);
+    assert!(
+        !harness
+            .state()
+            .findings()
+            .iter()
+            .any(|f| f.rule == "date.before_decree")
+    );
+    assert!(
+        harness.query_by_label_contains("dd-mm-jjjj, bv.").is_none(),
+        "not from the first keystroke"
+    );
+    // A second without typing, the field still focused.
+    harness.run_steps(60);
+    assert!(harness.get_by_label("Datum van ondertekening").is_focused());
+    assert!(
+        harness
+            .query_by_label_contains("Schrijf de datum als dd-mm-jjjj")
+            .is_some()
+    );
+    assert_eq!(harness.state().protocol().signing.date, old);
+
+    // The rest of the year makes it a whole, valid date, taken at once.
+    harness
+        .get_by_label("Datum van ondertekening")
+        .type_text("25");
+    harness.run();
+    assert_eq!(
+        harness.state().protocol().signing.date,
+        old,
+        "31-02-2025 does not exist"
+    );
+    retype(&mut harness, "Datum van ondertekening", "1-3-2025");
+    assert_eq!(
+        harness.state().protocol().signing.date,
+        chrono::NaiveDate::from_ymd_opt(2025, 3, 1)
+    );
+}

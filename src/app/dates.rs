@@ -15,40 +15,110 @@ pub struct DateOutput {
     pub changed: bool,
 }
 
+/// How long after the last keystroke a date that does not read is explained (seconds): not
+/// from the first keystroke, when every date is still incomplete.
+pub const EXPLAIN_AFTER: f64 = 1.0;
+
 /// The date as the field shows it: "13-02-2025".
 pub fn short(date: NaiveDate) -> String {
     date.format("%d-%m-%Y").to_string()
 }
 
-/// Reads a typed date: "13-02-2025", "13/2/2025", "13.02.2025" or "2025-02-13".
-pub fn parse(text: &str) -> Option<NaiveDate> {
+/// Why a typed text is not a date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateError {
+    /// Not in the form dd-mm-jjjj (also incomplete, or a year of fewer than four digits).
+    Form,
+    /// A month that does not exist (0 or above 12).
+    NoSuchMonth { month: u32 },
+    /// A day that the month does not have ("31-02-2025").
+    NoSuchDay { day: u32, month: u32, year: i32 },
+}
+
+impl DateError {
+    /// What is wrong, in Dutch, as shown beside the field.
+    pub fn message(self) -> String {
+        match self {
+            DateError::Form => "Schrijf de datum als dd-mm-jjjj, bv. 13-02-2025.".to_string(),
+            DateError::NoSuchMonth { month } => {
+                format!("Maand {month} bestaat niet; schrijf de datum als dd-mm-jjjj.")
+            }
+            DateError::NoSuchDay { day, month, year } => {
+                let name = crate::dutch::MONTHS
+                    .get(month as usize - 1)
+                    .copied()
+                    .unwrap_or_default();
+                format!("{day} {name} {year} bestaat niet.")
+            }
+        }
+    }
+}
+
+/// Reads a typed date. Only the whole text counts: day, month and a four-digit year, separated
+/// by "-", "." or "/" ("13-02-2025", "1-3-2025", "13.02.2025", "13/2/2025"), or the ISO form
+/// of the file ("2025-02-13"). An incomplete text ("31-02-20") or a short year is not a date,
+/// whatever a lenient parser would make of it (20 February 31).
+pub fn parse(text: &str) -> Result<NaiveDate, DateError> {
     let text = text.trim();
-    if let Some(date) = crate::dutch::parse_iso(text) {
-        return Some(date);
-    }
-    let parts: Vec<&str> = text
-        .split(['-', '/', '.', ' '])
-        .filter(|p| !p.is_empty())
-        .collect();
-    let [day, month, year] = parts.as_slice() else {
-        return None;
+    let parts: Vec<&str> = text.split(['-', '.', '/']).collect();
+    let digits = |part: &str, lengths: std::ops::RangeInclusive<usize>| {
+        lengths.contains(&part.len()) && part.bytes().all(|byte| byte.is_ascii_digit())
     };
-    let year: i32 = year.parse().ok()?;
-    if !(1900..=2200).contains(&year) {
-        return None;
+    let (day, month, year) = match parts.as_slice() {
+        [day, month, year] if digits(day, 1..=2) && digits(month, 1..=2) && digits(year, 4..=4) => {
+            (day, month, year)
+        }
+        // The file's own form, as it may be pasted: 2025-02-13.
+        [year, month, day]
+            if text.contains('-')
+                && digits(year, 4..=4)
+                && digits(month, 1..=2)
+                && digits(day, 1..=2) =>
+        {
+            (day, month, year)
+        }
+        _ => return Err(DateError::Form),
+    };
+    // Digits only, at most four: these cannot fail.
+    let (day, month, year) = (
+        day.parse::<u32>().map_err(|_| DateError::Form)?,
+        month.parse::<u32>().map_err(|_| DateError::Form)?,
+        year.parse::<i32>().map_err(|_| DateError::Form)?,
+    );
+    if !(1..=12).contains(&month) {
+        return Err(DateError::NoSuchMonth { month });
     }
-    NaiveDate::from_ymd_opt(year, month.parse().ok()?, day.parse().ok()?)
+    NaiveDate::from_ymd_opt(year, month, day).ok_or(DateError::NoSuchDay { day, month, year })
+}
+
+/// What the field holds while it differs from the stored date: the text typed, the date it
+/// was typed over (a change from elsewhere, such as undo, discards it), and when it was last
+/// edited.
+#[derive(Clone)]
+struct Typed {
+    text: String,
+    over: Option<NaiveDate>,
+    edited_at: f64,
 }
 
 /// A date field: text, a calendar button and a clear button.
+///
+/// The date is taken only when the whole text is a date (or empty: no date); until then the
+/// stored date stays. A text that is not a date is explained beside the field once the user
+/// pauses ([`EXPLAIN_AFTER`]) or leaves the field, and stays in the field to be corrected.
 pub fn date_picker(ui: &mut Ui, value: &mut Option<NaiveDate>, label_id: Id) -> DateOutput {
     let mut changed = false;
     let buffer_id = ui.scope_id().with("tekst");
+    let now = ui.input(|input| input.time);
     let response = ui
         .horizontal(|ui| {
-            let mut text = ui
-                .data(|data| data.get_temp::<String>(buffer_id))
-                .unwrap_or_else(|| value.map(short).unwrap_or_default());
+            let typed = ui
+                .data(|data| data.get_temp::<Typed>(buffer_id))
+                .filter(|typed| typed.over == *value);
+            let mut text = typed
+                .as_ref()
+                .map_or_else(|| value.map(short).unwrap_or_default(), |t| t.text.clone());
+            let mut edited_at = typed.as_ref().map_or(now, |typed| typed.edited_at);
             let response = ui
                 .add(
                     TextEdit::singleline(&mut text)
@@ -57,19 +127,38 @@ pub fn date_picker(ui: &mut Ui, value: &mut Option<NaiveDate>, label_id: Id) -> 
                 )
                 .labelled_by(label_id);
             if response.changed() {
+                edited_at = now;
                 let trimmed = text.trim();
                 if trimmed.is_empty() {
                     changed |= value.is_some();
                     *value = None;
-                } else if let Some(date) = parse(trimmed) {
+                } else if let Ok(date) = parse(trimmed) {
                     changed |= *value != Some(date);
                     *value = Some(date);
                 }
             }
-            if response.has_focus() {
-                ui.data_mut(|data| data.insert_temp(buffer_id, text.clone()));
+            let problem = match text.trim() {
+                "" => None,
+                trimmed => parse(trimmed).err(),
+            };
+            // Keep the text while typing, and afterwards as long as it is not a date, so the
+            // user sees what they typed beside the explanation.
+            if response.has_focus() || problem.is_some() {
+                let typed = Typed {
+                    text: text.clone(),
+                    over: *value,
+                    edited_at,
+                };
+                ui.data_mut(|data| data.insert_temp(buffer_id, typed));
             } else {
-                ui.data_mut(|data| data.remove::<String>(buffer_id));
+                ui.data_mut(|data| data.remove::<Typed>(buffer_id));
+            }
+            let paused = now - edited_at >= EXPLAIN_AFTER;
+            if problem.is_some() && response.has_focus() && !paused {
+                ui.ctx()
+                    .request_repaint_after(std::time::Duration::from_secs_f64(
+                        EXPLAIN_AFTER - (now - edited_at),
+                    ));
             }
 
             let button = ui
@@ -83,6 +172,7 @@ pub fn date_picker(ui: &mut Ui, value: &mut Option<NaiveDate>, label_id: Id) -> 
                 .show(|ui| {
                     if calendar(ui, value) {
                         changed = true;
+                        ui.data_mut(|data| data.remove::<Typed>(buffer_id));
                         Popup::close_all(ui.ctx());
                     }
                 });
@@ -94,19 +184,27 @@ pub fn date_picker(ui: &mut Ui, value: &mut Option<NaiveDate>, label_id: Id) -> 
             {
                 *value = None;
                 changed = true;
-                ui.data_mut(|data| data.remove::<String>(buffer_id));
+                ui.data_mut(|data| data.remove::<Typed>(buffer_id));
             }
-            match *value {
-                Some(date) => {
-                    ui.label(crate::dutch::dutch_long(date));
-                }
-                None if !text.trim().is_empty() && parse(&text).is_none() => {
+            match (problem, *value) {
+                (Some(problem), _) if paused || !response.has_focus() => {
+                    let kept = match *value {
+                        Some(date) => {
+                            format!(" De datum blijft {}.", crate::dutch::dutch_long(date))
+                        }
+                        None => " Het veld blijft leeg.".to_string(),
+                    };
                     ui.colored_label(
                         ui.visuals().error_fg_color,
-                        "Geen geldige datum; schrijf dd-mm-jjjj, bv. 13-02-2025.",
+                        format!("{}{kept}", problem.message()),
                     );
                 }
-                None => {}
+                // Still typing: no verdict yet, and no date beside a text that is not it.
+                (Some(_), _) => {}
+                (None, Some(date)) => {
+                    ui.label(crate::dutch::dutch_long(date));
+                }
+                (None, None) => {}
             }
             response
         })
@@ -187,11 +285,60 @@ mod tests {
 
     #[test]
     fn typed_dates_in_dutch_and_iso_order() {
-        let date = NaiveDate::from_ymd_opt(2025, 2, 13);
-        assert_eq!(parse("13-02-2025"), date);
-        assert_eq!(parse("13/2/2025"), date);
-        assert_eq!(parse("2025-02-13"), date);
-        assert_eq!(parse("31-02-2025"), None);
-        assert_eq!(parse("13-02"), None);
+        let date = NaiveDate::from_ymd_opt(2025, 2, 13).unwrap();
+        assert_eq!(parse("13-02-2025"), Ok(date));
+        assert_eq!(parse("13/2/2025"), Ok(date));
+        assert_eq!(parse("13.02.2025"), Ok(date));
+        assert_eq!(parse(" 13-02-2025 "), Ok(date));
+        assert_eq!(parse("2025-02-13"), Ok(date));
+        assert_eq!(parse("13-02"), Err(DateError::Form));
+    }
+
+    // Regression: "31-02-20", typed on the way to "31-02-2025", was read as 20 February 31
+    // (the ISO reader takes any number of year digits), stored, and printed.
+    #[test]
+    fn only_a_whole_date_with_a_four_digit_year_is_a_date() {
+        assert_eq!(parse("31-02-20"), Err(DateError::Form));
+        assert_eq!(parse("01-03-25"), Err(DateError::Form));
+        assert_eq!(parse("1-3-202"), Err(DateError::Form));
+        assert_eq!(parse("31-02-2"), Err(DateError::Form));
+        assert_eq!(parse("20-02-31"), Err(DateError::Form));
+        assert_eq!(parse("31-2-2025-"), Err(DateError::Form));
+        assert_eq!(parse("+1-3-2025"), Err(DateError::Form));
+        assert_eq!(parse("1 3 2025"), Err(DateError::Form));
+        assert_eq!(
+            parse("1-3-2025"),
+            NaiveDate::from_ymd_opt(2025, 3, 1).ok_or(DateError::Form)
+        );
+        assert_eq!(
+            parse("31-02-2025"),
+            Err(DateError::NoSuchDay {
+                day: 31,
+                month: 2,
+                year: 2025
+            })
+        );
+        assert_eq!(
+            parse("12-13-2025"),
+            Err(DateError::NoSuchMonth { month: 13 })
+        );
+        assert_eq!(
+            parse("0-1-2025").map_err(DateError::message),
+            Err("0 januari 2025 bestaat niet.".to_string())
+        );
+    }
+
+    #[test]
+    fn the_reasons_are_dutch() {
+        assert_eq!(
+            parse("31-02-2025").unwrap_err().message(),
+            "31 februari 2025 bestaat niet."
+        );
+        assert!(
+            parse("31-02-20")
+                .unwrap_err()
+                .message()
+                .starts_with("Schrijf de datum als dd-mm-jjjj")
+        );
     }
 }

@@ -421,6 +421,7 @@ impl ProtocolApp {
         }
         let protocol = self.protocol.clone();
         let folder = self.folder();
+        let own_file = self.path.clone();
         self.worker.spawn(ctx, move || {
             let started = std::time::Instant::now();
             let asked = path.is_none();
@@ -440,6 +441,21 @@ impl ProtocolApp {
             };
             if path.extension().is_none() {
                 path.set_extension(format.extension());
+            }
+            // An export never replaces the protocol file itself.
+            if own_file
+                .as_deref()
+                .is_some_and(|own| file::same_file(own, &path))
+            {
+                return Done::Exported {
+                    result: Err(format!(
+                        "‘{}’ is het protocolbestand zelf; een export zou het vervangen. Kies \
+                         een andere naam.",
+                        path.display()
+                    )),
+                    path,
+                    format,
+                };
             }
             let result = pipeline::export_to(&protocol, &findings, product, format, &path)
                 .map(|_| ())

@@ -99,7 +99,7 @@ impl ProtocolApp {
                 .file_name()
                 .map(|name| name.to_string_lossy().into_owned())
                 .unwrap_or_default(),
-            None => "Nieuw protocol".to_string(),
+            None => "Nog zonder bestand".to_string(),
         };
         let file_label = if self.is_dirty() {
             format!("• {name}")

@@ -119,6 +119,7 @@ pub fn check(protocol: &Protocol, context: &Context) -> Vec<Finding> {
     security::check(protocol, context, &mut findings);
     advice::check(protocol, context, &mut findings);
     signing::check(protocol, context, &mut findings);
+    dates::check(protocol, context, &mut findings);
     if protocol.municipal.is_some() {
         municipal::check(protocol, context, &mut findings);
     }

@@ -810,6 +810,21 @@ pub const RULES: &[Rule] = &[
         "the document date under the title differs from the signing date",
         "Usually the same date; a difference can be intended.",
     ),
+    // Any date
+    rule(
+        "date.before_decree",
+        Fout,
+        EGOV,
+        "a date in the protocol before 18 July 2008, the date of the e-govdecreet",
+        "Protocols, and the advice and decisions they record, are made under the decree of 18 July 2008; an earlier date is a mistyped year (‘25’ read as the year 25) that the signed text would print wrong.",
+    ),
+    rule(
+        "date.far_future",
+        Fout,
+        FORM_CLEAR,
+        "a date in the protocol more than ten years after today",
+        "No protocol is dated or advised on ten years ahead; such a date is a mistyped year that the signed text would print wrong (it replaces `*.in_future` for the same date).",
+    ),
     // Any text field
     rule(
         "template.placeholder",

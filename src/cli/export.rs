@@ -20,6 +20,10 @@ pub(super) fn run(args: &ExportArgs) -> u8 {
         );
         return EXIT_FILE_ERROR;
     }
+    if let Some(message) = clashing_output(args) {
+        eprintln!("Fout: {message}");
+        return EXIT_FILE_ERROR;
+    }
     let protocol = match file::load(&args.file) {
         Ok(protocol) => protocol,
         Err(error) => {
@@ -47,6 +51,44 @@ pub(super) fn run(args: &ExportArgs) -> u8 {
         }
     }
     code
+}
+
+/// Why the outputs cannot be written as asked, if an output is the protocol file itself or
+/// another output (the same file, however it is written): the export would destroy the
+/// protocol, or one export would replace the other.
+fn clashing_output(args: &ExportArgs) -> Option<String> {
+    let outputs: Vec<(&str, &Path)> = [
+        ("--docx", &args.docx),
+        ("--pdf", &args.pdf),
+        ("--report-docx", &args.report_docx),
+        ("--report-pdf", &args.report_pdf),
+    ]
+    .into_iter()
+    .filter_map(|(flag, path)| Some((flag, path.as_deref()?)))
+    .collect();
+    for (index, &(flag, output)) in outputs.iter().enumerate() {
+        if file::same_file(output, &args.file) {
+            return Some(format!(
+                "{flag} ‘{}’ is het protocolbestand zelf (‘{}’); de export zou het protocol \
+                 overschrijven. Kies een andere bestandsnaam voor de export, bijvoorbeeld met \
+                 .docx of .pdf op het einde.",
+                output.display(),
+                args.file.display()
+            ));
+        }
+        if let Some(&(other_flag, other)) = outputs[..index]
+            .iter()
+            .find(|(_, other)| file::same_file(output, other))
+        {
+            return Some(format!(
+                "{other_flag} ‘{}’ en {flag} ‘{}’ zijn hetzelfde bestand; de ene export zou \
+                 de andere overschrijven. Kies voor elke export een eigen bestandsnaam.",
+                other.display(),
+                output.display()
+            ));
+        }
+    }
+    None
 }
 
 /// Prints why the export is refused: every finding of severity `fout`, grouped by step.

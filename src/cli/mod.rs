@@ -166,8 +166,17 @@ pub enum OutputFormat {
     Json,
 }
 
+/// A date on the command line: JJJJ-MM-DD with a four-digit year ("26-06-01" would otherwise
+/// read as the year 26).
 fn parse_date(text: &str) -> Result<chrono::NaiveDate, String> {
-    crate::dutch::parse_iso(text)
+    let four_digit_year = text
+        .trim()
+        .split('-')
+        .next()
+        .is_some_and(|year| year.len() == 4 && year.bytes().all(|byte| byte.is_ascii_digit()));
+    four_digit_year
+        .then(|| crate::dutch::parse_iso(text))
+        .flatten()
         .ok_or_else(|| format!("‘{text}’ is geen geldige datum; schrijf JJJJ-MM-DD"))
 }
 
