@@ -137,6 +137,20 @@ impl Preview {
 fn spans_job(ui: &Ui, spans: &[Span], size: Option<f32>) -> egui::text::LayoutJob {
     let mut job = egui::text::LayoutJob::default();
     for span in spans {
+        if let Some(note) = &span.footnote {
+            // The preview shows a footnote where it is referenced, small, in brackets.
+            let words: String = note.iter().map(|part| part.text.as_str()).collect();
+            RichText::new(format!(" [voetnoot: {words}]"))
+                .small()
+                .weak()
+                .append_to(
+                    &mut job,
+                    ui.style(),
+                    egui::FontSelection::Default,
+                    egui::Align::LEFT,
+                );
+            continue;
+        }
         let mut text = RichText::new(&span.text);
         if let Some(size) = size {
             text = text.size(size);

@@ -99,6 +99,10 @@ pub struct Span {
     /// highlight it so nobody signs a document with a hole in it. Only this flag makes a gap:
     /// no writer looks for the words.
     pub gap: bool,
+    /// A footnote reference: the span has no text of its own; this is the footnote's text.
+    /// Writers number footnotes in reading order (DOCX: real Word footnotes; PDF: a raised
+    /// number, the text at the foot of the same page).
+    pub footnote: Option<Vec<Span>>,
 }
 
 impl Span {
@@ -123,6 +127,14 @@ impl Span {
         Self {
             italic: true,
             ..Self::plain(text)
+        }
+    }
+
+    /// A footnote reference with this text.
+    pub fn footnote(text: Line) -> Self {
+        Self {
+            footnote: Some(text),
+            ..Self::default()
         }
     }
 
@@ -424,7 +436,55 @@ impl Block {
     }
 }
 
+impl Block {
+    /// Calls `visit` for every line of text in the block, in reading order (list items before
+    /// their sub-items, table cells row by row, signature boxes line by line).
+    pub fn for_each_line_mut(&mut self, visit: &mut impl FnMut(&mut Line)) {
+        match self {
+            Block::Title(spans) | Block::Subtitle(spans) => visit(spans),
+            Block::Heading(_) | Block::PageBreak => {}
+            Block::Paragraph(paragraph) => visit(&mut paragraph.spans),
+            Block::List(list) => {
+                for item in &mut list.items {
+                    visit(&mut item.spans);
+                    for child in &mut item.children {
+                        visit(child);
+                    }
+                }
+            }
+            Block::Table(table) => {
+                for row in table.header.iter_mut().chain(table.rows.iter_mut()) {
+                    for cell in &mut row.cells {
+                        for paragraph in &mut cell.paragraphs {
+                            visit(paragraph);
+                        }
+                    }
+                }
+            }
+            Block::Signatures(boxes) => {
+                for signature in boxes {
+                    visit(&mut signature.party);
+                    visit(&mut signature.function);
+                    visit(&mut signature.name);
+                }
+            }
+        }
+    }
+}
+
 impl Document {
+    /// The footnotes' texts, in reading order (footnote N is the N-th).
+    pub fn footnotes(&self) -> Vec<Line> {
+        let mut blocks = self.blocks.clone();
+        let mut notes = Vec::new();
+        for block in &mut blocks {
+            block.for_each_line_mut(&mut |line| {
+                notes.extend(line.iter().filter_map(|span| span.footnote.clone()));
+            });
+        }
+        notes
+    }
+
     /// The whole document as plain text, one line per paragraph.
     pub fn plain_text(&self) -> String {
         self.blocks

@@ -19,6 +19,8 @@ pub(super) struct Body {
     pub(super) xml: Vec<u8>,
     /// One entry per list, in order; list `i` uses numbering id `i + 1`.
     pub(super) lists: Vec<ListKind>,
+    /// The `w:footnote` elements of word/footnotes.xml, ids from 1 in reading order.
+    pub(super) footnotes: String,
 }
 
 /// Renders the body of `document`.
@@ -28,6 +30,7 @@ pub(super) fn render(document: &Document) -> Body {
         xml: Xml::with_capacity(estimate),
         lists: Vec::new(),
         last_was_table: false,
+        footnotes: Vec::new(),
     };
     writer.xml.raw(&parts::document_root());
     for block in &document.blocks {
@@ -38,9 +41,43 @@ pub(super) fn render(document: &Document) -> Body {
     }
     writer.section();
     writer.xml.raw("</w:body></w:document>");
+    let footnotes = footnotes_xml(&writer.footnotes);
     Body {
         xml: writer.xml.into_bytes(),
         lists: writer.lists,
+        footnotes,
+    }
+}
+
+/// The footnotes as `w:footnote` elements, numbered from 1: the raised reference mark, a
+/// space, the text.
+fn footnotes_xml(notes: &[Vec<Span>]) -> String {
+    let mut writer = Writer {
+        xml: Xml::with_capacity(256 * notes.len()),
+        lists: Vec::new(),
+        last_was_table: false,
+        footnotes: Vec::new(),
+    };
+    for (index, note) in notes.iter().enumerate() {
+        writer
+            .xml
+            .raw("<w:footnote w:id=\"")
+            .number(index + 1)
+            .raw(concat!(
+                "\"><w:p><w:pPr><w:pStyle w:val=\"Voetnoottekst\"/></w:pPr>",
+                "<w:r><w:rPr><w:rStyle w:val=\"Voetnootverwijzing\"/></w:rPr><w:footnoteRef/></w:r>",
+                "<w:r><w:t xml:space=\"preserve\"> </w:t></w:r>"
+            ));
+        for span in note {
+            writer.run(span, false);
+        }
+        writer.xml.raw("</w:p></w:footnote>");
+    }
+    // The elements only: the part around them (with its declaration) is parts::footnotes.
+    let text = String::from_utf8(writer.xml.into_bytes()).unwrap_or_default();
+    match text.split_once("?>\n") {
+        Some((_, elements)) => elements.to_string(),
+        None => text,
     }
 }
 
@@ -50,6 +87,8 @@ struct Writer {
     /// Whether the last block written was a table: Word merges two tables that follow each
     /// other, so the next one gets an empty paragraph in between.
     last_was_table: bool,
+    /// The footnotes referenced so far, in reading order (footnote N is `footnotes[N - 1]`).
+    footnotes: Vec<Vec<Span>>,
 }
 
 /// Paragraph properties, written in schema order.
@@ -374,6 +413,15 @@ impl Writer {
 
     /// A span as one run; a gap span gets the highlighted "Invulveld" style.
     fn run(&mut self, span: &Span, force_bold: bool) {
+        if let Some(note) = &span.footnote {
+            // A real Word footnote: Word numbers it and puts it at the foot of the page.
+            self.footnotes.push(note.clone());
+            self.xml
+                .raw("<w:r><w:rPr><w:rStyle w:val=\"Voetnootverwijzing\"/></w:rPr><w:footnoteReference w:id=\"")
+                .number(self.footnotes.len())
+                .raw("\"/></w:r>");
+            return;
+        }
         if span.text.is_empty() {
             return;
         }

@@ -36,6 +36,7 @@ pub(super) fn write(document: &Document) -> Result<Vec<u8>, ExportError> {
     let metadata = &document.metadata;
     let body = body::render(document);
     let size = body.xml.len() + 64 * 1024;
+    let footnotes = parts::footnotes(&body.footnotes);
     let parts: [(&str, Vec<u8>); 16] = [
         ("[Content_Types].xml", parts::content_types()),
         ("_rels/.rels", parts::package_rels()),
@@ -50,7 +51,7 @@ pub(super) fn write(document: &Document) -> Result<Vec<u8>, ExportError> {
         ("word/comments.xml", parts::comments()),
         ("word/numbering.xml", parts::numbering(&body.lists)),
         ("word/commentsExtended.xml", parts::comments_extended()),
-        ("word/footnotes.xml", parts::footnotes()),
+        ("word/footnotes.xml", footnotes),
         ("word/header1.xml", parts::header(metadata)),
         ("word/footer1.xml", parts::footer(metadata)),
     ];

@@ -117,6 +117,14 @@ pub(super) fn styles() -> Vec<u8> {
         "<w:name w:val=\"Invulveld\"/><w:uiPriority w:val=\"1\"/><w:qFormat/>",
         "<w:rPr><w:b/><w:bCs/><w:color w:val=\"7F0000\"/><w:highlight w:val=\"yellow\"/></w:rPr>",
         "</w:style>",
+        // Footnotes: their text small, the reference raised.
+        "<w:style w:type=\"paragraph\" w:styleId=\"Voetnoottekst\"><w:name w:val=\"footnote text\"/>",
+        "<w:basedOn w:val=\"Normal\"/><w:uiPriority w:val=\"99\"/><w:unhideWhenUsed/>",
+        "<w:pPr><w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/><w:jc w:val=\"left\"/></w:pPr>",
+        "<w:rPr><w:sz w:val=\"16\"/><w:szCs w:val=\"16\"/></w:rPr></w:style>",
+        "<w:style w:type=\"character\" w:styleId=\"Voetnootverwijzing\">",
+        "<w:name w:val=\"footnote reference\"/><w:uiPriority w:val=\"99\"/><w:unhideWhenUsed/>",
+        "<w:rPr><w:vertAlign w:val=\"superscript\"/></w:rPr></w:style>",
         // The draft mark in the header.
         "<w:style w:type=\"character\" w:customStyle=\"1\" w:styleId=\"Ontwerpmarkering\">",
         "<w:name w:val=\"Ontwerpmarkering\"/><w:uiPriority w:val=\"1\"/>",
@@ -223,6 +231,7 @@ pub(super) fn settings() -> Vec<u8> {
         "<w:characterSpacingControl w:val=\"doNotCompress\"/>",
         "<w:compat><w:compatSetting w:name=\"compatibilityMode\" ",
         "w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"15\"/></w:compat>",
+        "<w:footnotePr><w:footnote w:id=\"-1\"/><w:footnote w:id=\"0\"/></w:footnotePr>",
         "<w:themeFontLang w:val=\"nl-BE\"/>",
         "<w:decimalSymbol w:val=\",\"/><w:listSeparator w:val=\";\"/>",
         "</w:settings>",
@@ -255,16 +264,17 @@ pub(super) fn comments_extended() -> Vec<u8> {
     xml.into_bytes()
 }
 
-/// footnotes.xml with only the separators Word expects.
-pub(super) fn footnotes() -> Vec<u8> {
+/// footnotes.xml: the separators Word expects, then the document's footnotes (`notes`: the
+/// `w:footnote` elements the body writer made, ids from 1).
+pub(super) fn footnotes(notes: &str) -> Vec<u8> {
     let mut xml = Xml::part();
     xml.raw("<w:footnotes").raw(ROOT_NS).raw(">").raw(concat!(
         "<w:footnote w:type=\"separator\" w:id=\"-1\"><w:p><w:pPr><w:spacing w:after=\"0\"/></w:pPr>",
         "<w:r><w:separator/></w:r></w:p></w:footnote>",
         "<w:footnote w:type=\"continuationSeparator\" w:id=\"0\"><w:p><w:pPr>",
         "<w:spacing w:after=\"0\"/></w:pPr><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>",
-        "</w:footnotes>",
     ));
+    xml.raw(notes).raw("</w:footnotes>");
     xml.into_bytes()
 }
 

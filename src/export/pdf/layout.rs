@@ -116,6 +116,8 @@ struct Item {
     height: f32,
     keep_with_next: bool,
     kind: Kind,
+    /// The footnotes referenced in this item (their lines, laid out for the page foot).
+    footnotes: Vec<Vec<TextLine>>,
 }
 
 impl Item {
@@ -125,7 +127,29 @@ impl Item {
             height,
             keep_with_next: false,
             kind: Kind::Fixed(draws),
+            footnotes: Vec::new(),
         }
+    }
+
+    /// The text the item shows, for finding its footnote marks.
+    fn text(&self) -> String {
+        let draws = match &self.kind {
+            Kind::Fixed(draws) => draws.clone(),
+            Kind::Row(row) => row.draws(),
+            Kind::PageBreak => Vec::new(),
+        };
+        draws
+            .iter()
+            .filter_map(|draw| match draw {
+                Draw::Text { line, .. } => Some(line),
+                _ => None,
+            })
+            .flat_map(|line| {
+                line.runs
+                    .iter()
+                    .flat_map(|run| run.glyphs.iter().map(|g| g.c))
+            })
+            .collect()
     }
 
     /// The height that must fit for the item to start on this page.
@@ -139,9 +163,23 @@ impl Item {
 
 /// Lays out the whole document: pages with their body, header and footer.
 pub(super) fn layout(document: &Document) -> Vec<Page> {
+    // Footnote references become raised numbers; their texts go to the foot of the page
+    // where the number stands.
+    let mut blocks = document.blocks.clone();
+    let mut notes: Vec<Vec<Span>> = Vec::new();
+    for block in &mut blocks {
+        block.for_each_line_mut(&mut |line| {
+            for span in line.iter_mut() {
+                if let Some(note) = span.footnote.take() {
+                    notes.push(note);
+                    span.text = footnote_mark(notes.len());
+                }
+            }
+        });
+    }
     let mut items = Vec::new();
     let mut previous: Option<&Block> = None;
-    for block in &document.blocks {
+    for block in &blocks {
         let start = items.len();
         block_items(block, &mut items);
         if let Some(first) = items.get_mut(start) {
@@ -149,9 +187,49 @@ pub(super) fn layout(document: &Document) -> Vec<Page> {
         }
         previous = Some(block);
     }
+    attach_footnotes(&mut items, &notes);
     let mut pages = flow(items);
     decorate(&mut pages, document);
     pages
+}
+
+/// Size of a footnote's text.
+const FOOTNOTE_SIZE: f32 = 8.0;
+/// Room above the footnotes, for the rule that separates them from the body.
+const FOOTNOTE_RULE_SPACE: f32 = 10.0;
+
+/// The raised number of footnote `number`: "¹", "¹²".
+fn footnote_mark(number: usize) -> String {
+    const DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+    number
+        .to_string()
+        .chars()
+        .map(|digit| DIGITS[digit.to_digit(10).unwrap_or(0) as usize])
+        .collect()
+}
+
+/// Gives each item the footnotes whose marks it shows, in reading order, laid out for the
+/// page foot ("¹ Zie bijlage 1.").
+fn attach_footnotes(items: &mut [Item], notes: &[Vec<Span>]) {
+    let mut next = 0;
+    let mut start = 0;
+    while next < notes.len() && start < items.len() {
+        let mark = footnote_mark(next + 1);
+        let Some(found) = (start..items.len()).find(|at| items[*at].text().contains(&mark)) else {
+            break;
+        };
+        let mut spans = vec![Span::plain(format!("{} ", footnote_mark(next + 1)))];
+        spans.extend(notes[next].iter().cloned());
+        let lines = text::wrap(
+            &spans,
+            Style::new(Face::Regular, FOOTNOTE_SIZE),
+            TEXT_WIDTH,
+            Alignment::Left,
+        );
+        items[found].footnotes.push(lines);
+        start = found;
+        next += 1;
+    }
 }
 
 fn space_between(previous: Option<&Block>, block: &Block) -> f32 {
@@ -244,6 +322,7 @@ fn block_items(block: &Block, items: &mut Vec<Item>) {
                 height: row.height(),
                 keep_with_next: row.is_header(),
                 kind: Kind::Row(row),
+                footnotes: Vec::new(),
             }));
         }
         Block::Signatures(boxes) => {
@@ -458,6 +537,8 @@ struct Flow {
     y: f32,
     /// The header rows of the table whose rows are being placed.
     table_header: Option<Rc<Vec<RowBox>>>,
+    /// The footnotes of this page, for its foot.
+    footnotes: Vec<Vec<TextLine>>,
 }
 
 impl Flow {
@@ -465,9 +546,43 @@ impl Flow {
         self.y <= BODY_TOP
     }
 
+    /// Where the body of this page ends: above its footnotes.
+    fn bottom(&self) -> f32 {
+        BODY_BOTTOM - footnotes_height(&self.footnotes)
+    }
+
     fn new_page(&mut self) {
+        self.finish_page();
         self.pages.push(std::mem::take(&mut self.page));
         self.y = BODY_TOP;
+    }
+
+    /// Draws the page's footnotes at its foot, under a short rule.
+    fn finish_page(&mut self) {
+        let notes = std::mem::take(&mut self.footnotes);
+        if notes.is_empty() {
+            return;
+        }
+        let mut y = BODY_BOTTOM - footnotes_height(&notes);
+        self.page.draws.push(Draw::Rect {
+            x: MARGIN_X,
+            y: y + 3.0,
+            width: 120.0,
+            height: 0.5,
+            fill: Some([0.5; 3]),
+            stroke: None,
+        });
+        y += FOOTNOTE_RULE_SPACE;
+        for line in notes.into_iter().flatten() {
+            let height = line.height;
+            self.page.draws.push(Draw::Text {
+                x: MARGIN_X,
+                y,
+                line,
+                color: [0.0; 3],
+            });
+            y += height;
+        }
     }
 
     fn place(&mut self, draws: Vec<Draw>, height: f32) {
@@ -489,6 +604,14 @@ impl Flow {
     }
 }
 
+/// The room footnotes take at a page's foot, with the rule above them.
+fn footnotes_height(notes: &[Vec<TextLine>]) -> f32 {
+    if notes.is_empty() {
+        return 0.0;
+    }
+    FOOTNOTE_RULE_SPACE + notes.iter().flatten().map(|line| line.height).sum::<f32>()
+}
+
 fn flow(items: Vec<Item>) -> Vec<Page> {
     let body = BODY_BOTTOM - BODY_TOP;
     let mut flow = Flow {
@@ -496,6 +619,7 @@ fn flow(items: Vec<Item>) -> Vec<Page> {
         page: Page::default(),
         y: BODY_TOP,
         table_header: None,
+        footnotes: Vec::new(),
     };
     let mut queue: std::collections::VecDeque<Item> = items.into();
     while let Some(item) = queue.pop_front() {
@@ -527,7 +651,11 @@ fn flow(items: Vec<Item>) -> Vec<Page> {
                 chain += next.height;
             }
         }
-        if flow.y + chain > BODY_BOTTOM && !flow.at_top() && chain - space <= body {
+        // An item with footnotes needs room for them at this page's foot too.
+        let notes_room =
+            footnotes_height(&[flow.footnotes.clone(), item.footnotes.clone()].concat())
+                - footnotes_height(&flow.footnotes);
+        if flow.y + chain + notes_room > flow.bottom() && !flow.at_top() && chain - space <= body {
             flow.new_page();
             if let Kind::Row(row) = &item.kind
                 && !row.is_header()
@@ -538,23 +666,32 @@ fn flow(items: Vec<Item>) -> Vec<Page> {
         }
         let space = if flow.at_top() { 0.0 } else { space };
         flow.y += space;
+        let item_notes = item.footnotes;
         match item.kind {
             Kind::Fixed(draws) => {
                 flow.table_header = None;
-                if flow.y + item.height > BODY_BOTTOM && !flow.at_top() {
+                let mut with_notes = flow.footnotes.clone();
+                with_notes.extend(item_notes.iter().cloned());
+                if flow.y + item.height > BODY_BOTTOM - footnotes_height(&with_notes)
+                    && !flow.at_top()
+                {
                     flow.new_page();
                 }
+                flow.footnotes.extend(item_notes);
                 flow.place(draws, item.height);
             }
             Kind::Row(row) => {
                 if row.is_first() {
                     flow.table_header = Some(row.header());
                 }
+                // A row's notes go with the page where the row starts.
+                flow.footnotes.extend(item_notes);
                 place_row(&mut flow, row);
             }
             Kind::PageBreak => {}
         }
     }
+    flow.finish_page();
     if !flow.page.draws.is_empty() || flow.pages.is_empty() {
         flow.pages.push(flow.page);
     }
@@ -565,7 +702,7 @@ fn flow(items: Vec<Item>) -> Vec<Page> {
 fn place_row(flow: &mut Flow, mut row: RowBox) {
     loop {
         let height = row.height();
-        if flow.y + height <= BODY_BOTTOM + 0.01 {
+        if flow.y + height <= flow.bottom() + 0.01 {
             flow.place(row.draws(), height);
             return;
         }
@@ -574,9 +711,10 @@ fn place_row(flow: &mut Flow, mut row: RowBox) {
             .as_ref()
             .map(|rows| rows.iter().map(RowBox::height).sum())
             .unwrap_or(0.0);
-        let fits_on_a_page = height <= BODY_BOTTOM - BODY_TOP - header_height;
+        let fits_on_a_page =
+            height <= BODY_BOTTOM - BODY_TOP - header_height - footnotes_height(&flow.footnotes);
         let may_split = !row.is_header() && (!row.keep_together() || !fits_on_a_page);
-        if may_split && let Some((head, rest)) = row.split(BODY_BOTTOM - flow.y) {
+        if may_split && let Some((head, rest)) = row.split(flow.bottom() - flow.y) {
             let head_height = head.height();
             flow.place(head.draws(), head_height);
             flow.new_page();
