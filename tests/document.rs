@@ -285,6 +285,7 @@ fn the_data_item_table_has_a_header_and_a_row_per_fact() {
                 rows: vec![document::Row {
                     cells: vec![row.cells[0].clone()],
                     keep_together: false,
+                    keep_with_next: false,
                 }],
             })
             .plain_text()

@@ -354,12 +354,31 @@ fn the_signature_block_is_a_table_of_boxes_that_never_split() {
     let table = &table[..table.find("</w:tbl>").unwrap()];
     let signatories: usize = protocol.parties.iter().map(|p| p.signatories.len()).sum();
     assert_eq!(signatories, 13);
-    // Two boxes per row, every row kept whole.
-    assert_eq!(table.matches("<w:tr>").count(), signatories.div_ceil(2));
+    // Two boxes per pair of rows: the names, then the room to sign, every row kept whole,
+    // so the signature lines of a pair stand at one height whatever the names' length.
+    let pairs = signatories.div_ceil(2);
+    assert_eq!(table.matches("<w:tr>").count(), 2 * pairs);
     assert_eq!(
         table.matches("<w:trPr><w:cantSplit/></w:trPr>").count(),
-        signatories.div_ceil(2)
+        2 * pairs
     );
+    let rows: Vec<&str> = table.split("<w:tr>").skip(1).collect();
+    for (index, row) in rows.iter().enumerate() {
+        if index % 2 == 0 {
+            assert!(row.contains(">Voor "), "row {index} holds the names");
+            assert!(!row.contains(">Handtekening<"));
+            // The names stay with the room to sign below them.
+            assert!(row.matches("<w:keepNext/>").count() >= 3);
+        } else {
+            assert!(
+                row.contains(">Handtekening<"),
+                "row {index} holds the room to sign"
+            );
+            assert!(!row.contains(">Voor "));
+            assert!(row.contains("<w:pBdr>"), "with the signature line");
+            assert!(!row.contains("<w:keepNext/>"), "no chain beyond the pair");
+        }
+    }
     assert_eq!(table.matches("<w:gridCol ").count(), 2);
     assert_eq!(table.matches(">Handtekening<").count(), signatories);
     for party in &protocol.parties {

@@ -189,6 +189,7 @@ fn tree() -> Document {
                         ),
                     ],
                     keep_together: true,
+                    keep_with_next: false,
                 },
                 Row {
                     cells: vec![
@@ -196,6 +197,7 @@ fn tree() -> Document {
                         cell(vec![vec![Span::italic("(waarom nodig)")]], false),
                     ],
                     keep_together: true,
+                    keep_with_next: false,
                 },
             ],
             rows: vec![
@@ -211,6 +213,7 @@ fn tree() -> Document {
                         ),
                     ],
                     keep_together: false,
+                    keep_with_next: false,
                 },
                 Row {
                     cells: vec![
@@ -225,6 +228,7 @@ fn tree() -> Document {
                         ),
                     ],
                     keep_together: true,
+                    keep_with_next: false,
                 },
                 Row {
                     cells: vec![
@@ -232,6 +236,7 @@ fn tree() -> Document {
                         Cell::default(),
                     ],
                     keep_together: false,
+                    keep_with_next: false,
                 },
             ],
         }),

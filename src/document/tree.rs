@@ -276,6 +276,9 @@ pub struct Row {
     pub cells: Vec<Cell>,
     /// Never split this row across pages.
     pub keep_together: bool,
+    /// Keep this row on the page of the next one (the rows of one data item stay together
+    /// when they fit on a page).
+    pub keep_with_next: bool,
 }
 
 impl Row {
@@ -284,6 +287,7 @@ impl Row {
         Row {
             cells,
             keep_together: true,
+            keep_with_next: false,
         }
     }
 }

@@ -15,9 +15,11 @@ impl Builder<'_> {
                 Cell::line(vec![Span::bold("Omschrijving en verantwoording")], true),
             ],
             keep_together: true,
+            keep_with_next: false,
         };
         let mut rows = Vec::new();
         for (index, item) in protocol.data_items.iter().enumerate() {
+            let first_row = rows.len();
             let number = index + 1;
             let label = |text: &str| Cell::line(vec![Span::bold(text)], true);
             rows.push(Row {
@@ -29,6 +31,7 @@ impl Builder<'_> {
                     ),
                 ],
                 keep_together: true,
+                keep_with_next: false,
             });
             rows.push(Row {
                 cells: vec![
@@ -39,11 +42,13 @@ impl Builder<'_> {
                     ),
                 ],
                 keep_together: false,
+                keep_with_next: false,
             });
             if !item.purpose.trim().is_empty() {
                 rows.push(Row {
                     cells: vec![label("Doel"), paragraphs_cell(&item.purpose, "doel")],
                     keep_together: true,
+                    keep_with_next: false,
                 });
             }
             let flows: Vec<String> = item
@@ -66,6 +71,7 @@ impl Builder<'_> {
                     ),
                 ],
                 keep_together: true,
+                keep_with_next: false,
             });
             let retention = if item.retention.trim().is_empty() {
                 Cell::line(
@@ -78,6 +84,7 @@ impl Builder<'_> {
             rows.push(Row {
                 cells: vec![label("Bewaartermijn"), retention],
                 keep_together: true,
+                keep_with_next: false,
             });
             if item.special_category.is_special() {
                 let mut spans = vec![Span::plain(format!(
@@ -91,7 +98,13 @@ impl Builder<'_> {
                 rows.push(Row {
                     cells: vec![label("Bijzondere categorie"), Cell::line(spans, false)],
                     keep_together: true,
+                    keep_with_next: false,
                 });
+            }
+            // An item's rows stay together: all but its last keep with the next.
+            let last_row = rows.len().saturating_sub(1);
+            for row in &mut rows[first_row..last_row] {
+                row.keep_with_next = true;
             }
         }
         Table {

@@ -262,12 +262,14 @@ impl Writer {
         let empty = Cell::default();
         for (column, width) in widths.iter().enumerate() {
             let cell = row.cells.get(column).unwrap_or(&empty);
-            self.cell(cell, *width, header);
+            self.cell(cell, *width, header, header || row.keep_with_next);
         }
         self.xml.raw("</w:tr>");
     }
 
-    fn cell(&mut self, cell: &Cell, width: u32, header: bool) {
+    /// A cell; `keep_next` keeps its paragraphs with the next row (Word and LibreOffice keep
+    /// table rows together through the keep-with-next of their paragraphs).
+    fn cell(&mut self, cell: &Cell, width: u32, header: bool, keep_next: bool) {
         self.open_cell(width);
         if header || cell.shaded {
             self.xml
@@ -278,7 +280,7 @@ impl Writer {
         self.xml.raw("</w:tcPr>");
         let props = Props {
             style: Some("Tabeltekst"),
-            keep_next: header,
+            keep_next,
             ..Props::default()
         };
         if cell.paragraphs.is_empty() {
@@ -297,8 +299,10 @@ impl Writer {
             .raw("\" w:type=\"dxa\"/>");
     }
 
-    /// The signature block: a borderless table, one cell per signatory, two per row when
-    /// there is more than one; rows never split over a page, so no box is ever cut in two.
+    /// The signature block: a borderless table, one column per signatory, two when there is
+    /// more than one. Each pair takes two rows: the names ("Voor …", function, name), then
+    /// the room to sign, so the signature lines of a pair stand at one height however long
+    /// a party's name is. Rows never split, and the names stay with their room to sign.
     fn signatures(&mut self, boxes: &[SignatureBox], after_table: bool) {
         if boxes.is_empty() {
             self.last_was_table = after_table;
@@ -311,54 +315,71 @@ impl Writer {
         let widths = column_widths(&[], columns);
         self.open_table(&widths, "TableNormal", true);
         for pair in boxes.chunks(columns) {
-            self.xml.raw("<w:tr><w:trPr><w:cantSplit/></w:trPr>");
-            for (column, width) in widths.iter().enumerate() {
-                self.open_cell(*width);
-                self.xml.raw("</w:tcPr>");
-                match pair.get(column) {
-                    Some(signature) => self.signature_box(signature),
-                    None => self.paragraph(&Props::default(), &[], false),
+            for names in [true, false] {
+                self.xml.raw("<w:tr><w:trPr><w:cantSplit/></w:trPr>");
+                for (column, width) in widths.iter().enumerate() {
+                    self.open_cell(*width);
+                    self.xml.raw("</w:tcPr>");
+                    match pair.get(column) {
+                        Some(signature) if names => self.signature_names(signature),
+                        Some(_) => self.signature_room(),
+                        None => self.paragraph(
+                            &Props {
+                                keep_next: names,
+                                ..Props::default()
+                            },
+                            &[],
+                            false,
+                        ),
+                    }
+                    self.xml.raw("</w:tc>");
                 }
-                self.xml.raw("</w:tc>");
+                self.xml.raw("</w:tr>");
             }
-            self.xml.raw("</w:tr>");
         }
         self.xml.raw("</w:tbl>");
         self.last_was_table = true;
     }
 
-    fn signature_box(&mut self, signature: &SignatureBox) {
-        // No keep-with-next inside the boxes: in Word that would chain every row to the next
-        // and push the whole block onto one page; `cantSplit` already keeps each box whole.
-        let line = |style: &'static str| Props {
-            style: Some(style),
+    /// The top of a signature box: "Voor …", function, name; kept with the room to sign
+    /// below it (one row further; no chain beyond it, so the block is not pushed onto one
+    /// page as a whole).
+    fn signature_names(&mut self, signature: &SignatureBox) {
+        let line = || Props {
+            style: Some("Ondertekening"),
+            keep_next: true,
             ..Props::default()
         };
         self.paragraph(
             &Props {
                 spacing_before: Some(240),
-                ..line("Ondertekening")
+                ..line()
             },
             &signature.party,
             true,
         );
-        self.paragraph(&line("Ondertekening"), &signature.function, false);
-        self.paragraph(&line("Ondertekening"), &signature.name, false);
-        // Room to sign under the label "Handtekening", ending in a line: as the PDF's field.
+        self.paragraph(&line(), &signature.function, false);
+        self.paragraph(&line(), &signature.name, false);
+    }
+
+    /// The room to sign under the label "Handtekening", ending in a line: as the PDF's field.
+    fn signature_room(&mut self) {
         self.paragraph(
             &Props {
+                style: Some("Ondertekening"),
                 spacing_before: Some(160),
-                ..line("Ondertekening")
+                ..Props::default()
             },
             &[Span::italic("Handtekening")],
             false,
         );
         self.paragraph(
             &Props {
+                style: Some("Ondertekening"),
                 sign_line: true,
                 spacing_before: Some(1040),
                 spacing_after: Some(240),
-                ..line("Ondertekening")
+                ..Props::default()
             },
             &[],
             false,

@@ -320,7 +320,7 @@ fn block_items(block: &Block, items: &mut Vec<Item>) {
             items.extend(rows.into_iter().map(|row| Item {
                 space_before: 0.0,
                 height: row.height(),
-                keep_with_next: row.is_header(),
+                keep_with_next: row.is_header() || row.keep_with_next(),
                 kind: Kind::Row(row),
                 footnotes: Vec::new(),
             }));
@@ -945,6 +945,7 @@ mod tests {
                 },
             ],
             keep_together,
+            keep_with_next: false,
         }
     }
 

@@ -38,6 +38,7 @@ impl CellBox {
 pub(super) struct RowBox {
     cells: Vec<CellBox>,
     keep_together: bool,
+    keep_with_next: bool,
     header: bool,
     /// The first row of its table (the first header row, or the first body row of a table
     /// without header).
@@ -76,6 +77,11 @@ impl RowBox {
 
     pub(super) fn keep_together(&self) -> bool {
         self.keep_together
+    }
+
+    /// Whether the row stays on the page of the next row (the rows of one data item).
+    pub(super) fn keep_with_next(&self) -> bool {
+        self.keep_with_next
     }
 
     pub(super) fn header(&self) -> Rc<Vec<RowBox>> {
@@ -252,6 +258,7 @@ fn row_box(row: &Row, columns: &[(f32, f32)], header: bool) -> RowBox {
     RowBox {
         cells,
         keep_together: row.keep_together,
+        keep_with_next: row.keep_with_next,
         header,
         first: false,
         header_rows: Rc::new(Vec::new()),
