@@ -80,11 +80,13 @@ fn a_wrong_kbo_number_shows_in_controle_and_goes_away_when_fixed() {
         "party.kbo.checksum",
         "parties[1].kbo"
     ));
-    assert!(
+    // Listed under Controle, and marked at the field itself (issue 15).
+    assert_eq!(
         harness
-            .query_by_label_contains("(‘0207.451.228’) klopt niet")
-            .is_some(),
-        "the finding is listed under Controle"
+            .query_all_by_label_contains("(‘0207.451.228’) klopt niet")
+            .count(),
+        2,
+        "the finding is listed under Controle and under the KBO field"
     );
 
     retype(&mut harness, "KBO-nummer", "0207.451.227");
@@ -521,12 +523,29 @@ fn the_export_file_name_names_the_municipality_and_the_date() {
         protocolwijzer::app::Format::Pdf,
         date,
     );
-    let municipality = protocol
-        .drafting_party()
-        .unwrap()
-        .display_name()
-        .to_string();
+    // The legal name, never the short name the text uses.
+    let municipality = protocol.drafting_party().unwrap().legal_name.clone();
+    assert_eq!(municipality, "Gemeente Voorbeeldegem");
     assert_eq!(name, format!("Protocol {municipality} 2 maart 2026.pdf"));
+    // Once saved, exports follow the file's own name.
+    let saved = std::path::Path::new("/tmp/Voorbeeldegem sociale toeslag.ron");
+    let product = protocolwijzer::pipeline::Product::Protocol;
+    let follows = protocolwijzer::app::commands::export_file_name_for(
+        &protocol,
+        Some(saved),
+        product,
+        protocolwijzer::app::Format::Pdf,
+        date,
+    );
+    assert_eq!(follows, "Voorbeeldegem sociale toeslag.pdf");
+    let report = protocolwijzer::app::commands::export_file_name_for(
+        &protocol,
+        Some(saved),
+        protocolwijzer::pipeline::Product::Adviesverslag,
+        protocolwijzer::app::Format::Docx,
+        date,
+    );
+    assert_eq!(report, "Adviesverslag Voorbeeldegem sociale toeslag.docx");
 }
 
 /// Not a test: writes the stress protocol to `$PROTOCOLWIJZER_STRESS_OUT`, for measuring the
@@ -678,11 +697,13 @@ fn the_worker_checks_an_edit_and_the_findings_follow() {
         "party.kbo.checksum",
         "parties[1].kbo"
     ));
-    assert!(
+    // Listed under Controle, and marked at the field itself (issue 15).
+    assert_eq!(
         harness
-            .query_by_label_contains("(‘0207.451.228’) klopt niet")
-            .is_some(),
-        "the finding is listed under Controle"
+            .query_all_by_label_contains("(‘0207.451.228’) klopt niet")
+            .count(),
+        2,
+        "the finding is listed under Controle and under the KBO field"
     );
     retype(&mut harness, "KBO-nummer", "0207.451.227");
     settle(&mut harness);

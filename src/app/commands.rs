@@ -215,8 +215,8 @@ impl Command {
             Command::ShowReview => "Toon rechts de status, de oordelen en de opmerkingen.",
             Command::About => "De versie van Protocolwijzer en de licenties.",
             Command::GoTo(_) => "Ga naar deze stap.",
-            Command::Next => "Ga naar de volgende stap.",
-            Command::Previous => "Ga naar de vorige stap.",
+            Command::Next => "Ga naar de volgende stap (Ctrl+PgDn).",
+            Command::Previous => "Ga naar de vorige stap (Ctrl+PgUp).",
             Command::Focus(_, _) => "Ga naar het veld waar het probleem zit.",
             Command::CompareWith => {
                 "Toon wat er verschilt tussen een ander protocolbestand (.ron) en de huidige inhoud."
@@ -249,6 +249,10 @@ impl Command {
                     vec![command_shift(Key::Z), command(Key::Y)]
                 }
             },
+            // As browsers and editors switch tabs; Alt+arrows would take word moves from text
+            // fields on macOS.
+            Command::Next => vec![command(Key::PageDown)],
+            Command::Previous => vec![command(Key::PageUp)],
             Command::NewFromTemplate(_)
             | Command::OpenRecent(_)
             | Command::ExportDocx
@@ -262,8 +266,6 @@ impl Command {
             | Command::ShowReview
             | Command::About
             | Command::GoTo(_)
-            | Command::Next
-            | Command::Previous
             | Command::Focus(_, _)
             | Command::CompareWith
             | Command::StopComparing
@@ -319,10 +321,23 @@ pub enum Pending {
 }
 
 /// The suggested export file name: `Protocol <gemeente> <datum>.<ext>`.
+/// The party is named by its legal name ("Gemeente Zoersel"), never by the short name the
+/// text uses ("de gemeente").
 pub fn export_file_name(protocol: &Protocol, format: Format, today: chrono::NaiveDate) -> String {
     let name = protocol
         .drafting_party()
-        .map(|party| party.display_name().trim().to_string())
+        .map(|party| {
+            let legal = party
+                .legal_name
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            if legal.is_empty() {
+                party.display_name().trim().to_string()
+            } else {
+                legal
+            }
+        })
         .filter(|name| !name.is_empty())
         .unwrap_or_else(|| "nieuw".to_string());
     let name: String = name
@@ -334,6 +349,32 @@ pub fn export_file_name(protocol: &Protocol, format: Format, today: chrono::Naiv
         crate::dutch::dutch_long(today),
         format.extension()
     )
+}
+
+/// The suggested name of an export of a protocol saved as `saved`: the saved file's own name
+/// with the export's extension ("Zoersel sociale toeslag.ron" → "Zoersel sociale
+/// toeslag.pdf"; the Adviesverslag "Adviesverslag Zoersel sociale toeslag.pdf"), else the
+/// name made from the protocol.
+pub fn export_file_name_for(
+    protocol: &Protocol,
+    saved: Option<&std::path::Path>,
+    product: crate::pipeline::Product,
+    format: Format,
+    today: chrono::NaiveDate,
+) -> String {
+    use crate::pipeline::Product;
+    let stem = saved
+        .and_then(|path| path.file_stem())
+        .map(|stem| stem.to_string_lossy().into_owned())
+        .filter(|stem| !stem.trim().is_empty());
+    match (stem, product) {
+        (Some(stem), Product::Protocol) => format!("{stem}.{}", format.extension()),
+        (Some(stem), Product::Adviesverslag) => {
+            format!("Adviesverslag {stem}.{}", format.extension())
+        }
+        (None, Product::Protocol) => export_file_name(protocol, format, today),
+        (None, Product::Adviesverslag) => report_file_name(protocol, format, today),
+    }
 }
 
 /// The suggested Adviesverslag file name: `Adviesverslag <gemeente> <datum>.<ext>`.

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::commands::{Command, Format, Pending, export_file_name, report_file_name};
+use super::commands::{Command, Format, Pending, export_file_name, export_file_name_for};
 use super::dialogs::{Answer, Dialog};
 use super::file_picker::{FilePicker, PickFor, Picked};
 use super::side_panel::SideTab;
@@ -374,7 +374,13 @@ impl ProtocolApp {
             });
             return;
         }
-        let name = export_file_name(&self.protocol, format, chrono::Local::now().date_naive());
+        let name = export_file_name_for(
+            &self.protocol,
+            self.path.as_deref(),
+            Product::Protocol,
+            format,
+            chrono::Local::now().date_naive(),
+        );
         let title = match format {
             Format::Docx => "Exporteren als DOCX",
             Format::Pdf => "Exporteren als PDF",
@@ -385,7 +391,13 @@ impl ProtocolApp {
     /// Exports the Adviesverslag to `path`, or to a file chosen in a save dialog when `None`.
     pub fn export_report(&mut self, ctx: &egui::Context, format: Format, path: Option<PathBuf>) {
         let findings = self.current_findings();
-        let name = report_file_name(&self.protocol, format, chrono::Local::now().date_naive());
+        let name = export_file_name_for(
+            &self.protocol,
+            self.path.as_deref(),
+            Product::Adviesverslag,
+            format,
+            chrono::Local::now().date_naive(),
+        );
         let title = match format {
             Format::Docx => "Adviesverslag exporteren als DOCX",
             Format::Pdf => "Adviesverslag exporteren als PDF",
@@ -622,12 +634,20 @@ impl ProtocolApp {
                 };
                 let today = chrono::Local::now().date_naive();
                 let name = match &purpose {
-                    PickFor::Export(Product::Protocol, format) => {
-                        Some(export_file_name(&self.protocol, *format, today))
-                    }
-                    PickFor::Export(Product::Adviesverslag, format) => {
-                        Some(report_file_name(&self.protocol, *format, today))
-                    }
+                    PickFor::Export(Product::Protocol, format) => Some(export_file_name_for(
+                        &self.protocol,
+                        self.path.as_deref(),
+                        Product::Protocol,
+                        *format,
+                        today,
+                    )),
+                    PickFor::Export(Product::Adviesverslag, format) => Some(export_file_name_for(
+                        &self.protocol,
+                        self.path.as_deref(),
+                        Product::Adviesverslag,
+                        *format,
+                        today,
+                    )),
                     PickFor::SaveAs(_) => self
                         .path
                         .as_ref()

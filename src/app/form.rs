@@ -67,6 +67,8 @@ pub struct Form<'a> {
     pub edited: Option<(String, String)>,
     /// The list whose toolbar or add button was used this frame.
     pub list: Option<String>,
+    /// The check's findings, so a field shows its own under it.
+    pub findings: &'a [crate::check::Finding],
 }
 
 impl Form<'_> {
@@ -149,8 +151,26 @@ impl Form<'_> {
                 self.register(path, &response);
             }
             help_text(ui, help);
+            self.findings_mark(ui, path);
         });
         ui.add_space(theme::FIELD_GAP);
+    }
+
+    /// Under a field: what the check finds about exactly this field, marked in the finding's
+    /// colour, so a wrong KBO number is flagged at the number and not only in the list.
+    pub fn findings_mark(&self, ui: &mut Ui, path: &str) {
+        if let Some(finding) = self.findings.iter().find(|finding| finding.path == path) {
+            let colour = match finding.severity {
+                crate::check::Severity::Fout => ui.visuals().error_fg_color,
+                crate::check::Severity::Waarschuwing => ui.visuals().warn_fg_color,
+                crate::check::Severity::Info => ui.visuals().weak_text_color(),
+            };
+            ui.label(
+                RichText::new(format!("⚠ {}", finding.message))
+                    .small()
+                    .color(colour),
+            );
+        }
     }
 
     /// Notes that the field at `path`, labelled `label`, changed (when `changed`).
@@ -219,6 +239,7 @@ impl Form<'_> {
                 self.register(path, &response);
             }
             help_text(ui, help);
+            self.findings_mark(ui, path);
         });
         ui.add_space(theme::FIELD_GAP);
     }
@@ -267,6 +288,7 @@ impl Form<'_> {
                 self.register(path, &response);
             }
             help_text(ui, help);
+            self.findings_mark(ui, path);
         });
         ui.add_space(theme::FIELD_GAP);
     }
@@ -291,6 +313,7 @@ impl Form<'_> {
                 self.register(path, &output.response);
             }
             help_text(ui, help);
+            self.findings_mark(ui, path);
         });
         ui.add_space(theme::FIELD_GAP);
     }

@@ -99,6 +99,7 @@ impl FormPanel {
             commands: Vec::new(),
             edited: None,
             list: None,
+            findings,
         };
         area.show(ui, |ui| {
             ui.set_max_width(ui.available_width().min(theme::FORM_MAX_WIDTH + 40.0));

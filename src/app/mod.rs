@@ -198,6 +198,14 @@ impl ProtocolApp {
             app.settings
                 .change(0.0, |settings| settings.add_recent(&path));
         }
+        // For documentation screenshots and support: open at step N (1–12).
+        if let Some(step) = std::env::var("PROTOCOLWIJZER_STAP")
+            .ok()
+            .and_then(|number| number.trim().parse::<usize>().ok())
+            .and_then(|number| Step::ALL.get(number.wrapping_sub(1)).copied())
+        {
+            app.step = step;
+        }
         // The first results are computed here, so the first frame shows them.
         app.take_results(derived::compute(app.derive_request(false, false)));
         app
@@ -301,7 +309,7 @@ impl ProtocolApp {
         if self.step != step {
             self.step = step;
             self.side.findings.scroll_to_step();
-            self.form.scroll_to_top = true;
+            // Each step's form keeps its own scroll position (egui remembers it per step).
             self.side.scroll_preview();
         }
     }

@@ -84,6 +84,10 @@ fn next_step_ui(protocol: &Protocol, form: &mut Form, errors: usize, ui: &mut Ui
         })
         .collect();
     let dpos = crate::dutch::join_names(&dpos);
+    if crate::review::approval_outdated(protocol) {
+        ui.label("De inhoud is gewijzigd sinds de goedkeuring: die geldt niet meer. Laat de DPO's de wijziging nakijken en dien het protocol opnieuw in bij Opgroeien (tabblad ‘Beoordeling’).");
+        return;
+    }
     match protocol.review.status {
         Status::Draft | Status::Returned => {
             ui.label(format!(
