@@ -184,7 +184,7 @@ fn confirmation(
         "",
         &mut value.confirmed,
     );
-    form.text(
+    form.multiline(
         ui,
         &format!("{path}.detail"),
         &format!("Toelichting — {label}"),

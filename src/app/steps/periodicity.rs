@@ -38,7 +38,7 @@ pub fn periodicity_ui(protocol: &mut Protocol, form: &mut Form, ui: &mut Ui) {
                         &mut flow.periodicity.day_of_month,
                     );
                 }
-                form.text(
+                form.multiline(
                     ui,
                     &path("periodicity.detail"),
                     "Toelichting bij de frequentie",
@@ -69,7 +69,7 @@ pub fn periodicity_ui(protocol: &mut Protocol, form: &mut Form, ui: &mut Ui) {
         &TermKind::ALL,
         TermKind::label,
     );
-    form.text(
+    form.multiline(
         ui,
         "term.description",
         "Duur",

@@ -71,7 +71,7 @@ pub fn signing_ui(protocol: &mut Protocol, form: &mut Form, ui: &mut Ui) {
                     "Bv. ‘Besluit van het college van burgemeester en schepenen van 3 maart 2025’.",
                     &mut annex.title,
                 );
-                form.text(
+                form.multiline(
                     ui,
                     &format!("annexes[{number}].description"),
                     "Wat de bijlage bevat",
