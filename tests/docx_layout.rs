@@ -7,7 +7,7 @@
 
 mod common;
 
-use common::readback::{available, convert_with_libreoffice, fold};
+use common::readback::{available, convert_with_libreoffice, pdf_pages};
 use protocolwijzer::check::{self, Context};
 use protocolwijzer::export;
 use protocolwijzer::model::{DataItem, Protocol};
@@ -31,27 +31,6 @@ fn many_items() -> Protocol {
         })
         .collect();
     protocol
-}
-
-fn pages(pdf: &std::path::Path) -> Vec<String> {
-    let mut pages = Vec::new();
-    for page in 1..=60 {
-        let output = std::process::Command::new("pdftotext")
-            .args(["-f", &page.to_string(), "-l", &page.to_string()])
-            .arg(pdf)
-            .arg("-")
-            .output()
-            .unwrap();
-        if !output.status.success() {
-            break;
-        }
-        let text = fold(&String::from_utf8_lossy(&output.stdout));
-        if text.is_empty() {
-            break;
-        }
-        pages.push(text);
-    }
-    pages
 }
 
 /// The page (0-based) each item starts on and the page its last row ("Eigen termijn N") is on.
@@ -89,7 +68,7 @@ fn a_data_items_rows_stay_on_one_page_in_the_docx_and_the_pdf() {
         ("LibreOffice (DOCX)", folder.path().join("protocol.pdf")),
         ("our PDF", ours),
     ] {
-        let pages = pages(&pdf);
+        let pages = pdf_pages(&pdf);
         let spans = item_pages(&pages);
         // The items fill more than one page, so some page break falls in the table.
         assert!(

@@ -9,7 +9,7 @@ mod common;
 
 use std::io::Read;
 
-use common::readback::{available, convert_with_libreoffice, fold};
+use common::readback::{available, convert_with_libreoffice, pdf_pages};
 use protocolwijzer::check::{self, Context};
 use protocolwijzer::export;
 use protocolwijzer::model::Protocol;
@@ -99,17 +99,6 @@ fn the_docx_has_real_footnotes_bold_runs_and_two_level_numbering() {
     assert!(numbering.contains("decimal"));
 }
 
-/// The lines of page `page` of `pdf` as pdftotext lays them out.
-fn pdf_page(pdf: &std::path::Path, page: usize) -> String {
-    let output = std::process::Command::new("pdftotext")
-        .args(["-layout", "-f", &page.to_string(), "-l", &page.to_string()])
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .unwrap();
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
 #[test]
 fn in_the_pdf_a_footnote_stands_at_the_foot_of_the_page_of_its_number() {
     if !available("pdftotext") {
@@ -122,16 +111,12 @@ fn in_the_pdf_a_footnote_stands_at_the_foot_of_the_page_of_its_number() {
     let path = folder.path().join("protocol.pdf");
     std::fs::write(&path, export::pdf(&document).unwrap()).unwrap();
     let mut found = 0;
-    for page in 1..=20 {
-        let text = pdf_page(&path, page);
-        if text.trim().is_empty() {
-            break;
-        }
+    for (index, folded) in pdf_pages(&path).iter().enumerate() {
+        let page = index + 1;
         for (mark, note, said) in [
             ("¹", NOTE_ONE, "tenlasteneming.¹"),
             ("²", NOTE_TWO, "zorgtoeslag toe.²"),
         ] {
-            let folded = fold(&text);
             if let Some(reference) = folded.find(said) {
                 let foot = folded
                     .find(&format!("{mark} {}", note))
@@ -161,16 +146,7 @@ fn libreoffice_reads_the_footnotes_of_the_docx() {
     let docx = folder.path().join("protocol.docx");
     std::fs::write(&docx, export::docx(&document).unwrap()).unwrap();
     convert_with_libreoffice(folder.path(), &[&docx]);
-    let pdf = folder.path().join("protocol.pdf");
-    let mut text = String::new();
-    for page in 1..=20 {
-        let page_text = pdf_page(&pdf, page);
-        if page_text.trim().is_empty() {
-            break;
-        }
-        text.push_str(&page_text);
-    }
-    let text = fold(&text);
+    let text = pdf_pages(&folder.path().join("protocol.pdf")).join(" ");
     assert!(text.contains(NOTE_ONE), "LibreOffice shows footnote 1");
     assert!(text.contains(NOTE_TWO), "LibreOffice shows footnote 2");
     assert!(text.contains("binnen drie maanden"));

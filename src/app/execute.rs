@@ -226,14 +226,7 @@ impl ProtocolApp {
             self.save_as(ctx, then);
             return;
         };
-        let protocol = self.protocol.clone();
-        let generation = self.generation;
-        self.worker.spawn(ctx, move || Done::Saved {
-            result: file::save(&path, &protocol).map_err(|e| e.to_string()),
-            path,
-            generation,
-            then,
-        });
+        self.save_to(ctx, path, then);
     }
 
     /// Asks for a file name, then saves.
@@ -282,11 +275,8 @@ impl ProtocolApp {
         });
     }
 
-    /// Saves to `path` (chosen in the built-in file dialog), then goes on with `then`.
-    fn save_to(&mut self, ctx: &egui::Context, mut path: PathBuf, then: Option<Pending>) {
-        if path.extension().is_none() {
-            path.set_extension("ron");
-        }
+    /// Saves to `path` on the worker, then goes on with `then`.
+    fn save_to(&mut self, ctx: &egui::Context, path: PathBuf, then: Option<Pending>) {
         let protocol = self.protocol.clone();
         let generation = self.generation;
         self.worker.spawn(ctx, move || Done::Saved {

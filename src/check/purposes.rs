@@ -3,38 +3,21 @@
 
 use super::{Context, Finding, is_blank, party_name};
 use crate::model::Step;
-use crate::model::{Processor, Protocol, Purpose, Unit};
+use crate::model::{Processor, Protocol, Purpose, SharedTexts, Unit};
 
 pub(super) fn check(protocol: &Protocol, _context: &Context, findings: &mut Vec<Finding>) {
     // A group's members share its purposes, services and processors: they are asked once,
     // of the group.
     for unit in protocol.units() {
-        let (base, name, fields) = match &unit {
-            Unit::Party { index, party } => (
-                format!("parties[{index}]"),
-                party_name(protocol, *index),
-                Fields {
-                    original_purposes: &party.original_purposes,
-                    processing_purposes: &party.processing_purposes,
-                    services_with_access: &party.services_with_access,
-                    need_to_know: &party.need_to_know,
-                    onward_disclosure: &party.onward_disclosure,
-                    processors: &party.processors,
-                },
-            ),
-            Unit::Group { index, group, .. } => (
-                format!("groups[{index}]"),
-                group.name_in_text(*index),
-                Fields {
-                    original_purposes: &group.original_purposes,
-                    processing_purposes: &group.processing_purposes,
-                    services_with_access: &group.services_with_access,
-                    need_to_know: &group.need_to_know,
-                    onward_disclosure: &group.onward_disclosure,
-                    processors: &group.processors,
-                },
-            ),
+        let (base, name) = match &unit {
+            Unit::Party { index, .. } => {
+                (format!("parties[{index}]"), party_name(protocol, *index))
+            }
+            Unit::Group { index, group, .. } => {
+                (format!("groups[{index}]"), group.name_in_text(*index))
+            }
         };
+        let fields = unit.shared_texts();
         let roles = unit.roles();
         if roles.provider {
             check_purposes(
@@ -206,17 +189,7 @@ fn receives_only_its_lookup_key(protocol: &Protocol, index: usize) -> bool {
     received_any
 }
 
-/// What a party, or a group for all its members, says about its purposes and recipients.
-struct Fields<'a> {
-    original_purposes: &'a [Purpose],
-    processing_purposes: &'a [Purpose],
-    services_with_access: &'a [String],
-    need_to_know: &'a str,
-    onward_disclosure: &'a str,
-    processors: &'a [Processor],
-}
-
-fn check_recipient(fields: &Fields<'_>, base: &str, name: &str, findings: &mut Vec<Finding>) {
+fn check_recipient(fields: &SharedTexts<'_>, base: &str, name: &str, findings: &mut Vec<Finding>) {
     if fields
         .services_with_access
         .iter()

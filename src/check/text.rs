@@ -65,6 +65,69 @@ impl PathBuilder {
     }
 }
 
+/// The purposes and recipient texts of a party or a group, under `path` (whose party or group
+/// part ends at `mark`).
+fn shared_texts(
+    path: &mut PathBuilder,
+    emit: &mut impl FnMut(&mut PathBuilder, &str, Step, TextKind, &str),
+    mark: usize,
+    texts: crate::model::SharedTexts<'_>,
+) {
+    use TextKind::Free;
+    for (list, purposes) in [
+        ("original_purposes", texts.original_purposes),
+        ("processing_purposes", texts.processing_purposes),
+    ] {
+        for (position, purpose) in purposes.iter().enumerate() {
+            path.field(list);
+            path.index(position);
+            emit(
+                path,
+                "description",
+                Step::Purposes,
+                Free,
+                &purpose.description,
+            );
+            emit(
+                path,
+                "legal_basis",
+                Step::Purposes,
+                Free,
+                &purpose.legal_basis,
+            );
+            path.truncate(mark);
+        }
+    }
+    for (position, service) in texts.services_with_access.iter().enumerate() {
+        path.field("services_with_access");
+        path.index(position);
+        // The element itself is the field: an empty name adds nothing to the path.
+        emit(path, "", Step::Recipients, Free, service);
+        path.truncate(mark);
+    }
+    emit(
+        path,
+        "need_to_know",
+        Step::Recipients,
+        Free,
+        texts.need_to_know,
+    );
+    emit(
+        path,
+        "onward_disclosure",
+        Step::Recipients,
+        Free,
+        texts.onward_disclosure,
+    );
+    for (position, processor) in texts.processors.iter().enumerate() {
+        path.field("processors");
+        path.index(position);
+        emit(path, "name", Step::Recipients, Free, &processor.name);
+        emit(path, "task", Step::Recipients, Free, &processor.task);
+        path.truncate(mark);
+    }
+}
+
 /// Calls `visit` for every text field of the protocol that a person writes (ids and references
 /// such as `flows[0].from_party` and the template's own description are left out), in document
 /// order, with its path and step. Empty fields are visited too.
@@ -142,58 +205,7 @@ pub fn for_each_text(protocol: &Protocol, mut visit: impl FnMut(TextField<'_>)) 
             &party.dpo_advice.remarks,
         );
         path.truncate(party_mark);
-        for (list, purposes) in [
-            ("original_purposes", &party.original_purposes),
-            ("processing_purposes", &party.processing_purposes),
-        ] {
-            for (position, purpose) in purposes.iter().enumerate() {
-                path.field(list);
-                path.index(position);
-                emit(
-                    &mut path,
-                    "description",
-                    Step::Purposes,
-                    Free,
-                    &purpose.description,
-                );
-                emit(
-                    &mut path,
-                    "legal_basis",
-                    Step::Purposes,
-                    Free,
-                    &purpose.legal_basis,
-                );
-                path.truncate(party_mark);
-            }
-        }
-        for (position, service) in party.services_with_access.iter().enumerate() {
-            path.field("services_with_access");
-            path.index(position);
-            // The element itself is the field: an empty name adds nothing to the path.
-            emit(&mut path, "", Step::Recipients, Free, service);
-            path.truncate(party_mark);
-        }
-        emit(
-            &mut path,
-            "need_to_know",
-            Step::Recipients,
-            Free,
-            &party.need_to_know,
-        );
-        emit(
-            &mut path,
-            "onward_disclosure",
-            Step::Recipients,
-            Free,
-            &party.onward_disclosure,
-        );
-        for (position, processor) in party.processors.iter().enumerate() {
-            path.field("processors");
-            path.index(position);
-            emit(&mut path, "name", Step::Recipients, Free, &processor.name);
-            emit(&mut path, "task", Step::Recipients, Free, &processor.task);
-            path.truncate(party_mark);
-        }
+        shared_texts(&mut path, &mut emit, party_mark, party.shared_texts());
         emit(
             &mut path,
             "publication_url",
@@ -216,57 +228,7 @@ pub fn for_each_text(protocol: &Protocol, mut visit: impl FnMut(TextField<'_>)) 
             Free,
             &group.legal_status,
         );
-        for (list, purposes) in [
-            ("original_purposes", &group.original_purposes),
-            ("processing_purposes", &group.processing_purposes),
-        ] {
-            for (position, purpose) in purposes.iter().enumerate() {
-                path.field(list);
-                path.index(position);
-                emit(
-                    &mut path,
-                    "description",
-                    Step::Purposes,
-                    Free,
-                    &purpose.description,
-                );
-                emit(
-                    &mut path,
-                    "legal_basis",
-                    Step::Purposes,
-                    Free,
-                    &purpose.legal_basis,
-                );
-                path.truncate(group_mark);
-            }
-        }
-        for (position, service) in group.services_with_access.iter().enumerate() {
-            path.field("services_with_access");
-            path.index(position);
-            emit(&mut path, "", Step::Recipients, Free, service);
-            path.truncate(group_mark);
-        }
-        emit(
-            &mut path,
-            "need_to_know",
-            Step::Recipients,
-            Free,
-            &group.need_to_know,
-        );
-        emit(
-            &mut path,
-            "onward_disclosure",
-            Step::Recipients,
-            Free,
-            &group.onward_disclosure,
-        );
-        for (position, processor) in group.processors.iter().enumerate() {
-            path.field("processors");
-            path.index(position);
-            emit(&mut path, "name", Step::Recipients, Free, &processor.name);
-            emit(&mut path, "task", Step::Recipients, Free, &processor.task);
-            path.truncate(group_mark);
-        }
+        shared_texts(&mut path, &mut emit, group_mark, group.shared_texts());
         path.truncate(outer);
     }
 

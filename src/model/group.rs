@@ -34,7 +34,37 @@ pub struct PartyGroup {
     pub processors: Vec<Processor>,
 }
 
+/// What a party, or a group for all its members, says about its purposes and what it does
+/// as a recipient: the texts that a group writes once for its members.
+#[derive(Clone, Copy, Debug)]
+pub struct SharedTexts<'a> {
+    /// As provider: the original purposes.
+    pub original_purposes: &'a [Purpose],
+    /// As recipient: the purposes of the processing.
+    pub processing_purposes: &'a [Purpose],
+    /// As recipient: the services with access.
+    pub services_with_access: &'a [String],
+    /// As recipient: how access is limited.
+    pub need_to_know: &'a str,
+    /// As recipient: onward disclosure.
+    pub onward_disclosure: &'a str,
+    /// As recipient: its own processors.
+    pub processors: &'a [Processor],
+}
+
 impl PartyGroup {
+    /// The texts the group writes once for all its members.
+    pub fn shared_texts(&self) -> SharedTexts<'_> {
+        SharedTexts {
+            original_purposes: &self.original_purposes,
+            processing_purposes: &self.processing_purposes,
+            services_with_access: &self.services_with_access,
+            need_to_know: &self.need_to_know,
+            onward_disclosure: &self.onward_disclosure,
+            processors: &self.processors,
+        }
+    }
+
     /// The collective name with its article, on one line: "de private uitbetalingsactoren";
     /// "groep N" (`index` 0-based) while it has no name.
     pub fn name_in_text(&self, index: usize) -> String {

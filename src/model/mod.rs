@@ -27,7 +27,7 @@ pub use content::{
     SpecialCategory, StandardClauses, Term, TermKind,
 };
 pub use flow::{DataFlow, DataItem, Periodicity};
-pub use group::{PartyGroup, SharedProcessor};
+pub use group::{PartyGroup, SharedProcessor, SharedTexts};
 pub use municipal::{CollegeDecision, Confirmation, ExchangeChannel, MunicipalCase};
 pub use party::{
     AdviceOutcome, Article, Dpo, DpoAdvice, Party, Processor, Purpose, Roles, Signatory,
@@ -291,6 +291,14 @@ impl Unit<'_> {
         match self {
             Unit::Party { index, party } => vec![(*index, *party)],
             Unit::Group { members, .. } => members.clone(),
+        }
+    }
+
+    /// Its purposes and recipient texts: the party's own, or the group's for all members.
+    pub fn shared_texts(&self) -> SharedTexts<'_> {
+        match self {
+            Unit::Party { party, .. } => party.shared_texts(),
+            Unit::Group { group, .. } => group.shared_texts(),
         }
     }
 

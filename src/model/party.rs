@@ -71,6 +71,18 @@ pub struct Party {
 }
 
 impl Party {
+    /// Its purposes and recipient texts (for a group member the group's count instead).
+    pub fn shared_texts(&self) -> super::SharedTexts<'_> {
+        super::SharedTexts {
+            original_purposes: &self.original_purposes,
+            processing_purposes: &self.processing_purposes,
+            services_with_access: &self.services_with_access,
+            need_to_know: &self.need_to_know,
+            onward_disclosure: &self.onward_disclosure,
+            processors: &self.processors,
+        }
+    }
+
     /// The name to use in running text: the short name, else the legal name.
     pub fn display_name(&self) -> &str {
         if self.short_name.trim().is_empty() {

@@ -84,6 +84,26 @@ pub fn pdf_words(pdf: &[u8]) -> Option<String> {
     }
 }
 
+/// The text of each page of the PDF at `pdf`, as pdftotext lays it out (`-layout`), folded to
+/// one line per page; the list ends at the first page pdftotext cannot read or finds empty.
+pub fn pdf_pages(pdf: &Path) -> Vec<String> {
+    let mut pages = Vec::new();
+    for page in 1..=200 {
+        let output = Command::new("pdftotext")
+            .args(["-layout", "-f", &page.to_string(), "-l", &page.to_string()])
+            .arg(pdf)
+            .arg("-")
+            .output()
+            .expect("pdftotext runs");
+        let text = fold(&String::from_utf8_lossy(&output.stdout));
+        if !output.status.success() || text.is_empty() {
+            break;
+        }
+        pages.push(text);
+    }
+    pages
+}
+
 /// White space folded to single spaces.
 pub fn fold(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")

@@ -9,7 +9,11 @@ use crate::model::{Confirmation, ExchangeChannel, Protocol};
 /// The municipal step.
 pub fn municipal_ui(protocol: &mut Protocol, form: &mut Form, ui: &mut Ui) {
     let parties = super::party_choices(protocol);
-    let protocol_flows = protocol.flows.clone();
+    // The channel is the flows' fact: read before the case is borrowed for editing.
+    let channel_in_flows = protocol
+        .municipal
+        .as_ref()
+        .map(|case| case.channel(&protocol.flows));
     let Some(case) = protocol.municipal.as_mut() else {
         ui.add_space(12.0);
         ui.label(
@@ -95,7 +99,7 @@ pub fn municipal_ui(protocol: &mut Protocol, form: &mut Form, ui: &mut Ui) {
 
     form.section(ui, "Uitwisseling", "");
     // One fact, one place: the channel is chosen with the flows (step 2) and shown here.
-    let (channel, flow) = case.channel(&protocol_flows);
+    let (channel, flow) = channel_in_flows.unwrap_or((ExchangeChannel::Unchosen, None));
     ui.push_id("municipal.exchange_channel", |ui| {
         crate::app::form::field_label(ui, "Kanaal voor de INSZ-lijst");
         ui.horizontal_wrapped(|ui| {

@@ -110,10 +110,12 @@ impl Builder<'_> {
         let units = protocol.units();
         for unit in &units {
             if unit.roles().provider {
-                let (verb, purposes) = match unit {
-                    Unit::Party { party, .. } => ("heeft", &party.original_purposes),
-                    Unit::Group { group, .. } => ("hebben", &group.original_purposes),
+                let verb = if matches!(unit, Unit::Group { .. }) {
+                    "hebben"
+                } else {
+                    "heeft"
                 };
+                let purposes = unit.shared_texts().original_purposes;
                 self.label(format!(
                     "{} {verb} de gegevens oorspronkelijk verzameld voor de volgende doeleinden:",
                     capitalise(&unit.name_in_text())
@@ -123,10 +125,12 @@ impl Builder<'_> {
         }
         for unit in &units {
             if unit.roles().recipient {
-                let (verb, purposes) = match unit {
-                    Unit::Party { party, .. } => ("verwerkt", &party.processing_purposes),
-                    Unit::Group { group, .. } => ("verwerken", &group.processing_purposes),
+                let verb = if matches!(unit, Unit::Group { .. }) {
+                    "verwerken"
+                } else {
+                    "verwerkt"
                 };
+                let purposes = unit.shared_texts().processing_purposes;
                 self.label(format!(
                     "{} {verb} de meegedeelde gegevens voor de volgende doeleinden:",
                     capitalise(&unit.name_in_text())
@@ -228,20 +232,13 @@ impl Builder<'_> {
             self.paragraph(vec![Span::gap("de ontvangende partij")]);
         }
         for unit in &recipients {
-            let (services, need_to_know, onward, processors) = match unit {
-                Unit::Party { party, .. } => (
-                    &party.services_with_access,
-                    &party.need_to_know,
-                    &party.onward_disclosure,
-                    &party.processors,
-                ),
-                Unit::Group { group, .. } => (
-                    &group.services_with_access,
-                    &group.need_to_know,
-                    &group.onward_disclosure,
-                    &group.processors,
-                ),
-            };
+            let texts = unit.shared_texts();
+            let (services, need_to_know, onward, processors) = (
+                texts.services_with_access,
+                texts.need_to_know,
+                texts.onward_disclosure,
+                texts.processors,
+            );
             self.heading(
                 2,
                 format!("Bij {}", unit.name_in_text()),

@@ -133,23 +133,25 @@ impl Item {
 
     /// The text the item shows, for finding its footnote marks.
     fn text(&self) -> String {
-        let draws = match &self.kind {
-            Kind::Fixed(draws) => draws.clone(),
-            Kind::Row(row) => row.draws(),
-            Kind::PageBreak => Vec::new(),
-        };
-        draws
-            .iter()
-            .filter_map(|draw| match draw {
-                Draw::Text { line, .. } => Some(line),
-                _ => None,
-            })
-            .flat_map(|line| {
-                line.runs
-                    .iter()
-                    .flat_map(|run| run.glyphs.iter().map(|g| g.c))
-            })
-            .collect()
+        fn text_of(draws: &[Draw]) -> String {
+            draws
+                .iter()
+                .filter_map(|draw| match draw {
+                    Draw::Text { line, .. } => Some(line),
+                    _ => None,
+                })
+                .flat_map(|line| {
+                    line.runs
+                        .iter()
+                        .flat_map(|run| run.glyphs.iter().map(|g| g.c))
+                })
+                .collect()
+        }
+        match &self.kind {
+            Kind::Fixed(draws) => text_of(draws),
+            Kind::Row(row) => text_of(&row.draws()),
+            Kind::PageBreak => String::new(),
+        }
     }
 
     /// The height that must fit for the item to start on this page.
@@ -606,10 +608,21 @@ impl Flow {
 
 /// The room footnotes take at a page's foot, with the rule above them.
 fn footnotes_height(notes: &[Vec<TextLine>]) -> f32 {
-    if notes.is_empty() {
+    footnotes_height_with(notes, &[])
+}
+
+/// The room the page's `notes` and an item's `more` take together.
+fn footnotes_height_with(notes: &[Vec<TextLine>], more: &[Vec<TextLine>]) -> f32 {
+    if notes.is_empty() && more.is_empty() {
         return 0.0;
     }
-    FOOTNOTE_RULE_SPACE + notes.iter().flatten().map(|line| line.height).sum::<f32>()
+    FOOTNOTE_RULE_SPACE
+        + notes
+            .iter()
+            .chain(more)
+            .flatten()
+            .map(|line| line.height)
+            .sum::<f32>()
 }
 
 fn flow(items: Vec<Item>) -> Vec<Page> {
@@ -652,9 +665,8 @@ fn flow(items: Vec<Item>) -> Vec<Page> {
             }
         }
         // An item with footnotes needs room for them at this page's foot too.
-        let notes_room =
-            footnotes_height(&[flow.footnotes.clone(), item.footnotes.clone()].concat())
-                - footnotes_height(&flow.footnotes);
+        let notes_room = footnotes_height_with(&flow.footnotes, &item.footnotes)
+            - footnotes_height(&flow.footnotes);
         if flow.y + chain + notes_room > flow.bottom() && !flow.at_top() && chain - space <= body {
             flow.new_page();
             if let Kind::Row(row) = &item.kind
@@ -670,9 +682,8 @@ fn flow(items: Vec<Item>) -> Vec<Page> {
         match item.kind {
             Kind::Fixed(draws) => {
                 flow.table_header = None;
-                let mut with_notes = flow.footnotes.clone();
-                with_notes.extend(item_notes.iter().cloned());
-                if flow.y + item.height > BODY_BOTTOM - footnotes_height(&with_notes)
+                if flow.y + item.height
+                    > BODY_BOTTOM - footnotes_height_with(&flow.footnotes, &item_notes)
                     && !flow.at_top()
                 {
                     flow.new_page();
