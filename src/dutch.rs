@@ -55,6 +55,17 @@ pub fn count_word(count: usize) -> String {
         .unwrap_or_else(|| count.to_string())
 }
 
+/// A quotation that ends a sentence: “text”. — without the full stop when the quoted text
+/// already ends in one (or in ?, ! or …), so a comment "… bus 2." does not read “… bus 2.”.
+pub fn quoted_sentence(text: &str) -> String {
+    let text = text.trim();
+    if text.ends_with(['.', '?', '!', '…']) {
+        format!("“{text}”")
+    } else {
+        format!("“{text}”.")
+    }
+}
+
 /// Names joined the Dutch way: "A", "A en B", "A, B en C".
 pub fn join_names<S: AsRef<str>>(names: &[S]) -> String {
     match names {
@@ -73,6 +84,16 @@ pub fn join_names<S: AsRef<str>>(names: &[S]) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_quoted_sentence_has_one_full_stop() {
+        assert_eq!(
+            super::quoted_sentence("Vul het adres aan met bus 2."),
+            "“Vul het adres aan met bus 2.”"
+        );
+        assert_eq!(super::quoted_sentence("Klopt dit?"), "“Klopt dit?”");
+        assert_eq!(super::quoted_sentence(" bus 2 "), "“bus 2”.");
+    }
+
     use super::*;
 
     #[test]

@@ -10,6 +10,7 @@ pub mod document; // the neutral document tree both writers render
 pub mod dutch; //    Dutch language: long-form dates, capitals, lists of names
 pub mod export; //   DOCX and PDF writers over the document tree
 pub mod file; //     RON load/save: format version, atomic writes, Dutch errors
+pub mod import; //   signed protocols from Word, PDF or text back into the model
 pub mod model; //    plain serde data of a protocol, its steps, field labels and fingerprint
 pub mod pipeline; // check → document → DOCX/PDF → file, shared by app and CLI
 pub mod review; //   comments, verdicts, advice, status, approval, diff, report

@@ -359,7 +359,7 @@ fn a_dpo_records_advice_through_the_form_and_the_tab_shows_a_later_change() {
     // The Wijzigingen list names the changed field in Dutch, with the old and the new value.
     assert!(
         harness
-            .query_by_label("Partij 2 › KBO-nummer: (leeg) ➡ ‘0207.437.468’")
+            .query_by_label("Gemeente Zoersel › KBO-nummer: (leeg) ➡ ‘0207.437.468’")
             .is_some()
     );
 }
@@ -443,7 +443,9 @@ fn a_comment_on_the_last_focused_field_names_the_field() {
         .focused_field(&harness.ctx)
         .expect("the KBO field has the focus");
     assert!(path.ends_with(".kbo"), "{path}");
-    let label = protocolwijzer::model::labels::path_label(&path);
+    // The field is named by its party's name, as every other screen names the party.
+    let label = protocolwijzer::model::labels::path_label_in(harness.state().protocol(), &path);
+    assert!(label.starts_with("Gemeente Zoersel › "), "{label}");
     let button = format!("Opmerking bij dit veld ({label})");
 
     // Typing the comment moves the focus away; the button keeps the field.
@@ -503,7 +505,7 @@ fn wijzigingen_compares_with_another_file() {
     );
     assert!(
         harness
-            .query_by_label("Partij 2 › KBO-nummer: ‘0207.437.468’ ➡ (leeg)")
+            .query_by_label("Gemeente Zoersel › KBO-nummer: ‘0207.437.468’ ➡ (leeg)")
             .is_some()
     );
 

@@ -69,6 +69,8 @@ pub struct Form<'a> {
     pub list: Option<String>,
     /// The check's findings, so a field shows its own under it.
     pub findings: &'a [crate::check::Finding],
+    /// The names parties and groups go by, so "Ongedaan maken: …" names the party edited.
+    pub names: crate::model::labels::ItemNames,
 }
 
 impl Form<'_> {
@@ -177,7 +179,22 @@ impl Form<'_> {
     pub fn note_change(&mut self, changed: bool, path: &str, label: &str) {
         if changed {
             self.changed = true;
-            self.edited = Some((path.to_string(), label.to_string()));
+            self.edited = Some((path.to_string(), self.label_in_context(path, label)));
+        }
+    }
+
+    /// `label` preceded by the party or group the field at `path` belongs to, if any:
+    /// "Zonnedorp › Adres", so undoing an edit in one of seven parties says in which.
+    fn label_in_context(&self, path: &str, label: &str) -> String {
+        let first = path.split('.').next().unwrap_or_default();
+        let Some((list, index)) = first.split_once('[') else {
+            return label.to_string();
+        };
+        match index.trim_end_matches(']').parse::<usize>() {
+            Ok(index) if path.contains('.') && matches!(list, "parties" | "groups") => {
+                format!("{} › {label}", self.names.item(list, index))
+            }
+            _ => label.to_string(),
         }
     }
 
@@ -394,7 +411,10 @@ impl Form<'_> {
                 list_path,
                 &format!(
                     "{} {verb}",
-                    crate::model::labels::path_label(&format!("{list_path}[{index}]"))
+                    crate::model::labels::path_label_named(
+                        &format!("{list_path}[{index}]"),
+                        &self.names
+                    )
                 ),
             );
         }

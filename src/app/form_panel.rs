@@ -100,6 +100,7 @@ impl FormPanel {
             edited: None,
             list: None,
             findings,
+            names: crate::model::labels::ItemNames::of(protocol),
         };
         area.show(ui, |ui| {
             ui.set_max_width(ui.available_width().min(theme::FORM_MAX_WIDTH + 40.0));

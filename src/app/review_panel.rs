@@ -264,6 +264,7 @@ impl ProtocolApp {
 
     fn comments_ui(&mut self, ui: &mut Ui, action: &mut Option<Action>) {
         let step = self.step;
+        let names = crate::model::labels::ItemNames::of(&self.protocol);
         ui.label(RichText::new("Opmerkingen bij deze stap").strong());
         let comments: Vec<&Comment> = self
             .protocol
@@ -283,7 +284,7 @@ impl ProtocolApp {
                         ui.label(
                             RichText::new(format!(
                                 "Bij het veld: {}",
-                                crate::model::labels::path_label(&comment.path)
+                                crate::model::labels::path_label_named(&comment.path, &names)
                             ))
                             .strong(),
                         )
@@ -340,7 +341,7 @@ impl ProtocolApp {
                 && ui
                     .button(format!(
                         "Opmerking bij dit veld ({})",
-                        crate::model::labels::path_label(&path)
+                        crate::model::labels::path_label_named(&path, &names)
                     ))
                     .on_hover_text("Een opmerking bij het veld dat u het laatst bewerkte.")
                     .clicked()

@@ -92,15 +92,16 @@ pub(super) fn check(protocol: &Protocol, context: &Context, findings: &mut Vec<F
                 Step::Advice,
                 at("remarks"),
                 format!(
-                    "{} gaf een gunstig advies onder voorwaarden: “{}”. Ga na of het protocol \
+                    "{} gaf een gunstig advies onder voorwaarden: {} Ga na of het protocol \
                      aan die voorwaarden voldoet, en registreer een gunstig advies zodra dat zo is.",
                     capitalise(&format!("de DPO van {name}")),
-                    advice
-                        .remarks
-                        .split_whitespace()
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                        .trim_end_matches('.')
+                    crate::dutch::quoted_sentence(
+                        &advice
+                            .remarks
+                            .split_whitespace()
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    )
                 ),
             )),
             _ => {}

@@ -4,7 +4,7 @@
 use super::{Context, Finding};
 use crate::model::Step;
 use crate::model::fingerprint;
-use crate::model::labels::path_label;
+use crate::model::labels::path_label_in;
 use crate::model::{Protocol, VerdictKind};
 
 pub(super) fn check(protocol: &Protocol, _context: &Context, findings: &mut Vec<Finding>) {
@@ -15,7 +15,7 @@ pub(super) fn check(protocol: &Protocol, _context: &Context, findings: &mut Vec<
         let place = if comment.path.is_empty() {
             String::new()
         } else {
-            format!(" over ‘{}’", path_label(&comment.path))
+            format!(" over ‘{}’", path_label_in(protocol, &comment.path))
         };
         findings.push(Finding::new(
             "review.open_comment",
@@ -26,11 +26,11 @@ pub(super) fn check(protocol: &Protocol, _context: &Context, findings: &mut Vec<
                 comment.path.clone()
             },
             format!(
-                "Opmerking {} van {}{place} is nog open: “{}”. Pas het protocol aan en markeer \
+                "Opmerking {} van {}{place} is nog open: {} Pas het protocol aan en markeer \
                  de opmerking als afgehandeld.",
                 comment.id,
                 non_empty(&comment.author.name, "een nazichter"),
-                shorten(&comment.text)
+                crate::dutch::quoted_sentence(&shorten(&comment.text))
             ),
         ));
     }
@@ -44,10 +44,10 @@ pub(super) fn check(protocol: &Protocol, _context: &Context, findings: &mut Vec<
                 step,
                 path,
                 format!(
-                    "{} beoordeelde deze stap als ‘te corrigeren’: “{}”. Verbeter de stap en \
+                    "{} beoordeelde deze stap als ‘te corrigeren’: {} Verbeter de stap en \
                      vraag een nieuwe beoordeling.",
                     non_empty(&verdict.by.name, "De nazichter"),
-                    shorten(&verdict.comment)
+                    crate::dutch::quoted_sentence(&shorten(&verdict.comment))
                 ),
             )),
             VerdictKind::Improvable => findings.push(Finding::new(
@@ -55,9 +55,9 @@ pub(super) fn check(protocol: &Protocol, _context: &Context, findings: &mut Vec<
                 step,
                 path,
                 format!(
-                    "{} beoordeelde deze stap als ‘te verbeteren’: “{}”.",
+                    "{} beoordeelde deze stap als ‘te verbeteren’: {}",
                     non_empty(&verdict.by.name, "De nazichter"),
-                    shorten(&verdict.comment)
+                    crate::dutch::quoted_sentence(&shorten(&verdict.comment))
                 ),
             )),
         }

@@ -109,6 +109,23 @@ pub enum Command {
         #[arg(value_name = "NIEUW")]
         new: PathBuf,
     },
+    /// Importeer een bestaand (ondertekend) protocol uit Word (.docx), PDF of tekst naar een
+    /// protocolbestand; wat niet geplaatst kon worden, staat in het bestand en in het verslag.
+    Import {
+        /// Het Word-document, de PDF of het tekstbestand.
+        #[arg(value_name = "BRON")]
+        source: PathBuf,
+        /// Het protocolbestand (.ron) dat gemaakt wordt.
+        #[arg(long = "output", short = 'o', value_name = "BESTAND")]
+        output: PathBuf,
+        /// Schrijf het importverslag (waar elk veld vandaan komt, wat niet geplaatst is) naar
+        /// dit tekstbestand.
+        #[arg(long, value_name = "VERSLAG")]
+        report: Option<PathBuf>,
+        /// Overschrijf het protocolbestand als het al bestaat (de vorige versie blijft als .bak).
+        #[arg(long)]
+        force: bool,
+    },
     /// Toon de vingerafdruk (SHA-256) van de inhoud van een protocol.
     Fingerprint {
         /// Het .ron-bestand.
@@ -194,6 +211,12 @@ pub fn run(command: &Command) -> Option<ExitCode> {
         Command::Check(args) => check::run(args),
         Command::Export(args) => export::run(args),
         Command::Diff { old, new } => diff::run(old, new),
+        Command::Import {
+            source,
+            output,
+            report,
+            force,
+        } => import(source, output, report.as_deref(), *force),
         Command::Fingerprint { file: path } => match file::load(path) {
             Ok(protocol) => {
                 println!("{}", crate::model::fingerprint::fingerprint(&protocol));
@@ -206,6 +229,85 @@ pub fn run(command: &Command) -> Option<ExitCode> {
         },
     };
     Some(ExitCode::from(code))
+}
+
+/// `import`: reads the source, refuses to overwrite it or an existing file, writes the
+/// protocol atomically (nothing is written when the source cannot be read) and the report.
+fn import(source: &Path, output: &Path, report: Option<&Path>, force: bool) -> u8 {
+    for (what, path) in [
+        ("het protocolbestand", Some(output)),
+        ("het verslag", report),
+    ] {
+        if let Some(path) = path
+            && (file::same_file(source, path) || path == source)
+        {
+            eprintln!(
+                "Fout: {what} ‘{}’ is de bron zelf; kies een andere naam.",
+                path.display()
+            );
+            return EXIT_FILE_ERROR;
+        }
+    }
+    if let Some(report) = report
+        && (file::same_file(output, report) || report == output)
+    {
+        eprintln!("Fout: het verslag en het protocolbestand hebben dezelfde naam.");
+        return EXIT_FILE_ERROR;
+    }
+    if output.exists() && !force {
+        eprintln!(
+            "Fout: ‘{}’ bestaat al. Kies een andere naam, of gebruik --force om het te \
+             overschrijven (de vorige versie blijft bewaard als .bak).",
+            output.display()
+        );
+        return EXIT_FILE_ERROR;
+    }
+    let imported = match crate::import::import_file(source) {
+        Ok(imported) => imported,
+        Err(error) => {
+            eprintln!(
+                "Fout bij het importeren van ‘{}’: {error}",
+                source.display()
+            );
+            return EXIT_FILE_ERROR;
+        }
+    };
+    if let Err(error) = file::save(output, &imported.protocol) {
+        eprintln!("Fout: {error}");
+        return EXIT_FILE_ERROR;
+    }
+    let text = crate::import::report(&imported);
+    if let Some(report) = report
+        && let Err(error) = crate::file::write_atomically(report, text.as_bytes())
+    {
+        eprintln!(
+            "Fout: het verslag ‘{}’ kon niet geschreven worden: {error}",
+            report.display()
+        );
+        return EXIT_FILE_ERROR;
+    }
+    let unplaced = imported
+        .protocol
+        .review
+        .import
+        .as_ref()
+        .map_or(0, |record| record.unplaced.len());
+    println!(
+        "‘{}’ geïmporteerd naar ‘{}’: {} partijen, {} artikels, {} gegevens; {} stukken tekst \
+         niet geplaatst{}.",
+        source.display(),
+        output.display(),
+        imported.protocol.parties.len(),
+        imported.protocol.articles.len(),
+        imported.protocol.data_items.len(),
+        unplaced,
+        if unplaced > 0 {
+            " (na te kijken in de app of in het verslag)"
+        } else {
+            ""
+        }
+    );
+    EXIT_OK
 }
 
 fn new(template_name: &str, output: &Path, force: bool) -> u8 {

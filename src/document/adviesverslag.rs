@@ -3,7 +3,7 @@
 
 use super::{Align, Block, Cell, Document, Line, Metadata, Options, Row, Span};
 use crate::dutch::dutch_long;
-use crate::model::labels::path_label;
+use crate::model::labels::{ItemNames, path_label_named};
 use crate::model::{Protocol, Step, fingerprint};
 use crate::review::{approval_outdated, sentences, status_text, verdict};
 
@@ -104,6 +104,7 @@ pub fn build(protocol: &Protocol, options: &Options) -> Document {
     if protocol.review.comments.is_empty() {
         blocks.push(paragraph(vec![Span::plain("Er zijn geen opmerkingen.")]));
     } else {
+        let names = ItemNames::of(protocol);
         let comment_rows = protocol
             .review
             .comments
@@ -112,9 +113,13 @@ pub fn build(protocol: &Protocol, options: &Options) -> Document {
                 let place = match (comment.step, comment.path.is_empty()) {
                     (Some(step), true) => step.title().to_string(),
                     (Some(step), false) => {
-                        format!("{} – {}", step.title(), path_label(&comment.path))
+                        format!(
+                            "{} – {}",
+                            step.title(),
+                            path_label_named(&comment.path, &names)
+                        )
                     }
-                    (None, _) => path_label(&comment.path),
+                    (None, _) => path_label_named(&comment.path, &names),
                 };
                 let state = match &comment.resolved {
                     Some(resolution) => format!(

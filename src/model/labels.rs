@@ -126,10 +126,99 @@ pub fn item_label(list: &str, index: usize) -> String {
     format!("{noun} {}", index + 1)
 }
 
-/// A field path (`parties[1].kbo`) in Dutch words ("Partij 2 › KBO-nummer").
+/// A field path (`parties[1].kbo`) in Dutch words ("Partij 2 › KBO-nummer"), for when the
+/// protocol is not at hand; [`path_label_in`] names parties and groups as the screens do.
 pub fn path_label(path: &str) -> String {
+    path_label_named(path, &ItemNames::default())
+}
+
+/// A field path in Dutch words, with parties and groups called by the name the app shows
+/// everywhere else ("Gemeente Zonnedorp › Adres", not "Partij 2 › Adres"), so one party has
+/// one name on one screen.
+pub fn path_label_in(protocol: &super::Protocol, path: &str) -> String {
+    path_label_named(path, &ItemNames::of(protocol))
+}
+
+/// The names by which the app calls the parties and groups of a protocol, by list position.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ItemNames {
+    parties: Vec<String>,
+    groups: Vec<String>,
+}
+
+impl ItemNames {
+    /// The names of `protocol`'s parties (short name, else legal name) and groups.
+    pub fn of(protocol: &super::Protocol) -> Self {
+        let one_line = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+        Self {
+            parties: protocol
+                .parties
+                .iter()
+                .map(|party| one_line(party.display_name()))
+                .collect(),
+            groups: protocol
+                .groups
+                .iter()
+                .map(|group| one_line(&group.name))
+                .collect(),
+        }
+    }
+
+    /// Names of `newer`, and of `older` for items only `older` has (a removed party in a diff).
+    pub fn of_either(older: &super::Protocol, newer: &super::Protocol) -> Self {
+        let (older, newer) = (Self::of(older), Self::of(newer));
+        let merge = |new: &[String], old: &[String]| -> Vec<String> {
+            (0..new.len().max(old.len()))
+                .map(|index| {
+                    new.get(index)
+                        .filter(|name| !name.is_empty())
+                        .or(old.get(index))
+                        .cloned()
+                        .unwrap_or_default()
+                })
+                .collect()
+        };
+        Self {
+            parties: merge(&newer.parties, &older.parties),
+            groups: merge(&newer.groups, &older.groups),
+        }
+    }
+
+    /// The name of item `index` of the top-level list `list`; `None` for other lists and for
+    /// items without a name yet.
+    pub fn name(&self, list: &str, index: usize) -> Option<&str> {
+        let names = match list {
+            "parties" => &self.parties,
+            "groups" => &self.groups,
+            _ => return None,
+        };
+        names
+            .get(index)
+            .map(String::as_str)
+            .filter(|name| !name.is_empty())
+    }
+
+    /// The label of item `index` of `list` (a path such as `parties` or `flows`): its name
+    /// where it has one, else "Partij 2".
+    pub fn item(&self, list_path: &str, index: usize) -> String {
+        self.name(list_path, index)
+            .map(str::to_string)
+            .unwrap_or_else(|| {
+                let field = list_path.rsplit('.').next().unwrap_or(list_path);
+                let field = field.split('[').next().unwrap_or(field);
+                item_label(field, index)
+            })
+    }
+}
+
+/// A field path in Dutch words, naming top-level parties and groups from `names`.
+pub fn path_label_named(path: &str, names: &ItemNames) -> String {
     let mut words = Vec::new();
-    for segment in path.split('.').filter(|segment| !segment.is_empty()) {
+    for (position, segment) in path
+        .split('.')
+        .filter(|segment| !segment.is_empty())
+        .enumerate()
+    {
         let (field, indices) = match segment.find('[') {
             Some(position) => (&segment[..position], &segment[position..]),
             None => (segment, ""),
@@ -139,6 +228,7 @@ pub fn path_label(path: &str) -> String {
             .filter_map(|number| number.parse().ok())
             .collect();
         match numbers.last() {
+            Some(index) if position == 0 => words.push(names.item(field, *index)),
             Some(index) => words.push(item_label(field, *index)),
             None => words.push(field_label(field).to_string()),
         }
@@ -162,5 +252,42 @@ mod tests {
             "Gemeentelijk scenario › Collegebesluit › Datum"
         );
         assert_eq!(path_label("onbekend"), "onbekend");
+    }
+
+    #[test]
+    fn parties_and_groups_go_by_their_names() {
+        let mut protocol = crate::model::Protocol::default();
+        protocol.parties.push(crate::model::Party {
+            legal_name: "Gemeente  Zonnedorp".into(),
+            ..Default::default()
+        });
+        protocol.parties.push(crate::model::Party::default());
+        protocol.groups.push(crate::model::PartyGroup {
+            name: "uitbetalingsactoren".into(),
+            ..Default::default()
+        });
+        assert_eq!(
+            path_label_in(&protocol, "parties[0].address"),
+            "Gemeente Zonnedorp › Adres"
+        );
+        assert_eq!(
+            path_label_in(&protocol, "parties[1].signatories[0].name"),
+            "Partij 2 › Ondertekenaar 1 › Naam"
+        );
+        assert_eq!(
+            path_label_in(&protocol, "groups[0].need_to_know"),
+            "uitbetalingsactoren › Beperking tot wie het nodig heeft"
+        );
+        protocol.parties[0].short_name = "Zonnedorp".into();
+        assert_eq!(
+            path_label_in(&protocol, "parties[0].kbo"),
+            "Zonnedorp › KBO-nummer"
+        );
+        let mut older = protocol.clone();
+        older.parties[1].legal_name = "OCMW Zonnedorp".into();
+        protocol.parties.pop();
+        let names = ItemNames::of_either(&older, &protocol);
+        assert_eq!(names.item("parties", 1), "OCMW Zonnedorp");
+        assert_eq!(names.item("flows", 0), "Gegevensstroom 1");
     }
 }

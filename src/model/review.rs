@@ -25,6 +25,49 @@ pub struct Review {
     /// The content as it was when advice or approval was given, keyed by fingerprint, so that
     /// "what changed since" can be shown.
     pub snapshots: Vec<Snapshot>,
+    /// Where the protocol came from when it was imported from a signed Word, PDF or text file:
+    /// what was placed where, and what could not be placed ("niet geplaatst").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub import: Option<ImportRecord>,
+}
+
+/// The trace of an import (`protocolwijzer import`): the source, every field's origin, and
+/// the source text that found no field, so nothing of the original is lost silently.
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct ImportRecord {
+    /// The source file's name.
+    pub source: String,
+    /// "Word", "PDF" or "tekst".
+    pub format: String,
+    /// When it was imported.
+    pub at: Option<NaiveDateTime>,
+    /// Where each field's text came from, in document order.
+    pub placements: Vec<ImportPlacement>,
+    /// Source text that found no field, with where it stood; reviewed by hand.
+    pub unplaced: Vec<UnplacedText>,
+}
+
+/// One field filled from the source: its path and where in the source its text stood.
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq, Eq)]
+#[serde(default, deny_unknown_fields)]
+pub struct ImportPlacement {
+    /// The field path (`parties[0].kbo`), or a description for recognised standard text.
+    pub path: String,
+    /// "alinea 12" or "pagina 3, regel 14".
+    pub origin: String,
+}
+
+/// A paragraph of the source that no field took ("niet geplaatst").
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq, Eq)]
+#[serde(default, deny_unknown_fields)]
+pub struct UnplacedText {
+    /// The part of the document it stood in ("Artikel 4: …", "Overwegingen").
+    pub section: String,
+    /// "alinea 12" or "pagina 3, regel 14".
+    pub origin: String,
+    /// The original text.
+    pub text: String,
 }
 
 /// Who did something.

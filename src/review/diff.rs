@@ -9,14 +9,14 @@ use serde_json::Value;
 
 use crate::model::Protocol;
 use crate::model::fingerprint::canonical_content;
-use crate::model::labels::{field_label, item_label};
+use crate::model::labels::{ItemNames, path_label_named};
 
 /// One changed field.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Change {
     /// The field path, in the check's notation (`parties[1].kbo`).
     pub path: String,
-    /// The same path in Dutch words ("Partij 2 › KBO-nummer").
+    /// The same path in Dutch words, parties and groups by name ("Zonnedorp › KBO-nummer").
     pub label: String,
     /// The old value as text; "(leeg)" when there was none.
     pub old: String,
@@ -39,6 +39,10 @@ pub fn diff(old: &Protocol, new: &Protocol) -> Vec<Change> {
         &mut Vec::new(),
         &mut changes,
     );
+    let names = ItemNames::of_either(old, new);
+    for change in &mut changes {
+        change.label = path_label_named(&change.path, &names);
+    }
     changes
 }
 
@@ -96,7 +100,7 @@ fn walk(old: &Value, new: &Value, path: &mut Vec<Segment>, changes: &mut Vec<Cha
             };
             changes.push(Change {
                 path: path_text(path),
-                label: path_words(path),
+                label: String::new(),
                 old: value_text(field, old),
                 new: value_text(field, new),
             })
@@ -165,25 +169,6 @@ fn path_text(path: &[Segment]) -> String {
         }
     }
     text
-}
-
-fn path_words(path: &[Segment]) -> String {
-    let mut words: Vec<String> = Vec::new();
-    let mut last_field = String::new();
-    for segment in path {
-        match segment {
-            Segment::Field(name) => {
-                words.push(field_label(name).to_string());
-                last_field = name.clone();
-            }
-            Segment::Index(index) => {
-                // "Partijen › Partij 2" reads as just "Partij 2".
-                words.pop();
-                words.push(item_label(&last_field, *index));
-            }
-        }
-    }
-    words.join(" › ")
 }
 
 /// The Dutch label of a choice (`Sftp` → "beveiligde SFTP-server"), by the field it is in.

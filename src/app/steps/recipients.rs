@@ -224,7 +224,8 @@ fn shared_processors_ui(protocol: &mut Protocol, form: &mut Form, ui: &mut Ui) {
         .iter()
         .filter(|unit| unit.roles().recipient)
         .map(|unit| match unit {
-            Unit::Party { party, .. } => (party.id.clone(), unit.name_in_text()),
+            // The name the party goes by on every screen (the pickers', the titles').
+            Unit::Party { party, index } => (party.id.clone(), super::party_name(party, *index)),
             Unit::Group { group, .. } => (group.id.clone(), unit.name_in_text()),
         })
         .collect();
