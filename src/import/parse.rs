@@ -275,7 +275,7 @@ impl Parser {
             let upper = text.to_uppercase();
             if matches!(
                 upper.as_str(),
-                "TUSSEN" | "TUSSEN:" | "EN" | "EN:" | "PARTIJEN"
+                "TUSSEN" | "TUSSEN:" | "EN" | "EN:" | "PARTIJEN" | "OVERWEGINGEN"
             ) {
                 self.standard(block, "TUSSEN / EN");
                 continue;
@@ -377,6 +377,29 @@ impl Parser {
                 )
             {
                 self.standard(block, "tussentitel");
+                continue;
+            }
+            let (_, without_letter) = recital_letter(text);
+            let subheading = matches!(
+                without_letter.to_lowercase().as_str(),
+                "juridisch statuut van de partijen"
+                    | "adviezen"
+                    | "sluiten en bekendmaken van het protocol"
+            );
+            if subheading || (block.kind == BlockKind::Heading && context_part(text).is_none()) {
+                self.standard(block, "tussentitel");
+                continue;
+            }
+            if text.starts_with("Het protocol regelt") && text.ends_with(':') {
+                self.standard(block, "inleiding van de gegevensstromen");
+                continue;
+            }
+            if block.kind == BlockKind::ListItem
+                && let Some(flow) = self.flow_overview_item(text)
+            {
+                let index = self.parsed.protocol.flows.len();
+                self.protocol().flows.push(flow);
+                self.placed(format!("flows[{index}]"), block);
                 continue;
             }
             if let Some(number) = context_part(text) {
@@ -489,6 +512,48 @@ impl Parser {
         }
     }
 
+    /// "Naam: van X [via Y] aan Z, zonder dienstenintegrator. Omschrijving." (the flow
+    /// overview in our exports' recital C2) as a flow.
+    fn flow_overview_item(&self, text: &str) -> Option<DataFlow> {
+        let (name, rest) = text.split_once(": van ")?;
+        let (route, description) = match rest.split_once(", zonder dienstenintegrator.") {
+            Some((route, description)) => ((route, None), description),
+            None => {
+                let (route, rest) = rest.split_once(", via ")?;
+                let (integrator, description) = rest.split_once(". ").unwrap_or((rest, ""));
+                ((route, Some(integrator.trim_end_matches('.'))), description)
+            }
+        };
+        let (route, integrator) = route;
+        let (from, to) = route.split_once(" aan ")?;
+        let (from, via) = match from.split_once(" via ") {
+            Some((from, via)) => (from, Some(via)),
+            None => (from, None),
+        };
+        let id_of = |name: &str| self.party_named_in(name).map(|index| self.parsed.protocol.parties[index].id.clone());
+        let from_party = id_of(from)?;
+        let to_parties: Vec<String> = to
+            .split([',', '&'])
+            .flat_map(|part| part.split(" en "))
+            .filter_map(id_of)
+            .collect();
+        let id = format!("stroom-{}", self.parsed.protocol.flows.len() + 1);
+        Some(DataFlow {
+            id,
+            name: name.trim().to_string(),
+            from_party,
+            to_parties,
+            via_party: via.and_then(id_of).unwrap_or_default(),
+            description: description.trim().to_string(),
+            via_service_integrator: integrator.is_some(),
+            service_integrator: integrator
+                .filter(|name| *name != "een dienstenintegrator")
+                .unwrap_or_default()
+                .to_string(),
+            ..DataFlow::default()
+        })
+    }
+
     /// The party a text names first (by short name, legal name, or with an article).
     fn party_named_in(&self, text: &str) -> Option<usize> {
         let lower = text.to_lowercase();
@@ -559,6 +624,7 @@ impl Parser {
             Some(StandardArticle::Periodicity) => self.periodicity(body),
             Some(StandardArticle::Security) => self.security(body),
             Some(StandardArticle::Transparency) => self.transparency(body),
+            Some(StandardArticle::Notification) => self.notification(body),
             Some(kind) => {
                 let path = clause_path(kind);
                 for block in body {
@@ -586,6 +652,10 @@ impl Parser {
         for block in blocks {
             let text = block.text.trim();
             let lower = text.to_lowercase();
+            if lower == "verenigbaarheid van de verdere verwerking" {
+                self.standard(block, "tussentitel");
+                continue;
+            }
             if lower.contains("verenigbaar") {
                 append_paragraph(&mut self.parsed.protocol.compatibility, &block_text(block));
                 self.placed("compatibility", block);
@@ -597,6 +667,14 @@ impl Parser {
             {
                 current = Some((index, true));
                 self.standard(block, "inleiding van de oorspronkelijke doeleinden");
+                continue;
+            }
+            if lower.ends_with(':')
+                && (lower.contains("doeleinden") || lower.contains("verwerken voor"))
+                && let Some(index) = self.party_named_in(text)
+            {
+                current = Some((index, !lower.contains("verwerk")));
+                self.standard(block, "inleiding van de doeleinden");
                 continue;
             }
             if (lower.contains("zal de gedeelde gegevens verwerken")
@@ -617,14 +695,6 @@ impl Parser {
                     });
                 self.placed(format!("parties[{index}].processing_purposes"), block);
                 current = Some((index, false));
-                continue;
-            }
-            if lower.ends_with(':')
-                && (lower.contains("doeleinden") || lower.contains("verwerken voor"))
-                && let Some(index) = self.party_named_in(text)
-            {
-                current = Some((index, !lower.contains("verwerk")));
-                self.standard(block, "inleiding van de doeleinden");
                 continue;
             }
             match (current, block.kind) {
@@ -673,8 +743,33 @@ impl Parser {
             let text = block.text.trim();
             let lower = text.to_lowercase();
             if let [label, value, ..] = block.cells.as_slice() {
-                let label_lower = label.to_lowercase();
+                let label_lower = label.trim().to_lowercase();
                 let value = cell_text(value);
+                if label_lower == "gegeven" || is_gap(&value) && label_lower != "gegevensstromen" {
+                    self.standard(block, "kop of open plek van de tabel");
+                    continue;
+                }
+                if label_lower == "bewaartermijn" && value.starts_with("Zie de algemene") {
+                    self.standard(block, "verwijzing naar de algemene bewaartermijn");
+                    continue;
+                }
+                if label_lower == "gegevensstromen" {
+                    let Some(index) = self.parsed.protocol.data_items.len().checked_sub(1) else {
+                        self.unplaced(block);
+                        continue;
+                    };
+                    let ids: Vec<String> = self
+                        .parsed
+                        .protocol
+                        .flows
+                        .iter()
+                        .filter(|flow| !flow.name.trim().is_empty() && value.contains(flow.name.trim()))
+                        .map(|flow| flow.id.clone())
+                        .collect();
+                    self.parsed.protocol.data_items[index].flows = ids;
+                    self.placed(format!("data_items[{index}].flows"), block);
+                    continue;
+                }
                 let kind = if label_lower.starts_with("gegeven") {
                     Some("description")
                 } else if label_lower.starts_with("verantwoording") {
@@ -716,7 +811,9 @@ impl Parser {
                 self.placed(format!("data_items[{index}].{}", kind.unwrap_or("")), block);
                 continue;
             }
-            if lower.contains("artikel 9") && lower.contains("geen persoonsgegevens") {
+            if matches!(lower.as_str(), "identificatie" | "bewaartermijn") {
+                self.standard(block, "tussentitel");
+            } else if lower.contains("artikel 9") && lower.contains("geen persoonsgegevens") {
                 self.standard(block, "geen bijzondere categorieën (art. 9 en 10 AVG)");
             } else if lower.contains("opgevraagd op basis van")
                 || lower.contains("geïdentificeerd aan de hand van")
@@ -726,7 +823,10 @@ impl Parser {
             } else if lower.contains("bewaard") || lower.contains("bewaartermijn") {
                 append_paragraph(&mut self.parsed.protocol.retention, &block_text(block));
                 self.placed("retention", block);
-            } else if lower.contains("onderstaande tabel") || lower.contains("volgende tabel") {
+            } else if lower.contains("onderstaande tabel")
+                || lower.contains("volgende tabel")
+                || lower.contains("tabel hieronder")
+            {
                 self.standard(block, "inleiding van de tabel");
             } else if let Some(index) = self.parsed.protocol.data_items.len().checked_sub(1)
                 && block.kind == BlockKind::ListItem
@@ -748,60 +848,90 @@ impl Parser {
     }
 
     fn recipients(&mut self, blocks: &[SourceBlock]) {
+        #[derive(Clone, Copy, PartialEq)]
+        enum Mode {
+            NeedToKnow,
+            Services,
+            Onward,
+            Processors,
+        }
         let mut current: Option<usize> = None;
-        let mut in_services = false;
+        let mut mode = Mode::NeedToKnow;
         for block in blocks {
             let text = block.text.trim();
             let lower = text.to_lowercase();
+            // "Bij het VUTG" (our exports): what follows is that party's.
+            if let Some(rest) = text.strip_prefix("Bij ")
+                && text.chars().count() < 160
+                && let Some(index) = self.party_named_in(rest)
+            {
+                current = Some(index);
+                mode = Mode::NeedToKnow;
+                self.standard(block, "tussentitel per partij");
+                continue;
+            }
+            if is_gap(text) {
+                self.standard(block, "open plek van de export");
+                continue;
+            }
             if lower.contains("diensten") && lower.contains("toegang") && text.ends_with(':') {
                 current = self.party_named_in(text).or(current);
-                in_services = true;
-                if block.kind == BlockKind::ListItem || current.is_some() {
-                    self.standard(block, "inleiding van de diensten");
-                    continue;
-                }
+                mode = Mode::Services;
+                self.standard(block, "inleiding van de diensten");
+                continue;
             }
-            if lower.ends_with(':') && lower.contains("categorieën van ontvangers") {
-                current = self.party_named_in(text);
-                self.standard(block, "inleiding van de ontvangers");
+            if lower == "verdere mededeling" {
+                mode = Mode::Onward;
+                self.standard(block, "tussentitel");
+                continue;
+            }
+            if lower == "verwerkers" {
+                mode = Mode::Processors;
+                self.standard(block, "tussentitel");
                 continue;
             }
             let Some(index) = current.or_else(|| self.party_named_in(text)) else {
                 self.unplaced(block);
                 continue;
             };
-            if in_services && block.kind == BlockKind::ListItem {
-                self.protocol().parties[index]
-                    .services_with_access
-                    .push(text.trim_end_matches([';', '.']).to_string());
-                self.placed(format!("parties[{index}].services_with_access"), block);
+            current = Some(index);
+            if lower.ends_with(':') && lower.contains("ontvangers") {
+                // "X zal de … gegevens … kunnen meedelen aan volgende categorieën van
+                // ontvangers:": to whom the data go on.
+                let party = &mut self.parsed.protocol.parties[index];
+                append_paragraph(&mut party.onward_disclosure, text.trim_end_matches(':'));
+                self.placed(format!("parties[{index}].onward_disclosure"), block);
                 continue;
             }
-            in_services = false;
-            if lower.contains("verwerker") {
-                let party = &mut self.parsed.protocol.parties[index];
-                party.processors.push(Processor {
-                    name: text.to_string(),
-                    agreement_not_stated: !lower.contains("overeenkomst"),
-                    agreement_concluded: false,
-                    ..Processor::default()
-                });
-                self.placed(format!("parties[{index}].processors"), block);
-            } else if lower.contains("meedelen aan")
-                || lower.contains("mededeling aan derden")
-                || lower.contains("verder meegedeeld")
-            {
-                append_paragraph(
-                    &mut self.parsed.protocol.parties[index].onward_disclosure,
-                    &block_text(block),
-                );
-                self.placed(format!("parties[{index}].onward_disclosure"), block);
-            } else {
-                append_paragraph(
-                    &mut self.parsed.protocol.parties[index].need_to_know,
-                    &block_text(block),
-                );
-                self.placed(format!("parties[{index}].need_to_know"), block);
+            let party = &mut self.parsed.protocol.parties[index];
+            match (mode, block.kind) {
+                (Mode::Services, BlockKind::ListItem) => {
+                    party
+                        .services_with_access
+                        .push(text.trim_end_matches([';', '.']).to_string());
+                    self.placed(format!("parties[{index}].services_with_access"), block);
+                }
+                (Mode::Processors, _) => {
+                    party.processors.push(processor_line(text));
+                    self.placed(format!("parties[{index}].processors"), block);
+                }
+                (Mode::Onward, _) => {
+                    append_paragraph(&mut party.onward_disclosure, &block_text(block));
+                    self.placed(format!("parties[{index}].onward_disclosure"), block);
+                }
+                _ if lower.contains("verwerkersovereenkomst") => {
+                    party.processors.push(Processor {
+                        name: text.to_string(),
+                        agreement_not_stated: true,
+                        ..Processor::default()
+                    });
+                    self.placed(format!("parties[{index}].processors"), block);
+                }
+                _ => {
+                    mode = Mode::NeedToKnow;
+                    append_paragraph(&mut party.need_to_know, &block_text(block));
+                    self.placed(format!("parties[{index}].need_to_know"), block);
+                }
             }
         }
     }
@@ -810,12 +940,53 @@ impl Parser {
         for block in blocks {
             let text = block.text.trim();
             let lower = text.to_lowercase();
+            if lower == "duur" {
+                self.standard(block, "tussentitel");
+                continue;
+            }
+            // "Naam van de stroom: Eenmalig, in de loop van 2025. Waarom." (our exports).
+            if let Some((index, rest)) = self.flow_named_at_start(text) {
+                let (periodicity, justification) = match rest.split_once(". ") {
+                    Some((periodicity, justification)) => (periodicity, justification),
+                    None => (rest.trim_end_matches('.'), ""),
+                };
+                let (frequency, detail) = frequency_and_detail(periodicity);
+                let flow = &mut self.parsed.protocol.flows[index];
+                flow.periodicity.frequency = frequency;
+                flow.periodicity.detail = detail;
+                flow.justification = justification.trim().to_string();
+                self.placed(format!("flows[{index}].periodicity"), block);
+                continue;
+            }
+            // "Het protocol geldt voor bepaalde duur: …. Waarom." (our exports).
+            if let Some(rest) = text.strip_prefix("Het protocol geldt voor ") {
+                let term = &mut self.parsed.protocol.term;
+                let (kind, rest) = if let Some(rest) = rest.strip_prefix("bepaalde duur") {
+                    (TermKind::Fixed, rest)
+                } else if let Some(rest) = rest.strip_prefix("onbepaalde duur") {
+                    (TermKind::Indefinite, rest)
+                } else {
+                    (TermKind::Unspecified, rest)
+                };
+                term.kind = kind;
+                let (description, justification) = match rest.strip_prefix(": ") {
+                    Some(rest) => match rest.split_once(". ") {
+                        Some((description, justification)) => (description, justification),
+                        None => (rest.trim_end_matches('.'), ""),
+                    },
+                    None => ("", rest.trim_start_matches(['.', ' '])),
+                };
+                term.description = description.trim().to_string();
+                term.justification = justification.trim().to_string();
+                self.placed("term", block);
+                continue;
+            }
             let frequency = [
                 ("eenmalig", Frequency::Once),
+                ("driemaandelijks", Frequency::Quarterly),
                 ("dagelijks", Frequency::Daily),
                 ("wekelijks", Frequency::Weekly),
                 ("maandelijks", Frequency::Monthly),
-                ("driemaandelijks", Frequency::Quarterly),
                 ("per kwartaal", Frequency::Quarterly),
                 ("jaarlijks", Frequency::Yearly),
                 ("continu", Frequency::Continuous),
@@ -832,8 +1003,7 @@ impl Parser {
                 self.protocol().term.kind = TermKind::Indefinite;
                 append_paragraph(&mut self.parsed.protocol.term.justification, text);
                 self.placed("term", block);
-            } else if lower.contains("duur") || lower.contains("termijn") || lower.contains("tot ")
-            {
+            } else if lower.contains("duur") || lower.contains("termijn") {
                 self.protocol().term.kind = TermKind::Fixed;
                 append_paragraph(&mut self.parsed.protocol.term.description, text);
                 self.placed("term.description", block);
@@ -843,9 +1013,55 @@ impl Parser {
         }
     }
 
+    /// "Naam van de stroom: rest" → the flow and the rest, for a flow the protocol has.
+    fn flow_named_at_start<'t>(&self, text: &'t str) -> Option<(usize, &'t str)> {
+        self.parsed
+            .protocol
+            .flows
+            .iter()
+            .enumerate()
+            .filter(|(_, flow)| !flow.name.trim().is_empty())
+            .find_map(|(index, flow)| {
+                text.strip_prefix(flow.name.trim())
+                    .and_then(|rest| rest.strip_prefix(": "))
+                    .map(|rest| (index, rest.trim()))
+            })
+    }
+
     fn security(&mut self, blocks: &[SourceBlock]) {
         for block in blocks {
             let text = block.text.trim();
+            let lower = text.to_lowercase();
+            if lower == "kanaal per gegevensstroom:"
+                || lower == "de partijen nemen de volgende maatregelen:"
+            {
+                self.standard(block, "inleiding");
+                continue;
+            }
+            // "Naam van de stroom: Beveiligde SFTP-server (detail)." (our exports).
+            if block.kind == BlockKind::ListItem
+                && let Some((index, rest)) = self.flow_named_at_start(text)
+            {
+                let rest = rest.trim_end_matches('.');
+                let (label, detail) = match rest.split_once(" (") {
+                    Some((label, detail)) => (label, detail.strip_suffix(')').unwrap_or(detail)),
+                    None => (rest, ""),
+                };
+                let channel = ChannelKind::ALL
+                    .iter()
+                    .copied()
+                    .find(|kind| {
+                        !kind.label().is_empty() && kind.label().eq_ignore_ascii_case(label.trim())
+                    })
+                    .unwrap_or(ChannelKind::Other);
+                let flow = &mut self.parsed.protocol.flows[index];
+                flow.channel = channel;
+                if !detail.is_empty() {
+                    flow.channel_detail = format!("{}.", detail.trim().trim_end_matches('.'));
+                }
+                self.placed(format!("flows[{index}].channel"), block);
+                continue;
+            }
             if block.kind == BlockKind::ListItem {
                 let lower = text.to_lowercase();
                 let kind = if lower.contains("sftp")
@@ -886,11 +1102,46 @@ impl Parser {
         }
     }
 
+    fn notification(&mut self, blocks: &[SourceBlock]) {
+        for block in blocks {
+            let text = block.text.trim();
+            let lower = text.to_lowercase();
+            if lower.starts_with("de functionarissen voor gegevensbescherming") && text.ends_with(':') {
+                self.standard(block, "inleiding van de contactgegevens");
+                continue;
+            }
+            // "voor het VUTG: Naam, e-mail[, telefoon];" (our exports).
+            if block.kind == BlockKind::ListItem
+                && let Some(rest) = text.strip_prefix("voor ")
+                && let Some((who, contact)) = rest.split_once(": ")
+                && let Some(index) = self.party_named_in(who)
+            {
+                let parts: Vec<&str> = contact.trim_end_matches([';', '.']).split(", ").collect();
+                let dpo = &mut self.parsed.protocol.parties[index].dpo;
+                for part in parts {
+                    if part.contains('@') {
+                        dpo.email = part.trim().to_string();
+                    } else if part.chars().filter(char::is_ascii_digit).count() >= 6 {
+                        dpo.phone = part.trim().to_string();
+                    } else if dpo.name.is_empty() {
+                        dpo.name = part.trim().to_string();
+                    }
+                }
+                self.placed(format!("parties[{index}].dpo"), block);
+                continue;
+            }
+            append_paragraph(&mut self.parsed.protocol.clauses.notification, &block_text(block));
+            self.placed("clauses.notification", block);
+        }
+    }
+
     fn transparency(&mut self, blocks: &[SourceBlock]) {
         for block in blocks {
             let text = block.text.trim();
             let lower = text.to_lowercase();
-            if (lower.contains("gepubliceerd") || lower.contains("bekendgemaakt"))
+            if (lower.contains("gepubliceerd")
+                || lower.contains("bekendgemaakt")
+                || lower.contains("bekend op"))
                 && let Some(url) = web_address(text)
                 && let Some(index) = self.party_named_in(text)
             {
@@ -928,9 +1179,27 @@ impl Parser {
                 self.placed("signing", block);
                 continue;
             }
-            if let Some(annex) = annex_line(text) {
+            if lower_is(text, "handtekening")
+                || (!block.cells.is_empty()
+                    && block.cells.iter().all(|cell| lower_is(cell, "handtekening")))
+            {
+                self.standard(block, "ruimte voor de handtekening");
+                continue;
+            }
+            if let Some((number, written)) = annex_line(text) {
                 in_annexes = true;
-                self.protocol().annexes.push(annex);
+                // "Bijlage 1: titel" then "Bijlage 1: omschrijving" (our exports).
+                if number == self.parsed.protocol.annexes.len()
+                    && let Some(last) = self.protocol().annexes.last_mut()
+                {
+                    last.description = format!("Bijlage {number}: {written}");
+                    self.placed(format!("annexes[{}].description", number - 1), block);
+                    continue;
+                }
+                self.protocol().annexes.push(Annex {
+                    title: crate::dutch::capitalise(&written),
+                    description: String::new(),
+                });
                 let index = self.parsed.protocol.annexes.len() - 1;
                 self.placed(format!("annexes[{index}]"), block);
                 continue;
@@ -961,19 +1230,46 @@ impl Parser {
                             .strip_prefix("Voor ")
                             .and_then(|rest| self.party_named_in(rest));
                         if let Some(index) = index {
-                            let function = self.function_after_name(cell, index);
+                            let lines: Vec<&str> = cell.lines().map(str::trim).filter(|line| !line.is_empty()).collect();
                             let party = &mut self.parsed.protocol.parties[index];
-                            if party.signatories.is_empty() {
-                                party.signatories.push(Signatory {
-                                    name: String::new(),
-                                    function,
-                                });
+                            if let [_, function, name, ..] = lines.as_slice() {
+                                // "Voor X / functie / naam" in one cell (our exports).
+                                let (function, name) = (function.to_string(), name.to_string());
+                                match party.signatories.iter_mut().find(|signatory| signatory.name == name) {
+                                    Some(signatory) if signatory.function.is_empty() => signatory.function = function,
+                                    Some(_) => {}
+                                    None => party.signatories.push(Signatory { name, function }),
+                                }
+                                return Some(index);
+                            }
+                            let function = self.function_after_name(lines.first().copied().unwrap_or(cell), index);
+                            let whole = one_line(cell);
+                            let party = &mut self.parsed.protocol.parties[index];
+                            let had_none = party.signatories.is_empty();
+                            let named = party.signatories.iter_mut().find(|signatory| {
+                                !signatory.name.is_empty() && whole.ends_with(&signatory.name)
+                            });
+                            match named {
+                                Some(signatory) => {
+                                    if signatory.function.is_empty() {
+                                        signatory.function = function;
+                                    }
+                                    // The name is in the box already: no names row to wait for.
+                                    return None;
+                                }
+                                None if had_none => {
+                                    party.signatories.push(Signatory {
+                                        name: String::new(),
+                                        function,
+                                    })
+                                }
+                                None => {}
                             }
                         }
                         index
                     })
                     .collect();
-                used = open_columns.iter().any(Option::is_some);
+                used = true;
             } else if !open_columns.is_empty() {
                 for (column, cell) in cells.iter().enumerate() {
                     let Some(Some(index)) = open_columns.get(column) else {
@@ -1017,6 +1313,7 @@ impl Parser {
         let party = &self.parsed.protocol.parties[index];
         let rest = cell.trim_start().trim_start_matches("Voor ").trim();
         let lower = rest.to_lowercase();
+        let known: Vec<String> = party.signatories.iter().map(|signatory| signatory.name.clone()).collect();
         for name in [
             party.legal_name_in_text(),
             party.name_in_text(index),
@@ -1025,7 +1322,17 @@ impl Parser {
         ] {
             let name = name.to_lowercase();
             if !name.is_empty() && lower.starts_with(&name) {
-                return one_line(&rest[name.len()..]);
+                let after = one_line(&rest[name.len()..]);
+                // "… gedelegeerd bestuurder Leo Van Loo": the name the party clause gave
+                // ends it (a PDF puts the box's lines together).
+                for signatory in &known {
+                    if !signatory.is_empty()
+                        && let Some(function) = after.strip_suffix(signatory.as_str())
+                    {
+                        return function.trim().to_string();
+                    }
+                }
+                return after;
             }
         }
         String::new()
@@ -1492,6 +1799,9 @@ fn is_legal_basis(text: &str) -> bool {
 
 /// "Purpose (rechtsgrond: X)" or "Purpose — Rechtsgrond: X" → (purpose, basis).
 fn purpose_with_basis(text: &str) -> (String, String) {
+    if let Some((purpose, basis)) = text.split_once(". Rechtsgrond: ") {
+        return (format!("{}.", purpose.trim()), basis.trim().to_string());
+    }
     for marker in [
         " — Rechtsgrond: ",
         " – Rechtsgrond: ",
@@ -1544,20 +1854,15 @@ fn web_address(text: &str) -> Option<String> {
     })
 }
 
-/// "Bijlage 1: inhoudelijke analyse …" → an annex.
-fn annex_line(text: &str) -> Option<Annex> {
+/// "Bijlage 1: inhoudelijke analyse …" → (1, the text after the number).
+fn annex_line(text: &str) -> Option<(usize, String)> {
     let rest = text.strip_prefix("Bijlage ")?;
     let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
-    if digits.is_empty() {
-        return None;
-    }
-    let title = rest[digits.len()..]
+    let number: usize = digits.parse().ok()?;
+    let written = rest[digits.len()..]
         .trim_start_matches([':', '.', ' ', '–', '-'])
         .trim();
-    (!title.is_empty()).then(|| Annex {
-        title: crate::dutch::capitalise(title),
-        description: String::new(),
-    })
+    (!written.is_empty()).then(|| (number, written.to_string()))
 }
 
 /// "BRUSSEL" → "Brussel"; a place in normal case stays.
@@ -1599,6 +1904,66 @@ fn restore_names(text: &str, names: &[String]) -> String {
 fn is_running_header(text: &str) -> bool {
     let lower = text.to_lowercase();
     lower.starts_with("pagina ") && lower.contains(" van ")
+}
+
+/// A gap our exports print for an empty field ("[in te vullen: …]").
+fn is_gap(text: &str) -> bool {
+    text.trim_start().starts_with("[in te vullen")
+}
+
+/// Whether `text` is `word`, case and surrounding white space aside.
+fn lower_is(text: &str, word: &str) -> bool {
+    text.trim().eq_ignore_ascii_case(word)
+}
+
+/// "Eenmalig, in de loop van 2025" → (Once, "in de loop van 2025").
+fn frequency_and_detail(text: &str) -> (Frequency, String) {
+    let lower = text.to_lowercase();
+    for frequency in Frequency::ALL {
+        let label = frequency.label();
+        if !label.is_empty() && lower.starts_with(label) {
+            let rest = text[label.len()..].trim_start_matches([',', ' ']);
+            // "Maandelijks, uiterlijk op de 5e van de maand, …" keeps the detail after it.
+            return (frequency, rest.trim().to_string());
+        }
+    }
+    (Frequency::Other, text.trim().to_string())
+}
+
+/// "Naam: taak (verwerkersovereenkomst gesloten)." → a processor.
+fn processor_line(text: &str) -> Processor {
+    let text = text.trim().trim_end_matches('.');
+    let (text, agreement) = if let Some(rest) = text.strip_suffix(" (verwerkersovereenkomst gesloten)") {
+        (rest, Some(true))
+    } else if let Some(rest) = text.strip_suffix(" (verwerkersovereenkomst nog te sluiten)") {
+        (rest, Some(false))
+    } else {
+        (text, None)
+    };
+    // The name may hold a colon of its own in parentheses; split at the first ": " outside.
+    let mut depth = 0;
+    let mut split = None;
+    for (index, character) in text.char_indices() {
+        match character {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            ':' if depth == 0 && text[index + 1..].starts_with(' ') => {
+                split = Some(index);
+                break;
+            }
+            _ => {}
+        }
+    }
+    let (name, task) = match split {
+        Some(index) => (&text[..index], text[index + 2..].trim()),
+        None => (text, ""),
+    };
+    Processor {
+        name: name.trim().to_string(),
+        task: if task.is_empty() { String::new() } else { format!("{task}.") },
+        agreement_concluded: agreement == Some(true),
+        agreement_not_stated: agreement.is_none(),
+    }
 }
 
 /// Adds a paragraph to a text field ("\n\n" between paragraphs); a list item as "- item".

@@ -33,6 +33,31 @@ struct PageLine {
     size: f32,
     /// (start x, text) of each column segment.
     segments: Vec<(f32, String)>,
+    /// Where the line's last run ends.
+    end: f32,
+}
+
+/// The x positions where table columns start: where, on many lines, a run starts far to the
+/// right of the run before it. A run that starts there begins a new cell even when the text
+/// before it comes close (a long label in the first column).
+fn column_starts(pages: &[(usize, Vec<Run>)]) -> Vec<f32> {
+    let mut counts: HashMap<i32, usize> = HashMap::new();
+    for (_, runs) in pages {
+        let mut runs: Vec<&Run> = runs.iter().collect();
+        runs.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x.total_cmp(&b.x)));
+        for pair in runs.windows(2) {
+            let (before, run) = (pair[0], pair[1]);
+            let same_line = (before.y - run.y).abs() <= before.size.max(run.size) * 0.3;
+            if same_line && run.x - (before.x + before.width) >= run.size * 2.5 {
+                *counts.entry(run.x.round() as i32).or_default() += 1;
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|(_, count)| *count >= 3)
+        .map(|(x, _)| x as f32)
+        .collect()
 }
 
 struct Font<'a> {
@@ -55,10 +80,14 @@ pub fn read_pdf(bytes: &[u8]) -> Result<Vec<SourceBlock>, ImportError> {
     if document.is_encrypted() || document.was_encrypted() {
         return Err(ImportError::EncryptedPdf);
     }
-    let mut lines = Vec::new();
+    let mut pages = Vec::new();
     for (page_number, page_id) in document.get_pages() {
-        let runs = page_runs(&document, page_id)?;
-        lines.extend(page_lines(page_number as usize, runs));
+        pages.push((page_number as usize, page_runs(&document, page_id)?));
+    }
+    let columns = column_starts(&pages);
+    let mut lines = Vec::new();
+    for (page_number, runs) in pages {
+        lines.extend(page_lines(page_number, runs, &columns));
     }
     if lines.is_empty() {
         return Err(ImportError::NoText);
@@ -278,7 +307,7 @@ fn show(font: &Font, bytes: &[u8], size: f32) -> (String, f32) {
 }
 
 /// The runs of a page as lines, top to bottom, each split into column segments.
-fn page_lines(page: usize, mut runs: Vec<Run>) -> Vec<PageLine> {
+fn page_lines(page: usize, mut runs: Vec<Run>, columns: &[f32]) -> Vec<PageLine> {
     runs.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x.total_cmp(&b.x)));
     let mut grouped: Vec<Vec<Run>> = Vec::new();
     for run in runs {
@@ -296,11 +325,13 @@ fn page_lines(page: usize, mut runs: Vec<Run>) -> Vec<PageLine> {
             runs.sort_by(|a, b| a.x.total_cmp(&b.x));
             let size = runs.iter().map(|run| run.size).fold(0.0, f32::max);
             let y = runs[0].y;
+            let end = runs.iter().map(|run| run.x + run.width).fold(0.0, f32::max);
             let mut segments: Vec<(f32, String, f32)> = Vec::new();
             for run in runs {
+                let at_column = columns.iter().any(|column| (column - run.x).abs() < 1.5);
                 match segments.last_mut() {
-                    // A gap wider than two spaces… of three em is a column break.
-                    Some((_, text, end)) if run.x - *end < run.size * 2.5 => {
+                    // A gap of two and a half em, or a known column start, is a column break.
+                    Some((_, text, end)) if run.x - *end < run.size * 2.5 && !at_column => {
                         if run.x - *end > run.size * 0.15 && !text.ends_with(' ') {
                             text.push(' ');
                         }
@@ -319,6 +350,7 @@ fn page_lines(page: usize, mut runs: Vec<Run>) -> Vec<PageLine> {
                     .into_iter()
                     .map(|(x, text, _)| (x, one_line(&text)))
                     .collect(),
+                end,
             }
         })
         .collect()
@@ -351,7 +383,9 @@ fn drop_running_headers(lines: &mut Vec<PageLine>) {
             .map(|(_, text)| text.to_lowercase())
             .collect::<Vec<_>>()
             .join(" ");
-        let page_number = text.starts_with("pagina ") && text.contains(" van ");
+        let page_number = text.contains("pagina ")
+            && text.contains(" van ")
+            && text.ends_with(|character: char| character.is_ascii_digit());
         let repeated = pages >= 3 && counts.get(&key(line)).copied().unwrap_or(0) * 2 > pages;
         !(page_number || repeated)
     });
@@ -373,6 +407,8 @@ fn blocks_from_lines(lines: &[PageLine]) -> Vec<SourceBlock> {
         .iter()
         .filter_map(|line| line.segments.first().map(|(x, _)| *x))
         .fold(f32::MAX, f32::min);
+    let right_margin = lines.iter().map(|line| line.end).fold(0.0, f32::max);
+    let text_width = (right_margin - left_margin).max(1.0);
     let mut blocks: Vec<SourceBlock> = Vec::new();
     // The block being built and the last line added to it.
     let mut open: Option<(SourceBlock, PageLine)> = None;
@@ -410,15 +446,22 @@ fn blocks_from_lines(lines: &[PageLine]) -> Vec<SourceBlock> {
             let same_page = last.page == line.page;
             let gap = last.y - line.y;
             let tight = same_page && gap > 0.0 && gap < last.size.max(line.size) * 1.6;
+            // A row goes on with lines that leave its first column empty (a cell's further
+            // paragraphs and lists, also on the next page) and with lines set tight under it.
+            let near = !same_page || (gap > 0.0 && gap < line.size * 4.0);
             let row_continues = !block.cells.is_empty()
-                && (is_row || first_x > left_margin + 20.0)
-                && (tight || !same_page);
+                && (tight || (first_x > left_margin + 20.0 && near));
+            // A line that stops well before the right margin ends its paragraph.
+            let previous_full = last.end > left_margin + text_width * 0.8;
+            let both_headings = heading && block.kind == BlockKind::Heading;
+            // A paragraph goes on at the top of the next page when its last line was full.
+            let top_of_page = !same_page && line.number <= 2;
             let paragraph_continues = block.cells.is_empty()
                 && !is_row
-                && tight
+                && (tight || (top_of_page && previous_full && !heading))
                 && !marker
-                && !heading
-                && block.kind != BlockKind::Heading
+                && (both_headings || (!heading && block.kind != BlockKind::Heading))
+                && (previous_full || both_headings)
                 && !ends_paragraph(&block.text, &text);
             if row_continues {
                 // A row's lines: each segment goes to the cell whose column it starts in; a

@@ -328,9 +328,10 @@ impl Builder<'_> {
                     channel => Span::plain(capitalise(channel.label())),
                 });
                 if !flow.channel_detail.trim().is_empty() {
+                    // "(… onder beheer van Kring)." and not "(… Kring.).".
                     spans.push(Span::plain(format!(
                         " ({})",
-                        one_line(&flow.channel_detail)
+                        one_line(&flow.channel_detail).trim_end_matches('.')
                     )));
                 }
                 spans.push(Span::plain("."));
@@ -458,8 +459,12 @@ impl Builder<'_> {
 /// agreement says nothing about it; one that does says whether it is concluded.
 fn processor_line(processor: &Processor) -> Line {
     let mut spans = vec![or_gap(processor.name.trim(), "naam van de verwerker")];
-    if !processor.task.trim().is_empty() {
-        spans.push(Span::plain(format!(": {}", one_line(&processor.task))));
+    // The sentence's own full stop ends it: no "verwerkersovereenkomst.." (the task's text
+    // may end in one).
+    let task = one_line(&processor.task);
+    let task = task.trim_end_matches('.');
+    if !task.is_empty() {
+        spans.push(Span::plain(format!(": {task}")));
     }
     spans.push(Span::plain(if processor.agreement_not_stated {
         "."
