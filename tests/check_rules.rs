@@ -843,7 +843,9 @@ fn every_rule_fires_at_its_path_and_not_on_the_complete_protocol() {
             if finding.severity != rule.severity {
                 failures.push(format!("{}: severity {:?}", case.rule, finding.severity));
             }
-            if finding.message.trim().is_empty() || !finding.message.ends_with(['.', '?']) {
+            // A sentence ends in its full stop, also inside a closing quote (“… bus 2.”).
+            let sentence_end = finding.message.trim_end_matches(['”', '’']);
+            if finding.message.trim().is_empty() || !sentence_end.ends_with(['.', '?', '!']) {
                 failures.push(format!("{}: message {:?}", case.rule, finding.message));
             }
         }

@@ -176,15 +176,34 @@ fn read_body(
             Event::End(element) => match element.name().as_ref() {
                 "w:t" => in_text = false,
                 "w:p" => {
-                    let Some(done) = paragraph.take() else {
+                    let Some(mut done) = paragraph.take() else {
                         continue;
                     };
+                    // Converters leave HTML-like tags as text in tables ("<p>Gegeven 1 <i>…").
+                    if done.text.contains('<') {
+                        done.text = super::source::strip_markup(&done.text);
+                    }
                     if let Some(cell) = cell_paragraphs.last_mut() {
                         cell.push(done.text);
+                    } else if super::source::attach_footnote(
+                        &mut blocks,
+                        super::source::one_line(&done.text).as_str(),
+                    ) {
+                        // A footnote typed as text ("¹ Zie …") joins the paragraph with its mark.
+                    } else if let Some(cells) = tab_cells(&done.text) {
+                        // A two-column layout made with tabs (a text file opened in Word).
+                        blocks.push(SourceBlock::row(cells, Origin::Paragraph(paragraph_number)));
                     } else {
+                        // A list typed with its markers ("- A. …") is a list too.
+                        let (kind, text) = match super::source::list_marker(&done.text) {
+                            Some(rest) if done.kind == BlockKind::Paragraph => {
+                                (BlockKind::ListItem, rest.to_string())
+                            }
+                            _ => (done.kind, done.text.clone()),
+                        };
                         let block = SourceBlock::paragraph(
-                            &done.text,
-                            done.kind,
+                            &text,
+                            kind,
                             Origin::Paragraph(paragraph_number),
                         );
                         if !block.text.is_empty() {
@@ -221,6 +240,18 @@ fn read_body(
         }
     }
     Ok(blocks)
+}
+
+/// The cells of a paragraph laid out in columns with tabs ("Gegeven 1<tab>Het INSZ…"), if it
+/// is one: two or more filled parts, or text after a leading tab.
+fn tab_cells(text: &str) -> Option<Vec<String>> {
+    if !text.contains('\t') {
+        return None;
+    }
+    let cells: Vec<String> = text.split('\t').map(str::to_string).collect();
+    let filled = cells.iter().filter(|cell| !cell.trim().is_empty()).count();
+    let leading = cells.first().is_some_and(|cell| cell.trim().is_empty()) && filled > 0;
+    (filled > 1 || leading).then_some(cells)
 }
 
 /// A table row: each cell keeps its paragraphs on separate lines.

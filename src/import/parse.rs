@@ -530,7 +530,10 @@ impl Parser {
             Some((from, via)) => (from, Some(via)),
             None => (from, None),
         };
-        let id_of = |name: &str| self.party_named_in(name).map(|index| self.parsed.protocol.parties[index].id.clone());
+        let id_of = |name: &str| {
+            self.party_named_in(name)
+                .map(|index| self.parsed.protocol.parties[index].id.clone())
+        };
         let from_party = id_of(from)?;
         let to_parties: Vec<String> = to
             .split([',', '&'])
@@ -763,7 +766,9 @@ impl Parser {
                         .protocol
                         .flows
                         .iter()
-                        .filter(|flow| !flow.name.trim().is_empty() && value.contains(flow.name.trim()))
+                        .filter(|flow| {
+                            !flow.name.trim().is_empty() && value.contains(flow.name.trim())
+                        })
                         .map(|flow| flow.id.clone())
                         .collect();
                     self.parsed.protocol.data_items[index].flows = ids;
@@ -1106,7 +1111,9 @@ impl Parser {
         for block in blocks {
             let text = block.text.trim();
             let lower = text.to_lowercase();
-            if lower.starts_with("de functionarissen voor gegevensbescherming") && text.ends_with(':') {
+            if lower.starts_with("de functionarissen voor gegevensbescherming")
+                && text.ends_with(':')
+            {
                 self.standard(block, "inleiding van de contactgegevens");
                 continue;
             }
@@ -1130,7 +1137,10 @@ impl Parser {
                 self.placed(format!("parties[{index}].dpo"), block);
                 continue;
             }
-            append_paragraph(&mut self.parsed.protocol.clauses.notification, &block_text(block));
+            append_paragraph(
+                &mut self.parsed.protocol.clauses.notification,
+                &block_text(block),
+            );
             self.placed("clauses.notification", block);
         }
     }
@@ -1179,9 +1189,17 @@ impl Parser {
                 self.placed("signing", block);
                 continue;
             }
+            if lower_is(text, "ondertekening") || lower_is(text, "bijlagen") {
+                open_columns.clear();
+                self.standard(block, "tussentitel");
+                continue;
+            }
             if lower_is(text, "handtekening")
                 || (!block.cells.is_empty()
-                    && block.cells.iter().all(|cell| lower_is(cell, "handtekening")))
+                    && block
+                        .cells
+                        .iter()
+                        .all(|cell| lower_is(cell, "handtekening")))
             {
                 self.standard(block, "ruimte voor de handtekening");
                 continue;
@@ -1230,19 +1248,30 @@ impl Parser {
                             .strip_prefix("Voor ")
                             .and_then(|rest| self.party_named_in(rest));
                         if let Some(index) = index {
-                            let lines: Vec<&str> = cell.lines().map(str::trim).filter(|line| !line.is_empty()).collect();
+                            let lines: Vec<&str> = cell
+                                .lines()
+                                .map(str::trim)
+                                .filter(|line| !line.is_empty())
+                                .collect();
                             let party = &mut self.parsed.protocol.parties[index];
                             if let [_, function, name, ..] = lines.as_slice() {
                                 // "Voor X / functie / naam" in one cell (our exports).
                                 let (function, name) = (function.to_string(), name.to_string());
-                                match party.signatories.iter_mut().find(|signatory| signatory.name == name) {
-                                    Some(signatory) if signatory.function.is_empty() => signatory.function = function,
+                                match party
+                                    .signatories
+                                    .iter_mut()
+                                    .find(|signatory| signatory.name == name)
+                                {
+                                    Some(signatory) if signatory.function.is_empty() => {
+                                        signatory.function = function
+                                    }
                                     Some(_) => {}
                                     None => party.signatories.push(Signatory { name, function }),
                                 }
                                 return Some(index);
                             }
-                            let function = self.function_after_name(lines.first().copied().unwrap_or(cell), index);
+                            let function = self
+                                .function_after_name(lines.first().copied().unwrap_or(cell), index);
                             let whole = one_line(cell);
                             let party = &mut self.parsed.protocol.parties[index];
                             let had_none = party.signatories.is_empty();
@@ -1257,12 +1286,10 @@ impl Parser {
                                     // The name is in the box already: no names row to wait for.
                                     return None;
                                 }
-                                None if had_none => {
-                                    party.signatories.push(Signatory {
-                                        name: String::new(),
-                                        function,
-                                    })
-                                }
+                                None if had_none => party.signatories.push(Signatory {
+                                    name: String::new(),
+                                    function,
+                                }),
                                 None => {}
                             }
                         }
@@ -1313,7 +1340,11 @@ impl Parser {
         let party = &self.parsed.protocol.parties[index];
         let rest = cell.trim_start().trim_start_matches("Voor ").trim();
         let lower = rest.to_lowercase();
-        let known: Vec<String> = party.signatories.iter().map(|signatory| signatory.name.clone()).collect();
+        let known: Vec<String> = party
+            .signatories
+            .iter()
+            .map(|signatory| signatory.name.clone())
+            .collect();
         for name in [
             party.legal_name_in_text(),
             party.name_in_text(index),
@@ -1322,7 +1353,7 @@ impl Parser {
         ] {
             let name = name.to_lowercase();
             if !name.is_empty() && lower.starts_with(&name) {
-                let after = one_line(&rest[name.len()..]);
+                let after = one_line(rest.get(name.len()..).unwrap_or_default());
                 // "… gedelegeerd bestuurder Leo Van Loo": the name the party clause gave
                 // ends it (a PDF puts the box's lines together).
                 for signatory in &known {
@@ -1510,6 +1541,7 @@ fn kbo_number(text: &str) -> Option<String> {
 /// A party clause read into a party.
 fn party_clause(text: &str, index: usize) -> Party {
     let text = text.trim();
+    // ASCII lower case keeps every byte position, so positions found in it index `text`.
     // "1. " numbering of parties after EN.
     let text = match text.split_once(". ") {
         Some((number, rest))
@@ -1519,7 +1551,7 @@ fn party_clause(text: &str, index: usize) -> Party {
         }
         _ => text,
     };
-    let lower = text.to_lowercase();
+    let lower = text.to_ascii_lowercase();
     let name_end = [
         ", geregistreerd",
         ", ingeschreven",
@@ -1568,7 +1600,7 @@ fn party_clause(text: &str, index: usize) -> Party {
         .min_by_key(|(position, marker)| (*position, usize::MAX - marker.len()))
     {
         let rest = &text[start + marker.len()..];
-        let rest_lower = rest.to_lowercase();
+        let rest_lower = rest.to_ascii_lowercase();
         let end = [
             " en vertegenwoordigd",
             ", vertegenwoordigd",
@@ -1582,7 +1614,7 @@ fn party_clause(text: &str, index: usize) -> Party {
     }
     if let Some(start) = lower.find("vertegenwoordigd door") {
         let rest = &text[start + "vertegenwoordigd door".len()..];
-        let rest_lower = rest.to_lowercase();
+        let rest_lower = rest.to_ascii_lowercase();
         let end = [
             ", in de hoedanigheid",
             " in de hoedanigheid",
@@ -1671,8 +1703,11 @@ fn normalise_address(address: &str) -> String {
 fn split_article(text: &str) -> (Option<Article>, String) {
     let text = one_line(text);
     for (prefix, article) in [("het ", Article::Het), ("de ", Article::De)] {
-        if text.len() > prefix.len() && text[..prefix.len()].eq_ignore_ascii_case(prefix) {
-            return (Some(article), text[prefix.len()..].to_string());
+        if text.len() > prefix.len()
+            && let (Some(start), Some(rest)) = (text.get(..prefix.len()), text.get(prefix.len()..))
+            && start.eq_ignore_ascii_case(prefix)
+        {
+            return (Some(article), rest.to_string());
         }
     }
     (None, text)
@@ -1732,8 +1767,12 @@ fn strip_name_prefix(text: &str, name: &str) -> String {
     let trimmed = text.trim();
     let lower = trimmed.to_lowercase();
     let name = name.to_lowercase();
-    if !name.is_empty() && lower.starts_with(&name) && trimmed[name.len()..].starts_with(':') {
-        return trimmed[name.len() + 1..].trim().to_string();
+    if !name.is_empty()
+        && lower.starts_with(&name)
+        && let Some(rest) = trimmed.get(name.len()..)
+        && let Some(rest) = rest.strip_prefix(':')
+    {
+        return rest.trim().to_string();
     }
     trimmed.to_string()
 }
@@ -1894,7 +1933,10 @@ fn restore_names(text: &str, names: &[String]) -> String {
         if let Some(position) = find_word(&lower_text, &lower_name)
             && lower_text.len() == text.len()
         {
-            text.replace_range(position..position + name.len(), name);
+            let range = position..position + name.len();
+            if text.get(range.clone()).is_some() {
+                text.replace_range(range, name);
+            }
         }
     }
     text
@@ -1922,7 +1964,10 @@ fn frequency_and_detail(text: &str) -> (Frequency, String) {
     for frequency in Frequency::ALL {
         let label = frequency.label();
         if !label.is_empty() && lower.starts_with(label) {
-            let rest = text[label.len()..].trim_start_matches([',', ' ']);
+            let rest = text
+                .get(label.len()..)
+                .unwrap_or_default()
+                .trim_start_matches([',', ' ']);
             // "Maandelijks, uiterlijk op de 5e van de maand, …" keeps the detail after it.
             return (frequency, rest.trim().to_string());
         }
@@ -1933,13 +1978,14 @@ fn frequency_and_detail(text: &str) -> (Frequency, String) {
 /// "Naam: taak (verwerkersovereenkomst gesloten)." → a processor.
 fn processor_line(text: &str) -> Processor {
     let text = text.trim().trim_end_matches('.');
-    let (text, agreement) = if let Some(rest) = text.strip_suffix(" (verwerkersovereenkomst gesloten)") {
-        (rest, Some(true))
-    } else if let Some(rest) = text.strip_suffix(" (verwerkersovereenkomst nog te sluiten)") {
-        (rest, Some(false))
-    } else {
-        (text, None)
-    };
+    let (text, agreement) =
+        if let Some(rest) = text.strip_suffix(" (verwerkersovereenkomst gesloten)") {
+            (rest, Some(true))
+        } else if let Some(rest) = text.strip_suffix(" (verwerkersovereenkomst nog te sluiten)") {
+            (rest, Some(false))
+        } else {
+            (text, None)
+        };
     // The name may hold a colon of its own in parentheses; split at the first ": " outside.
     let mut depth = 0;
     let mut split = None;
@@ -1960,7 +2006,11 @@ fn processor_line(text: &str) -> Processor {
     };
     Processor {
         name: name.trim().to_string(),
-        task: if task.is_empty() { String::new() } else { format!("{task}.") },
+        task: if task.is_empty() {
+            String::new()
+        } else {
+            format!("{task}.")
+        },
         agreement_concluded: agreement == Some(true),
         agreement_not_stated: agreement.is_none(),
     }
@@ -1981,10 +2031,19 @@ fn append_paragraph(field: &mut String, text: &str) {
 /// A cell's text as a field keeps it: paragraphs on their own lines.
 fn cell_text(cell: &str) -> String {
     cell.lines()
-        .map(one_line)
+        .map(|line| {
+            // A list in a cell, whatever marker the writer drew: "- item" as the model keeps it.
+            let line = one_line(line);
+            match line.strip_prefix("– ").or_else(|| line.strip_prefix("• ")) {
+                Some(item) => format!("- {item}"),
+                None => line,
+            }
+        })
         .filter(|line| !line.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n\n")
+        .fold(String::new(), |mut text, line| {
+            append_paragraph(&mut text, &line);
+            text
+        })
 }
 
 /// A cell continued on the next page: joined with a space (a sentence cut by a page break).

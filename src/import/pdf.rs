@@ -328,7 +328,11 @@ fn page_lines(page: usize, mut runs: Vec<Run>, columns: &[f32]) -> Vec<PageLine>
             let end = runs.iter().map(|run| run.x + run.width).fold(0.0, f32::max);
             let mut segments: Vec<(f32, String, f32)> = Vec::new();
             for run in runs {
-                let at_column = columns.iter().any(|column| (column - run.x).abs() < 1.5);
+                // A run at a known column start begins a cell only after more than a space.
+                let at_column = columns.iter().any(|column| (column - run.x).abs() < 1.5)
+                    && segments
+                        .last()
+                        .is_some_and(|(_, _, end)| run.x - end > run.size * 0.6);
                 match segments.last_mut() {
                     // A gap of two and a half em, or a known column start, is a column break.
                     Some((_, text, end)) if run.x - *end < run.size * 2.5 && !at_column => {
@@ -449,8 +453,8 @@ fn blocks_from_lines(lines: &[PageLine]) -> Vec<SourceBlock> {
             // A row goes on with lines that leave its first column empty (a cell's further
             // paragraphs and lists, also on the next page) and with lines set tight under it.
             let near = !same_page || (gap > 0.0 && gap < line.size * 4.0);
-            let row_continues = !block.cells.is_empty()
-                && (tight || (first_x > left_margin + 20.0 && near));
+            let row_continues =
+                !block.cells.is_empty() && (tight || (first_x > left_margin + 20.0 && near));
             // A line that stops well before the right margin ends its paragraph.
             let previous_full = last.end > left_margin + text_width * 0.8;
             let both_headings = heading && block.kind == BlockKind::Heading;
@@ -474,8 +478,7 @@ fn blocks_from_lines(lines: &[PageLine]) -> Vec<SourceBlock> {
                         // A new row after all.
                     }
                     if let Some(cell) = block.cells.get_mut(column) {
-                        cell.push(' ');
-                        cell.push_str(segment);
+                        join_line(cell, segment);
                     }
                 }
                 *last = PageLine {
@@ -485,8 +488,7 @@ fn blocks_from_lines(lines: &[PageLine]) -> Vec<SourceBlock> {
                 continue;
             }
             if paragraph_continues {
-                block.text.push(' ');
-                block.text.push_str(&text);
+                join_line(&mut block.text, &text);
                 *last = line.clone();
                 continue;
             }
@@ -533,6 +535,18 @@ fn blocks_from_lines(lines: &[PageLine]) -> Vec<SourceBlock> {
     }
     close(&mut open, &mut blocks);
     blocks
+}
+
+/// Adds the next line of a paragraph: after a line that breaks inside a web address
+/// ("…/privacy/" + "protocollen") or a hyphenated word ("INSZ-" + "nummer") without a space,
+/// as our writer breaks lines there.
+fn join_line(text: &mut String, next: &str) {
+    let glued = text.ends_with('/')
+        || (text.ends_with('-') && text.chars().rev().nth(1).is_some_and(char::is_alphanumeric));
+    if !glued && !text.is_empty() {
+        text.push(' ');
+    }
+    text.push_str(next);
 }
 
 /// Where a paragraph obviously ends before `next`: a heading-like next line ("Artikel 3: …").

@@ -92,16 +92,7 @@ pub fn read_text(text: &str) -> Vec<SourceBlock> {
         if trimmed.is_empty() {
             continue;
         }
-        if let Some((mark, footnote)) = footnote_line(trimmed)
-            && let Some(block) = blocks
-                .iter_mut()
-                .rev()
-                .find(|block| block.text.contains(mark))
-        {
-            // The footnote stands where its mark stood, in the model's markup.
-            block.text = block
-                .text
-                .replacen(mark, &format!("^[{}]", one_line(footnote)), 1);
+        if attach_footnote(&mut blocks, trimmed) {
             continue;
         }
         if line.contains('\t') {
@@ -120,6 +111,25 @@ pub fn read_text(text: &str) -> Vec<SourceBlock> {
         blocks.push(SourceBlock::paragraph(text, kind, origin));
     }
     blocks
+}
+
+/// A footnote line ("¹ Zie …") put where its mark stands in an earlier block, in the model's
+/// markup (`^[…]`); false when `line` is no footnote or no block has its mark.
+pub fn attach_footnote(blocks: &mut [SourceBlock], line: &str) -> bool {
+    let Some((mark, footnote)) = footnote_line(line) else {
+        return false;
+    };
+    let Some(block) = blocks
+        .iter_mut()
+        .rev()
+        .find(|block| block.text.contains(mark))
+    else {
+        return false;
+    };
+    block.text = block
+        .text
+        .replacen(mark, &format!("^[{}]", one_line(footnote)), 1);
+    true
 }
 
 /// The text after a list marker ("- ", "• ", "o ", "– "), if the line starts with one.
@@ -146,7 +156,7 @@ fn footnote_line(line: &str) -> Option<(&str, &str)> {
 
 /// A line with the HTML-like tags some converters leave in tables (`<p>`, `<i>`, `<ul …>`)
 /// taken out; the text between them stays.
-fn strip_markup(line: &str) -> String {
+pub fn strip_markup(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
     let mut rest = line;
     while let Some(start) = rest.find('<') {

@@ -281,6 +281,7 @@ prop_compose! {
         verdicts in vec((step(), proptest::sample::select(VerdictKind::ALL.to_vec()), text(), person(), moment()), 0..3),
         approval in option::of((person(), date(), text(), text())),
         history in vec((moment(), person(), text(), text(), text()), 0..3),
+        import in option::of((text(), moment(), vec((text(), text()), 0..3), vec((text(), text(), text()), 0..3))),
     ) -> Review {
         Review {
             status,
@@ -289,6 +290,13 @@ prop_compose! {
             approval: approval.map(|(by, date, fingerprint, remark)| Approval { by, date, fingerprint, remark }),
             history: history.into_iter().map(|(when, who, action, remark, fingerprint)| HistoryEntry { when, who, action, remark, fingerprint }).collect(),
             snapshots: Vec::new(),
+            import: import.map(|(source, at, placements, unplaced)| ImportRecord {
+                source,
+                format: "Word".into(),
+                at,
+                placements: placements.into_iter().map(|(path, origin)| ImportPlacement { path, origin }).collect(),
+                unplaced: unplaced.into_iter().map(|(section, origin, text)| UnplacedText { section, origin, text }).collect(),
+            }),
         }
     }
 }
