@@ -678,6 +678,18 @@ const CASES: &[Case] = &[
             ..Comment::default()
         })
     }),
+    case("import.unplaced", "review.import.unplaced[0]", |p| {
+        p.review.import = Some(protocolwijzer::model::ImportRecord {
+            source: "Protocol 2019.docx".into(),
+            format: "Word".into(),
+            unplaced: vec![protocolwijzer::model::UnplacedText {
+                section: "Artikel 4: Ontvangers".into(),
+                origin: "alinea 40".into(),
+                text: "Een zin die nergens paste.".into(),
+            }],
+            ..Default::default()
+        })
+    }),
     case("review.step_to_correct", "review.verdicts[0]", |p| {
         p.review.verdicts.push(Verdict {
             step: Some(protocolwijzer::model::Step::Data),
@@ -1137,6 +1149,13 @@ fn near_misses_do_not_fire() {
         }),
         case("date.far_future", "vtc_advice_date", |p| {
             p.vtc_advice_date = date(2036, 6, 1)
+        }),
+        // An import that placed everything leaves nothing to warn about.
+        case("import.unplaced", "review.import.unplaced[0]", |p| {
+            p.review.import = Some(protocolwijzer::model::ImportRecord {
+                source: "Protocol 2019.docx".into(),
+                ..Default::default()
+            })
         }),
     ];
     let mut failures = Vec::new();

@@ -25,18 +25,20 @@ const ALLOWED: &[(&str, &[&str])] = &[
         &["model", "check", "review", "document", "export", "file"],
     ),
     ("store", &["model", "dutch", "file"]),
+    // Signed protocols from Word, PDF or text into the model; knows no writer and no check.
+    ("import", &["model", "dutch"]),
     (
         "cli",
         &[
             "model", "dutch", "file", "template", "check", "review", "document", "export",
-            "pipeline", "store",
+            "pipeline", "store", "import",
         ],
     ),
     (
         "app",
         &[
             "model", "dutch", "file", "template", "check", "review", "document", "export",
-            "pipeline", "store",
+            "pipeline", "store", "import",
         ],
     ),
     ("windows_console", &[]),

@@ -162,7 +162,8 @@ fn diff_of_two_fixtures_lists_exactly_the_changed_fields() {
             "signing.place"
         ]
     );
-    assert_eq!(changes[0].label, "Partij 2 › KBO-nummer");
+    // The party is called by its name, as on every screen.
+    assert_eq!(changes[0].label, "Opgroeien regie › KBO-nummer");
     assert_eq!(changes[0].old, "‘0886.886.638’");
     assert_eq!(changes[1].new, "versleutelde e-mail");
     assert!(diff(&old, &old.clone()).is_empty());

@@ -24,6 +24,8 @@ pub enum Command {
     Open,
     /// Open this recent file.
     OpenRecent(PathBuf),
+    /// Import a signed protocol from Word, PDF or text (dialog).
+    Import,
     /// Save to the current file (or ask for one).
     Save,
     /// Save to a new file (dialog).
@@ -128,6 +130,7 @@ macro_rules! fixed_commands {
 fixed_commands![
     New,
     Open,
+    Import,
     Save,
     SaveAs,
     ExportDocx,
@@ -158,6 +161,7 @@ impl Command {
                 .map(|template| template.title())
                 .unwrap_or_else(|_| name.to_string()),
             Command::Open => "Openen…".to_string(),
+            Command::Import => "Importeren uit Word of PDF…".to_string(),
             Command::OpenRecent(path) => path.display().to_string(),
             Command::Save => "Opslaan".to_string(),
             Command::SaveAs => "Opslaan als…".to_string(),
@@ -191,6 +195,9 @@ impl Command {
             Command::New => "Begin een nieuw protocol vanuit een sjabloon.",
             Command::NewFromTemplate(_) => "Begin een nieuw protocol vanuit dit sjabloon.",
             Command::Open => "Open een protocolbestand (.ron).",
+            Command::Import => {
+                "Lees een bestaand, ondertekend protocol in uit Word (.docx), PDF of tekst."
+            }
             Command::OpenRecent(_) => "Open dit recent gebruikte bestand.",
             Command::Save => "Sla het protocol op in het huidige bestand.",
             Command::SaveAs => "Sla het protocol op in een nieuw bestand.",
@@ -255,6 +262,7 @@ impl Command {
             Command::Previous => vec![command(Key::PageUp)],
             Command::NewFromTemplate(_)
             | Command::OpenRecent(_)
+            | Command::Import
             | Command::ExportDocx
             | Command::ExportPdf
             | Command::ExportReportDocx
@@ -279,7 +287,9 @@ impl Command {
     /// for commands issued by buttons elsewhere.
     pub fn menu(&self) -> Option<(Menu, u8)> {
         match self {
-            Command::New | Command::Open | Command::Save | Command::SaveAs => Some((Menu::File, 0)),
+            Command::New | Command::Open | Command::Import | Command::Save | Command::SaveAs => {
+                Some((Menu::File, 0))
+            }
             Command::ExportDocx | Command::ExportPdf => Some((Menu::File, 1)),
             Command::ExportReportDocx | Command::ExportReportPdf => Some((Menu::File, 2)),
             Command::Quit => Some((Menu::File, 3)),
@@ -316,6 +326,10 @@ pub enum Pending {
     Open,
     /// Open this file.
     OpenPath(PathBuf),
+    /// Import a document (dialog).
+    Import,
+    /// Import this document.
+    ImportPath(PathBuf),
     /// Close the app.
     Close,
 }

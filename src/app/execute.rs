@@ -32,6 +32,16 @@ fn nothing_chosen(started: std::time::Instant, purpose: PickFor) -> Done {
     }
 }
 
+/// Imports the document at `path` (on a worker thread).
+fn imported(path: PathBuf) -> Done {
+    Done::Imported {
+        result: crate::import::import_file(&path)
+            .map(|imported| Box::new(imported.protocol))
+            .map_err(|error| error.to_string()),
+        path,
+    }
+}
+
 fn file_dialog(folder: Option<&Path>) -> rfd::FileDialog {
     let dialog = rfd::FileDialog::new();
     match folder {
@@ -48,6 +58,7 @@ impl ProtocolApp {
             Command::NewFromTemplate(name) => self.after_unsaved(ctx, Pending::New(name)),
             Command::Open => self.after_unsaved(ctx, Pending::Open),
             Command::OpenRecent(path) => self.after_unsaved(ctx, Pending::OpenPath(path)),
+            Command::Import => self.after_unsaved(ctx, Pending::Import),
             Command::Save => self.save(ctx, None),
             Command::SaveAs => self.save_as(ctx, None),
             Command::ExportDocx => self.export(ctx, Format::Docx, None, false),
@@ -195,6 +206,30 @@ impl ProtocolApp {
                     path,
                 });
             }
+            Pending::Import => {
+                if self.builtin_picker(PickFor::Import, "Importeren uit Word of PDF", false, None) {
+                    return;
+                }
+                let folder = self.folder();
+                self.worker.spawn(ctx, move || {
+                    let started = std::time::Instant::now();
+                    match file_dialog(folder.as_deref())
+                        .set_title("Importeren uit Word of PDF")
+                        .add_filter("Word, PDF of tekst", &["docx", "pdf", "txt"])
+                        .pick_file()
+                    {
+                        Some(path) => imported(path),
+                        None => nothing_chosen(started, PickFor::Import),
+                    }
+                });
+            }
+            Pending::ImportPath(path) => {
+                self.notice = Some(Notice::info(&format!(
+                    "‘{}’ wordt geïmporteerd…",
+                    path.file_name().unwrap_or_default().to_string_lossy()
+                )));
+                self.worker.spawn(ctx, move || imported(path));
+            }
             Pending::Close => self.close_now(ctx),
         }
     }
@@ -300,9 +335,15 @@ impl ProtocolApp {
             return false;
         }
         let kind = match &purpose {
-            PickFor::Export(_, Format::Docx) => ("docx", "Word-documenten"),
-            PickFor::Export(_, Format::Pdf) => ("pdf", "PDF-bestanden"),
-            PickFor::Open | PickFor::SaveAs(_) | PickFor::Compare => ("ron", "protocollen (.ron)"),
+            PickFor::Export(_, Format::Docx) => (&["docx"][..], "Word-documenten"),
+            PickFor::Export(_, Format::Pdf) => (&["pdf"][..], "PDF-bestanden"),
+            PickFor::Open | PickFor::SaveAs(_) | PickFor::Compare => {
+                (&["ron"][..], "protocollen (.ron)")
+            }
+            PickFor::Import => (
+                &["docx", "pdf", "txt"][..],
+                "Word-documenten, PDF's of tekstbestanden",
+            ),
         };
         let folder = self.folder();
         self.file_picker = Some(FilePicker::new(
@@ -337,6 +378,7 @@ impl ProtocolApp {
                         self.export_report(ctx, format, Some(path))
                     }
                     PickFor::Compare => self.compare_with(ctx, Some(path)),
+                    PickFor::Import => self.run_pending(ctx, Pending::ImportPath(path)),
                 }
             }
         }
@@ -609,6 +651,43 @@ impl ProtocolApp {
                     )));
                 }
             }
+            Done::Imported { path, result } => match result {
+                Ok(protocol) => {
+                    let unplaced = protocol
+                        .review
+                        .import
+                        .as_ref()
+                        .map_or(0, |record| record.unplaced.len());
+                    self.replace_document(ctx, *protocol, None);
+                    // Not saved yet: the import lives only in the window (and the autosave)
+                    // until the user saves it as a protocol file.
+                    self.generation += 1;
+                    let name = path
+                        .file_name()
+                        .unwrap_or_default()
+                        .to_string_lossy()
+                        .into_owned();
+                    self.notice = Some(Notice::info(&if unplaced == 0 {
+                        format!(
+                            "‘{name}’ is geïmporteerd; alle tekst kreeg een plaats. Kijk het \
+                             protocol na en sla het op als protocolbestand."
+                        )
+                    } else {
+                        format!(
+                            "‘{name}’ is geïmporteerd; {unplaced} stukken tekst kregen geen \
+                             plaats. Ze staan onder ‘Beoordeling’ › ‘Niet geplaatst’. Sla het \
+                             protocol op als protocolbestand."
+                        )
+                    }));
+                    if unplaced > 0 {
+                        self.set_side_tab(SideTab::Review);
+                    }
+                }
+                Err(message) => self.dialogs.open(Dialog::Error(format!(
+                    "Het bestand kan niet geïmporteerd worden.\n\n{message}\n\nEr is niets \
+                     gewijzigd."
+                ))),
+            },
             Done::Cancelled => {}
             Done::NoDialog(purpose) => {
                 // From now on in this session, the built-in dialog.
@@ -621,6 +700,7 @@ impl ProtocolApp {
                         ("Adviesverslag exporteren", true)
                     }
                     PickFor::Compare => ("Vergelijken met een ander bestand", false),
+                    PickFor::Import => ("Importeren uit Word of PDF", false),
                 };
                 let today = chrono::Local::now().date_naive();
                 let name = match &purpose {
@@ -643,7 +723,7 @@ impl ProtocolApp {
                         .as_ref()
                         .and_then(|path| path.file_name())
                         .map(|name| name.to_string_lossy().into_owned()),
-                    PickFor::Open | PickFor::Compare => None,
+                    PickFor::Open | PickFor::Compare | PickFor::Import => None,
                 };
                 self.builtin_picker(purpose, title, saving, name.as_deref());
                 self.notice = Some(Notice::info(

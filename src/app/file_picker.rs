@@ -24,6 +24,8 @@ pub enum PickFor {
     Export(Product, Format),
     /// Compare the content with this protocol.
     Compare,
+    /// Import this signed protocol (Word, PDF or text).
+    Import,
 }
 
 /// Whether the system's file dialog can be expected to open. On Linux rfd talks to the XDG
@@ -75,7 +77,7 @@ pub struct FilePicker {
     pub purpose: PickFor,
     title: String,
     saving: bool,
-    extension: &'static str,
+    extensions: &'static [&'static str],
     kind: String,
     folder: PathBuf,
     folder_text: String,
@@ -86,14 +88,14 @@ pub struct FilePicker {
 
 impl FilePicker {
     /// A picker titled `title` in `folder` (the home folder, else the current one, when
-    /// `None`), for files ending in `.extension` described as `kind`; `name` is the
-    /// suggested file name when `saving`.
+    /// `None`), for files ending in one of `extensions` (the first is added to a typed name
+    /// without one) described as `kind`; `name` is the suggested file name when `saving`.
     pub fn new(
         purpose: PickFor,
         title: &str,
         folder: Option<&Path>,
         saving: bool,
-        (extension, kind): (&'static str, &str),
+        (extensions, kind): (&'static [&'static str], &str),
         name: &str,
     ) -> Self {
         let folder = folder
@@ -105,7 +107,7 @@ impl FilePicker {
             purpose,
             title: title.to_string(),
             saving,
-            extension,
+            extensions,
             kind: kind.to_string(),
             folder_text: folder.display().to_string(),
             folder,
@@ -130,9 +132,11 @@ impl FilePicker {
                         continue;
                     }
                     let folder = entry.file_type().is_ok_and(|kind| kind.is_dir());
-                    let wanted = Path::new(&name)
-                        .extension()
-                        .is_some_and(|extension| extension.eq_ignore_ascii_case(self.extension));
+                    let wanted = Path::new(&name).extension().is_some_and(|extension| {
+                        self.extensions
+                            .iter()
+                            .any(|wanted| extension.eq_ignore_ascii_case(wanted))
+                    });
                     if folder || wanted {
                         self.entries.push(Entry { name, folder });
                     }
@@ -167,7 +171,7 @@ impl FilePicker {
         }
         let mut path = self.folder.join(name);
         if path.extension().is_none() {
-            path.set_extension(self.extension);
+            path.set_extension(self.extensions.first().copied().unwrap_or_default());
         }
         if !self.saving && !path.is_file() {
             return Err(format!("Het bestand ‘{name}’ staat niet in deze map."));
@@ -300,7 +304,7 @@ mod tests {
             "Opslaan",
             Some(dir.path()),
             true,
-            ("ron", "protocollen"),
+            (&["ron"], "protocollen"),
             "nieuw",
         );
         let names: Vec<&str> = picker.entries.iter().map(|e| e.name.as_str()).collect();
@@ -313,7 +317,7 @@ mod tests {
             "Openen",
             Some(dir.path()),
             false,
-            ("ron", "protocollen"),
+            (&["ron"], "protocollen"),
             "bestaat-niet",
         );
         assert!(opening.chosen().is_err());

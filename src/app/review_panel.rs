@@ -115,6 +115,9 @@ impl ProtocolApp {
             .show(ui, |ui| {
                 self.identity_ui(ui);
                 ui.separator();
+                if self.import_ui(ui) {
+                    ui.separator();
+                }
                 let named = !self.settings.current.user.name.trim().is_empty();
                 if !named {
                     ui.label(
@@ -433,6 +436,53 @@ impl ProtocolApp {
     }
 
     /// "Geschiedenis": every status change and review action, newest first.
+    /// What an import could not place ("Niet geplaatst"), with the original text to copy into
+    /// the right field; true when the protocol was imported (something was shown).
+    fn import_ui(&mut self, ui: &mut Ui) -> bool {
+        let Some(record) = &self.protocol.review.import else {
+            return false;
+        };
+        let source = format!("‘{}’ ({})", record.source, record.format);
+        if record.unplaced.is_empty() {
+            ui.label(format!(
+                "Geïmporteerd uit {source}: alle tekst kreeg een plaats in een veld."
+            ));
+            return true;
+        }
+        egui::CollapsingHeader::new(format!(
+            "Niet geplaatst bij het importeren ({})",
+            record.unplaced.len()
+        ))
+        .id_salt("niet-geplaatst")
+        .default_open(true)
+        .show(ui, |ui| {
+            ui.label(format!(
+                "Deze tekst uit {source} kreeg bij het importeren geen veld. Zet hem in het \
+                 veld waar hij hoort (knop ‘Kopiëren’), of laat hem weg als hij overbodig is."
+            ));
+            for (index, unplaced) in record.unplaced.iter().enumerate() {
+                ui.push_id(("niet-geplaatst", index), |ui| {
+                    ui.group(|ui| {
+                        ui.set_width(ui.available_width());
+                        ui.label(
+                            RichText::new(format!("{} — {}", unplaced.section, unplaced.origin))
+                                .strong(),
+                        );
+                        ui.add(egui::Label::new(&unplaced.text).wrap());
+                        if ui
+                            .button("Kopiëren")
+                            .on_hover_text("Kopieer deze tekst naar het klembord.")
+                            .clicked()
+                        {
+                            ui.ctx().copy_text(unplaced.text.clone());
+                        }
+                    });
+                });
+            }
+        });
+        true
+    }
+
     fn history_ui(&mut self, ui: &mut Ui) {
         let history = &self.protocol.review.history;
         egui::CollapsingHeader::new("Geschiedenis")

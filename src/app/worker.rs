@@ -45,6 +45,13 @@ pub enum Done {
         /// The protocol, or the Dutch error with line and column.
         result: Result<Box<Protocol>, String>,
     },
+    /// A signed protocol was imported (or failed to).
+    Imported {
+        /// The source document.
+        path: PathBuf,
+        /// The protocol (its review record lists what was not placed), or the Dutch error.
+        result: Result<Box<Protocol>, String>,
+    },
     /// The autosave finished.
     Autosaved(Result<(), String>),
     /// The settings were written.

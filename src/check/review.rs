@@ -62,6 +62,23 @@ pub(super) fn check(protocol: &Protocol, _context: &Context, findings: &mut Vec<
             )),
         }
     }
+    // Text an import could not place: the reviewer must see it, or it is lost silently.
+    if let Some(record) = &protocol.review.import {
+        for (index, unplaced) in record.unplaced.iter().enumerate() {
+            findings.push(Finding::new(
+                "import.unplaced",
+                step_of_section(&unplaced.section),
+                format!("review.import.unplaced[{index}]"),
+                format!(
+                    "Bij het importeren kreeg tekst uit ‘{}’ ({}) geen veld: {} Zet hem in het \
+                     juiste veld of laat hem bewust weg (zie ‘Beoordeling’ › ‘Niet geplaatst’).",
+                    unplaced.section,
+                    unplaced.origin,
+                    crate::dutch::quoted_sentence(&shorten(&unplaced.text))
+                ),
+            ));
+        }
+    }
     // The fingerprint costs a pass over the whole content: compute it only when some advice or
     // approval recorded one to compare with.
     let recorded = protocol
@@ -113,6 +130,18 @@ fn non_empty<'a>(text: &'a str, fallback: &'a str) -> &'a str {
         fallback
     } else {
         text.trim()
+    }
+}
+
+/// The step a part of an imported document belongs to: an article by its title, the
+/// recitals to the context, the closing to the signing.
+fn step_of_section(section: &str) -> Step {
+    match section {
+        "Titel" | "Overwegingen" => Step::Context,
+        "Partijen" => Step::Parties,
+        "Slot en handtekeningen" => Step::Signing,
+        _ => crate::model::StandardArticle::from_title(section)
+            .map_or(Step::Export, |kind| kind.step()),
     }
 }
 

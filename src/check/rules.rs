@@ -849,6 +849,14 @@ pub const RULES: &[Rule] = &[
         "An open comment asks for a change; the reviewer decides whether it blocks.",
     ),
     rule(
+        "import.unplaced",
+        Waarschuwing,
+        REVIEW,
+        "text of an imported protocol that the import placed in no field",
+        "Nothing of a signed protocol may be lost silently: what the import could not place \
+         is kept in the file and shown until someone puts it in its field or leaves it out.",
+    ),
+    rule(
         "review.step_to_correct",
         Fout,
         REVIEW,

@@ -149,40 +149,7 @@ pub fn article_heading(block: &SourceBlock) -> Option<(u32, String)> {
 
 /// Which standard article a title names, by its key words.
 pub fn standard_article_for(title: &str) -> Option<StandardArticle> {
-    let lower = title.to_lowercase();
-    let has = |words: &[&str]| words.iter().any(|word| lower.contains(word));
-    Some(if has(&["onderwerp", "voorwerp"]) {
-        StandardArticle::Subject
-    } else if has(&["rechtvaardig", "doeleinde", "doelen", "rechtsgrond"]) {
-        StandardArticle::Grounds
-    } else if has(&[
-        "proportionaliteit",
-        "gevraagde persoonsgegevens",
-        "meegedeelde persoonsgegevens",
-        "categorieën van persoonsgegevens",
-    ]) {
-        StandardArticle::Data
-    } else if has(&["ontvanger", "derden"]) {
-        StandardArticle::Recipients
-    } else if has(&["periodiciteit", "duur van de mededeling", "frequentie"]) {
-        StandardArticle::Periodicity
-    } else if has(&["beveiliging", "veiligheidsmaatregel"]) {
-        StandardArticle::Security
-    } else if has(&["kwaliteit"]) {
-        StandardArticle::DataQuality
-    } else if has(&["sanctie", "niet-naleving"]) {
-        StandardArticle::Sanction
-    } else if has(&["melding"]) {
-        StandardArticle::Notification
-    } else if has(&["transparantie", "bekendmaking", "publicatie"]) {
-        StandardArticle::Transparency
-    } else if has(&["toepasselijk recht", "geschil"]) {
-        StandardArticle::LawAndDisputes
-    } else if has(&["inwerkingtreding", "opzegging", "beëindiging"]) {
-        StandardArticle::EntryIntoForce
-    } else {
-        return None;
-    })
+    StandardArticle::from_title(title)
 }
 
 struct Parser {

@@ -149,6 +149,45 @@ impl StandardArticle {
                 | StandardArticle::LawAndDisputes
         )
     }
+    /// Which standard article a title names, by its key words ("Beveiligingsmaatregelen",
+    /// "Artikel 6: Beveiliging …"): how an imported protocol's articles, whatever their number
+    /// and wording, find their place.
+    pub fn from_title(title: &str) -> Option<StandardArticle> {
+        let lower = title.to_lowercase();
+        let has = |words: &[&str]| words.iter().any(|word| lower.contains(word));
+        Some(if has(&["onderwerp", "voorwerp"]) {
+            StandardArticle::Subject
+        } else if has(&["rechtvaardig", "doeleinde", "doelen", "rechtsgrond"]) {
+            StandardArticle::Grounds
+        } else if has(&[
+            "proportionaliteit",
+            "gevraagde persoonsgegevens",
+            "meegedeelde persoonsgegevens",
+            "categorieën van persoonsgegevens",
+        ]) {
+            StandardArticle::Data
+        } else if has(&["ontvanger", "derden"]) {
+            StandardArticle::Recipients
+        } else if has(&["periodiciteit", "duur van de mededeling", "frequentie"]) {
+            StandardArticle::Periodicity
+        } else if has(&["beveiliging", "veiligheidsmaatregel"]) {
+            StandardArticle::Security
+        } else if has(&["kwaliteit"]) {
+            StandardArticle::DataQuality
+        } else if has(&["sanctie", "niet-naleving"]) {
+            StandardArticle::Sanction
+        } else if has(&["melding"]) {
+            StandardArticle::Notification
+        } else if has(&["transparantie", "bekendmaking", "publicatie"]) {
+            StandardArticle::Transparency
+        } else if has(&["toepasselijk recht", "geschil"]) {
+            StandardArticle::LawAndDisputes
+        } else if has(&["inwerkingtreding", "opzegging", "beëindiging"]) {
+            StandardArticle::EntryIntoForce
+        } else {
+            return None;
+        })
+    }
 
     /// The wizard step where the article's content is filled in.
     pub fn step(self) -> Step {
