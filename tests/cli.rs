@@ -171,3 +171,76 @@ fn help_and_usage_errors_are_dutch_on_the_right_stream() {
         assert!(!text.contains(english), "{english} in {text}");
     }
 }
+
+/// `import`: the signed reference text becomes a protocol file with its report; a foreign file,
+/// an existing output and the source itself as output are exit 2 with nothing written.
+#[test]
+fn import_writes_the_protocol_and_its_report_and_refuses_harm() {
+    let folder = tempfile::tempdir().unwrap();
+    let source = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/import/vutg-opgroeien-2025.txt"
+    );
+    let output_path = folder.path().join("VUTG.ron");
+    let report = folder.path().join("verslag.txt");
+    let output = protocolwijzer(&[
+        "import",
+        source,
+        "-o",
+        output_path.to_str().unwrap(),
+        "--report",
+        report.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(
+        stdout(&output).contains("2 partijen, 12 artikels, 10 gegevens"),
+        "{}",
+        stdout(&output)
+    );
+    let protocol = file::load(&output_path).unwrap();
+    assert_eq!(protocol.parties[0].kbo, "0692.793.497");
+    let text = fs::read_to_string(&report).unwrap();
+    assert!(text.contains("Waar elk veld vandaan komt"), "{text}");
+    assert!(
+        text.contains("VUTG › KBO-nummer (parties[0].kbo) ← alinea "),
+        "{text}"
+    );
+
+    // An existing output is kept unless --force.
+    let before = fs::read(&output_path).unwrap();
+    let again = protocolwijzer(&["import", source, "-o", output_path.to_str().unwrap()]);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(stderr(&again).contains("bestaat al"), "{}", stderr(&again));
+    assert_eq!(fs::read(&output_path).unwrap(), before);
+
+    // A foreign file: a Dutch reason, no output.
+    let foreign = folder.path().join("boodschappen.txt");
+    fs::write(&foreign, "Brood\nMelk\n").unwrap();
+    let nothing = folder.path().join("niets.ron");
+    let refused = protocolwijzer(&[
+        "import",
+        foreign.to_str().unwrap(),
+        "-o",
+        nothing.to_str().unwrap(),
+    ]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(
+        stderr(&refused).contains("lijkt geen protocol"),
+        "{}",
+        stderr(&refused)
+    );
+    assert!(!nothing.exists());
+
+    // The source as its own output is refused, and the source stays.
+    let copy = folder.path().join("bron.txt");
+    fs::copy(source, &copy).unwrap();
+    let same = protocolwijzer(&[
+        "import",
+        copy.to_str().unwrap(),
+        "-o",
+        copy.to_str().unwrap(),
+        "--force",
+    ]);
+    assert_eq!(same.status.code(), Some(2));
+    assert_eq!(fs::read(&copy).unwrap(), fs::read(source).unwrap());
+}

@@ -556,3 +556,86 @@ fn typing_a_name_writes_the_settings_once_after_a_pause() {
         "written once, not once per keystroke"
     );
 }
+
+/// Bestand › Importeren: a signed protocol's DOCX opens as a protocol, not saved yet, and the
+/// Beoordeling tab and the check list what the import could not place.
+#[test]
+fn an_imported_protocol_lists_what_was_not_placed() {
+    let dir = tempfile::tempdir().unwrap();
+    let signed = protocolwijzer::file::load(std::path::Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/uitbetalingsactoren.ron"
+    )))
+    .unwrap();
+    let findings = protocolwijzer::check::check(&signed, &protocolwijzer::check::Context::today());
+    let document = protocolwijzer::pipeline::document(
+        &signed,
+        &findings,
+        protocolwijzer::pipeline::Product::Protocol,
+    );
+    let source = dir.path().join("Protocol uitbetalingsactoren.docx");
+    std::fs::write(&source, protocolwijzer::export::docx(&document).unwrap()).unwrap();
+
+    let protocol = template::new_protocol(template::DEFAULT_TEMPLATE).unwrap();
+    let mut harness = harness_with(protocol, dir.path());
+    let ctx = harness.ctx.clone();
+    harness.state_mut().import_from(&ctx, source.clone());
+    wait_for_any(
+        &mut harness,
+        &["Niet geplaatst bij het importeren", "kan niet geïmporteerd"],
+    );
+    let imported = harness.state().protocol();
+    assert_eq!(imported.parties.len(), signed.parties.len());
+    let unplaced = imported.review.import.as_ref().unwrap().unplaced.len();
+    assert!(unplaced > 0);
+    assert!(
+        harness
+            .query_by_label(&format!("Niet geplaatst bij het importeren ({unplaced})"))
+            .is_some()
+    );
+    assert!(
+        harness.query_by_label_contains("is geïmporteerd").is_some(),
+        "the notice says so"
+    );
+    assert!(harness.query_all_by_label("Kopiëren").count() >= 1);
+    // Not saved: the window says so until it is saved as a protocol file.
+    assert!(harness.state().is_dirty());
+    assert!(harness.query_by_label_contains("niet opgeslagen").is_some());
+    // The check lists the unplaced text as warnings too, one per piece.
+    let warnings = protocolwijzer::check::check(
+        harness.state().protocol(),
+        &protocolwijzer::check::Context::today(),
+    )
+    .iter()
+    .filter(|finding| finding.rule == "import.unplaced")
+    .count();
+    assert_eq!(warnings, unplaced);
+    harness.get_by_label_contains("Controle (").click();
+    harness.run();
+    assert!(
+        harness
+            .query_all_by_label_contains("Bij het importeren kreeg tekst uit")
+            .count()
+            >= 1
+    );
+}
+
+/// A file that is no protocol gives a Dutch error, and the open protocol stays.
+#[test]
+fn importing_a_foreign_file_says_why_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = dir.path().join("boodschappen.txt");
+    std::fs::write(&source, "Brood\nMelk\n").unwrap();
+    let protocol = template::new_protocol(template::DEFAULT_TEMPLATE).unwrap();
+    let before = protocol.clone();
+    let mut harness = harness_with(protocol, dir.path());
+    let ctx = harness.ctx.clone();
+    harness.state_mut().import_from(&ctx, source);
+    wait_for_any(&mut harness, &["kan niet geïmporteerd"]);
+    assert!(
+        harness
+            .query_by_label_contains("lijkt geen protocol")
+            .is_some()
+    );
+    assert_eq!(harness.state().protocol(), &before);
+}

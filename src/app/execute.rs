@@ -515,6 +515,12 @@ impl ProtocolApp {
         });
     }
 
+    /// Imports the signed protocol at `path` (Word, PDF or text) on a worker, as
+    /// *Bestand › Importeren uit Word of PDF…* does once a file is chosen.
+    pub fn import_from(&mut self, ctx: &egui::Context, path: PathBuf) {
+        self.run_pending(ctx, Pending::ImportPath(path));
+    }
+
     /// Loads another protocol file to compare the current content with: `path`, or a file
     /// chosen in an open dialog when `None`. The differences show under "Wijzigingen".
     pub fn compare_with(&mut self, ctx: &egui::Context, path: Option<PathBuf>) {
