@@ -534,3 +534,21 @@ fn the_reference_protocol_has_its_article_titles_in_the_signed_order() {
         ],
     );
 }
+
+/// Issue 15: no double full stop where a text that ends in one is put in a sentence (the
+/// processor's task "… verwerkersovereenkomst." and the channel detail "… Kring." of the VUTG
+/// fixture), in the tree, the DOCX and the PDF alike.
+#[test]
+fn a_sentence_ends_in_one_full_stop() {
+    let protocol = vutg();
+    assert!(protocol.parties[1].processors[0].task.ends_with('.'));
+    assert!(protocol.flows[0].channel_detail.ends_with('.'));
+    assert_said(
+        &protocol,
+        &[
+            "Opgroeien regie sluit in dat geval een verwerkersovereenkomst.",
+            "onder beheer van Kring).",
+        ],
+    );
+    assert_not_said(&protocol, &["verwerkersovereenkomst..", "Kring.)"]);
+}

@@ -1276,3 +1276,22 @@ fn a_date_being_typed_changes_nothing_and_is_explained_after_a_pause() {
         chrono::NaiveDate::from_ymd_opt(2025, 3, 1)
     );
 }
+
+/// Issue 15: text under the scroll bar (steps 2 and 5, Wijzigingen). Scroll bars take their
+/// own room beside the content (a solid bar, not one floating over the content's right edge),
+/// so the end of a field or a line is never under the bar.
+#[test]
+fn scroll_bars_do_not_cover_the_form() {
+    let dir = tempfile::tempdir().unwrap();
+    let protocol = protocolwijzer::file::load(std::path::Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/zeven-partijen.ron"
+    )))
+    .unwrap();
+    let mut harness = harness_sized(protocol, dir.path(), egui::vec2(1360.0, 860.0));
+    harness.get_by_label("2. Context en gegevensstroom").click();
+    harness.run();
+    let scroll = harness.ctx.global_style().spacing.scroll;
+    assert!(!scroll.floating, "a solid scroll bar beside the content");
+    assert!(scroll.bar_width > 0.0);
+}

@@ -120,6 +120,10 @@ pub fn apply(ctx: &egui::Context, dark: bool) {
             style.spacing.interact_size.y = 24.0;
             style.spacing.window_margin = Margin::same(14);
             style.spacing.text_edit_width = FORM_MAX_WIDTH;
+            // Scroll bars take their own room beside the content instead of floating over
+            // its right edge, where they covered the end of text fields and lines (steps 2
+            // and 5, Wijzigingen).
+            style.spacing.scroll = egui::style::ScrollStyle::solid();
             if theme == Theme::Light {
                 // Text fields and buttons get a visible edge, so it is clear what can be typed in.
                 style.visuals.widgets.inactive.bg_stroke =
