@@ -611,6 +611,10 @@ pub fn run(
     {
         app.go_to(step);
     }
+    // …and scroll to a field there, by its path ("municipal.exchange_channel").
+    if let Ok(path) = std::env::var("PROTOCOLWIJZER_VELD") {
+        app.form.focus_on(path.trim().to_string());
+    }
     if std::env::var("PROTOCOLWIJZER_VOORBEELD").is_ok_and(|value| value == "1") {
         app.set_side_tab(SideTab::Preview);
     }

@@ -144,10 +144,13 @@ impl ProtocolApp {
             } else {
                 RichText::new(text).color(theme::ok_colour(ui.visuals()))
             };
-            ui.label(label).on_hover_text(
-                "Zo staat de status in de kop van het geëxporteerde document. Zolang er \
-                 fouten zijn of de goedkeuring ontbreekt, draagt het het opschrift ONTWERP.",
-            );
+            // On a narrow window the line ends in "…" instead of running past the edge; the
+            // whole text is in the tooltip.
+            let whole = format!("Document: {}", self.derived.document_status);
+            ui.add(egui::Label::new(label).truncate()).on_hover_text(format!(
+                "{whole}\n\nZo staat de status in de kop van het geëxporteerde document. Zolang \
+                 er fouten zijn of de goedkeuring ontbreekt, draagt het het opschrift ONTWERP."
+            ));
         }
     }
 }
