@@ -520,3 +520,24 @@ fn the_reference_protocol_as_a_word_document_gives_the_same_facts() {
     }
     assert!(differ.is_empty() && missing.is_empty() && extra.is_empty());
 }
+
+/// A footnote comes back as a footnote in place (`^[…]`) from both our DOCX (a Word footnote)
+/// and our PDF (a note at the foot of the page).
+#[test]
+fn footnotes_come_back_in_place() {
+    let protocol = fixture("vutg-opgroeien-2025");
+    assert!(protocol.recitals.context.contains("^[Zie O.D. 3.2.1"));
+    let (docx, pdf) = exports(&protocol);
+    for (format, bytes) in [("DOCX", docx), ("PDF", pdf)] {
+        let imported = import::import_bytes(&bytes, format).expect("imports");
+        let context = &imported.protocol.recitals.context;
+        assert!(
+            context.contains("Groeipakket.^[Zie O.D. 3.2.1 binnen ISE geïntegreerd gezinsbeleid"),
+            "{format}: {context}"
+        );
+        assert!(
+            !imported.protocol.recitals.planned_flow.contains("Zie O.D."),
+            "{format}: the note is not a paragraph of its own"
+        );
+    }
+}

@@ -22,6 +22,8 @@ struct Run {
     width: f32,
     size: f32,
     text: String,
+    /// Set in a bold face (headings and labels in our exports).
+    bold: bool,
 }
 
 /// A line of a page: its runs in reading order, split into columns where they are far apart.
@@ -35,6 +37,8 @@ struct PageLine {
     segments: Vec<(f32, String)>,
     /// Where the line's last run ends.
     end: f32,
+    /// Every run of the line is bold.
+    bold: bool,
 }
 
 /// The x positions where table columns start: where, on many lines, a run starts far to the
@@ -62,6 +66,7 @@ fn column_starts(pages: &[(usize, Vec<Run>)]) -> Vec<f32> {
 
 struct Font<'a> {
     encoding: Option<Encoding<'a>>,
+    bold: bool,
     two_bytes: bool,
     widths: HashMap<u32, f32>,
     default_width: f32,
@@ -197,6 +202,7 @@ fn page_runs(document: &Document, page_id: lopdf::ObjectId) -> Result<Vec<Run>, 
                 }
                 let scale = ctm[0].abs().max(0.0001);
                 runs.push(Run {
+                    bold: font.bold,
                     x: start * ctm[0] + y * ctm[2] + ctm[4],
                     y: start * ctm[1] + y * ctm[3] + ctm[5],
                     width: (x - start) * scale,
@@ -275,8 +281,14 @@ fn font<'a>(document: &'a Document, dictionary: &'a Dictionary) -> Font<'a> {
             widths.insert(first + offset as u32, value(width));
         }
     }
+    // "ABCDEF+NotoSans-Bold": the face's name says whether it is bold.
+    let bold = dictionary
+        .get(b"BaseFont")
+        .and_then(Object::as_name)
+        .is_ok_and(|name| String::from_utf8_lossy(name).to_lowercase().contains("bold"));
     Font {
         encoding,
+        bold,
         two_bytes,
         widths,
         default_width,
@@ -326,6 +338,7 @@ fn page_lines(page: usize, mut runs: Vec<Run>, columns: &[f32]) -> Vec<PageLine>
             let size = runs.iter().map(|run| run.size).fold(0.0, f32::max);
             let y = runs[0].y;
             let end = runs.iter().map(|run| run.x + run.width).fold(0.0, f32::max);
+            let bold = runs.iter().all(|run| run.bold);
             let mut segments: Vec<(f32, String, f32)> = Vec::new();
             for run in runs {
                 // A run at a known column start begins a cell only after more than a space.
@@ -355,6 +368,7 @@ fn page_lines(page: usize, mut runs: Vec<Run>, columns: &[f32]) -> Vec<PageLine>
                     .map(|(x, text, _)| (x, one_line(&text)))
                     .collect(),
                 end,
+                bold,
             }
         })
         .collect()
@@ -443,7 +457,10 @@ fn blocks_from_lines(lines: &[PageLine]) -> Vec<SourceBlock> {
             .collect::<Vec<_>>()
             .join(" ");
         let is_row = line.segments.len() > 1;
-        let heading = line.size > body_size * 1.15;
+        // A larger size, or a line set wholly in bold that is not a list item or a row: a
+        // heading (our exports' second-level headings are bold in the body size).
+        let heading = line.size > body_size * 1.15
+            || (line.bold && !is_row && list_marker(&text).is_none() && !text.ends_with(':'));
         let first_x = line.segments.first().map_or(0.0, |(x, _)| *x);
         let marker = list_marker(&text).is_some() || text.starts_with('–') || text.starts_with('•');
         if let Some((block, last)) = &mut open {
@@ -457,7 +474,11 @@ fn blocks_from_lines(lines: &[PageLine]) -> Vec<SourceBlock> {
                 !block.cells.is_empty() && (tight || (first_x > left_margin + 20.0 && near));
             // A line that stops well before the right margin ends its paragraph.
             let previous_full = last.end > left_margin + text_width * 0.8;
-            let both_headings = heading && block.kind == BlockKind::Heading;
+            // A heading goes on only after a wide line (a title wrapped over lines), not
+            // after a short one ("Partijen" above "TUSSEN").
+            let last_width = last.end - last.segments.first().map_or(0.0, |(x, _)| *x);
+            let both_headings =
+                heading && block.kind == BlockKind::Heading && last_width > text_width * 0.6;
             // A paragraph goes on at the top of the next page when its last line was full.
             let top_of_page = !same_page && line.number <= 2;
             let paragraph_continues = block.cells.is_empty()
@@ -534,7 +555,15 @@ fn blocks_from_lines(lines: &[PageLine]) -> Vec<SourceBlock> {
         open = Some((block, line.clone()));
     }
     close(&mut open, &mut blocks);
-    blocks
+    // Footnotes at the foot of the page ("¹ Zie …") go where their mark stands in the text.
+    let mut kept: Vec<SourceBlock> = Vec::with_capacity(blocks.len());
+    for block in blocks {
+        if block.cells.is_empty() && super::source::attach_footnote(&mut kept, &block.text) {
+            continue;
+        }
+        kept.push(block);
+    }
+    kept
 }
 
 /// Adds the next line of a paragraph: after a line that breaks inside a web address
