@@ -31,6 +31,7 @@ pub fn parse(blocks: &[SourceBlock]) -> Parsed {
         parsed: Parsed::default(),
         frequency: None,
         periodicity_text: String::new(),
+        block_signers: Vec::new(),
         section: "Titel".to_string(),
     };
     parser.parsed.protocol = Protocol::default();
@@ -157,6 +158,8 @@ struct Parser {
     /// The periodicity art. 5 states, and its sentence, for the flows made at the end.
     frequency: Option<Frequency>,
     periodicity_text: String,
+    /// Who the signature block names, per party (index, name), in order.
+    block_signers: Vec<(usize, String)>,
     /// The part of the document being read, for the report ("Artikel 3: …").
     section: String,
 }
@@ -1137,6 +1140,56 @@ impl Parser {
     // ----- Closing, signatures, annexes ----------------------------------------------------
 
     fn closing(&mut self, blocks: &[SourceBlock]) {
+        let clause: Vec<Vec<String>> = self
+            .parsed
+            .protocol
+            .parties
+            .iter()
+            .map(|party| {
+                party
+                    .signatories
+                    .iter()
+                    .map(|signatory| signatory.name.clone())
+                    .collect()
+            })
+            .collect();
+        self.signature_block(blocks);
+        // The party clause names who represents the party; when the signature block names
+        // others, those sign (for the representative named in the clause).
+        for (index, names) in clause.iter().enumerate() {
+            let signed: Vec<&String> = self
+                .block_signers
+                .iter()
+                .filter(|(party, _)| *party == index)
+                .map(|(_, name)| name)
+                .collect();
+            if signed.is_empty() || signed.iter().all(|name| names.contains(name)) {
+                continue;
+            }
+            let party = &mut self.parsed.protocol.parties[index];
+            if party.representative.is_empty() {
+                party.representative = party
+                    .signatories
+                    .iter()
+                    .filter(|signatory| names.contains(&signatory.name))
+                    .map(|signatory| {
+                        if signatory.function.is_empty() {
+                            signatory.name.clone()
+                        } else {
+                            format!("{}, {}", signatory.name, signatory.function)
+                        }
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" en ");
+            }
+            party
+                .signatories
+                .retain(|signatory| signed.contains(&&signatory.name));
+        }
+    }
+
+    /// The closing line, the signature boxes and the annexes.
+    fn signature_block(&mut self, blocks: &[SourceBlock]) {
         let mut open_columns: Vec<Option<usize>> = Vec::new();
         let mut in_annexes = false;
         for block in blocks {
@@ -1224,6 +1277,7 @@ impl Parser {
                             if let [_, function, name, ..] = lines.as_slice() {
                                 // "Voor X / functie / naam" in one cell (our exports).
                                 let (function, name) = (function.to_string(), name.to_string());
+                                self.block_signers.push((index, name.clone()));
                                 match party
                                     .signatories
                                     .iter_mut()
@@ -1247,6 +1301,7 @@ impl Parser {
                             });
                             match named {
                                 Some(signatory) => {
+                                    self.block_signers.push((index, signatory.name.clone()));
                                     if signatory.function.is_empty() {
                                         signatory.function = function;
                                     }
@@ -1273,6 +1328,7 @@ impl Parser {
                     if name.is_empty() || name.contains("Handtekening") {
                         continue;
                     }
+                    self.block_signers.push((*index, name.clone()));
                     let party = &mut self.parsed.protocol.parties[*index];
                     match party
                         .signatories

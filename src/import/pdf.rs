@@ -285,7 +285,11 @@ fn font<'a>(document: &'a Document, dictionary: &'a Dictionary) -> Font<'a> {
     let bold = dictionary
         .get(b"BaseFont")
         .and_then(Object::as_name)
-        .is_ok_and(|name| String::from_utf8_lossy(name).to_lowercase().contains("bold"));
+        .is_ok_and(|name| {
+            String::from_utf8_lossy(name)
+                .to_lowercase()
+                .contains("bold")
+        });
     Font {
         encoding,
         bold,
