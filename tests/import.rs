@@ -541,3 +541,95 @@ fn footnotes_come_back_in_place() {
         );
     }
 }
+
+/// A group of parties ("hierna samen: …") comes back as a group with its members.
+#[test]
+fn a_group_of_parties_comes_back() {
+    let protocol = fixture("uitbetalingsactoren");
+    let group = &protocol.groups[0];
+    let members = protocol.members(&group.id).count();
+    assert!(members >= 2);
+    let (docx, pdf) = exports(&protocol);
+    for (format, bytes) in [("DOCX", docx), ("PDF", pdf)] {
+        let imported = import::import_bytes(&bytes, format)
+            .expect("imports")
+            .protocol;
+        assert_eq!(imported.groups.len(), 1, "{format}");
+        assert_eq!(imported.groups[0].name, group.name, "{format}");
+        assert_eq!(
+            imported.members(&imported.groups[0].id).count(),
+            members,
+            "{format}: every member in the group"
+        );
+    }
+}
+
+/// Articles are found by their titles, whatever their numbers or the way they are written:
+/// the signed text with every article renumbered and written "Art. N." reads the same.
+#[test]
+fn articles_are_found_by_title_whatever_their_number() {
+    let path = format!(
+        "{}/tests/fixtures/import/vutg-opgroeien-2025.txt",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(&path).expect("reads");
+    let mut renumbered = String::new();
+    for line in text.lines() {
+        let line = match line.strip_prefix("Artikel ") {
+            Some(rest) if rest.chars().next().is_some_and(|c| c.is_ascii_digit()) => {
+                let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+                let number: u32 = digits.parse().unwrap_or_default();
+                let title = rest[digits.len()..].trim_start_matches([':', '.', ' ', '-']);
+                format!("Art. {}. {}", number + 20, title.trim())
+            }
+            _ => line.to_string(),
+        };
+        renumbered.push_str(&line);
+        renumbered.push('\n');
+    }
+    let original = import::import_bytes(text.as_bytes(), "origineel.txt").expect("imports");
+    let moved = import::import_bytes(renumbered.as_bytes(), "hernummerd.txt").expect("imports");
+    assert_eq!(facts(&moved.protocol), facts(&original.protocol));
+    let titles =
+        |protocol: &Protocol| -> Vec<(Option<protocolwijzer::model::StandardArticle>, String)> {
+            protocol
+                .articles
+                .iter()
+                .map(|entry| (entry.standard, entry.title.clone()))
+                .collect()
+        };
+    assert_eq!(titles(&moved.protocol), titles(&original.protocol));
+}
+
+/// The data table of our PDF runs over a page break; every item and justification comes back.
+#[test]
+fn a_table_split_over_pages_comes_back_whole() {
+    let protocol = fixture("zeven-partijen");
+    let (_, pdf) = exports(&protocol);
+    let blocks = import::pdf::read_pdf(&pdf).expect("reads");
+    let pages: std::collections::BTreeSet<usize> = blocks
+        .iter()
+        .filter(|block| {
+            block
+                .cells
+                .first()
+                .is_some_and(|cell| cell.starts_with("Gegeven "))
+        })
+        .filter_map(|block| match block.origin {
+            import::source::Origin::Page { page, .. } => Some(page),
+            _ => None,
+        })
+        .collect();
+    assert!(pages.len() >= 2, "the table spans pages {pages:?}");
+    let imported = import::import_bytes(&pdf, "zeven-partijen.pdf")
+        .expect("imports")
+        .protocol;
+    assert_eq!(imported.data_items.len(), protocol.data_items.len());
+    for (got, expected) in imported.data_items.iter().zip(&protocol.data_items) {
+        assert_eq!(one_line(&got.description), one_line(&expected.description));
+        assert_eq!(
+            one_line(&got.justification),
+            one_line(&expected.justification)
+        );
+    }
+}
