@@ -633,3 +633,31 @@ fn a_table_split_over_pages_comes_back_whole() {
         );
     }
 }
+
+/// The stress protocol (12 parties, 250 data items, about 100 pages) comes back whole from its
+/// PDF and its DOCX: the bench times this.
+#[test]
+fn the_stress_protocol_comes_back_whole() {
+    let protocol = common::stress::stress_protocol();
+    let (docx, pdf) = exports(&protocol);
+    for (format, bytes) in [("DOCX", docx), ("PDF", pdf)] {
+        let imported = import::import_bytes(&bytes, format)
+            .expect("imports")
+            .protocol;
+        assert_eq!(imported.parties.len(), protocol.parties.len(), "{format}");
+        assert_eq!(
+            imported.data_items.len(),
+            protocol.data_items.len(),
+            "{format}"
+        );
+        let (equal, differ, missing, _) = compare(&facts(&protocol), &facts(&imported));
+        println!(
+            "stress {format}: {equal} gelijk, {} verschillend, {} ontbrekend",
+            differ.len(),
+            missing.len()
+        );
+        for line in differ.iter().chain(&missing).take(8) {
+            println!("  {line}");
+        }
+    }
+}

@@ -398,7 +398,18 @@ fn drop_running_headers(lines: &mut Vec<PageLine>) {
     for line in lines.iter() {
         *counts.entry(key(line)).or_default() += 1;
     }
+    // Only the first and last lines of a page can be a running header or footer: a body
+    // that repeats page after page (a long table of similar rows) stays.
+    let mut last_line: HashMap<usize, usize> = HashMap::new();
+    for line in lines.iter() {
+        let last = last_line.entry(line.page).or_default();
+        *last = (*last).max(line.number);
+    }
     lines.retain(|line| {
+        let at_edge = line.number <= 2
+            || last_line
+                .get(&line.page)
+                .is_some_and(|last| line.number + 2 > *last);
         let text = line
             .segments
             .iter()
@@ -408,7 +419,8 @@ fn drop_running_headers(lines: &mut Vec<PageLine>) {
         let page_number = text.contains("pagina ")
             && text.contains(" van ")
             && text.ends_with(|character: char| character.is_ascii_digit());
-        let repeated = pages >= 3 && counts.get(&key(line)).copied().unwrap_or(0) * 2 > pages;
+        let repeated =
+            at_edge && pages >= 3 && counts.get(&key(line)).copied().unwrap_or(0) * 2 > pages;
         !(page_number || repeated)
     });
 }
@@ -449,7 +461,23 @@ fn blocks_from_lines(lines: &[PageLine]) -> Vec<SourceBlock> {
             blocks.push(block);
         }
     };
+    let debug = std::env::var_os("PROTOCOLWIJZER_IMPORT_DEBUG").is_some();
     for line in lines {
+        if debug {
+            eprintln!(
+                "{} {} y={:.1} size={:.1} bold={} end={:.1} {:?}",
+                line.page,
+                line.number,
+                line.y,
+                line.size,
+                line.bold,
+                line.end,
+                line.segments
+                    .iter()
+                    .map(|(x, t)| (x.round(), t.chars().take(30).collect::<String>()))
+                    .collect::<Vec<_>>()
+            );
+        }
         let origin = Origin::Page {
             page: line.page,
             line: line.number,
@@ -474,8 +502,24 @@ fn blocks_from_lines(lines: &[PageLine]) -> Vec<SourceBlock> {
             // A row goes on with lines that leave its first column empty (a cell's further
             // paragraphs and lists, also on the next page) and with lines set tight under it.
             let near = !same_page || (gap > 0.0 && gap < line.size * 4.0);
-            let row_continues =
-                !block.cells.is_empty() && (tight || (first_x > left_margin + 20.0 && near));
+            // A line with text in the first column starts the next row, unless it goes on
+            // with the label above it ("Verantwoording" / "proportionaliteit": lower case).
+            let left_text = line
+                .segments
+                .first()
+                .filter(|(x, _)| *x <= left_margin + 20.0)
+                .map(|(_, text)| text.as_str());
+            // A signature box ("Voor …", function, name) keeps all its lines.
+            let signature_box = block
+                .cells
+                .first()
+                .is_some_and(|cell| cell.starts_with("Voor "));
+            let label_goes_on = signature_box
+                || left_text
+                    .is_some_and(|text| text.chars().next().is_some_and(char::is_lowercase));
+            let row_continues = !block.cells.is_empty()
+                && ((tight && (left_text.is_none() || label_goes_on))
+                    || (left_text.is_none() && near));
             // A line that stops well before the right margin ends its paragraph.
             let previous_full = last.end > left_margin + text_width * 0.8;
             // A heading goes on only after a wide line (a title wrapped over lines), not
