@@ -661,3 +661,26 @@ fn the_stress_protocol_comes_back_whole() {
         }
     }
 }
+
+/// An encrypted PDF (qpdf, a real client) is refused with its own Dutch reason.
+#[test]
+fn an_encrypted_pdf_is_refused() {
+    if !common::readback::available("qpdf") {
+        return;
+    }
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let plain = folder.path().join("protocol.pdf");
+    let locked = folder.path().join("versleuteld.pdf");
+    let (_, pdf) = exports(&fixture("agodi-kind-en-gezin"));
+    std::fs::write(&plain, pdf).expect("written");
+    let status = std::process::Command::new("qpdf")
+        .args(["--encrypt", "geheim", "eigenaar", "256", "--"])
+        .arg(&plain)
+        .arg(&locked)
+        .status()
+        .expect("qpdf runs");
+    assert!(status.success());
+    let error = import::import_file(&locked).expect_err("refused");
+    assert_eq!(error, ImportError::EncryptedPdf);
+    assert!(error.to_string().contains("versleuteld"));
+}
