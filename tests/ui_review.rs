@@ -610,14 +610,60 @@ fn an_imported_protocol_lists_what_was_not_placed() {
     .filter(|finding| finding.rule == "import.unplaced")
     .count();
     assert_eq!(warnings, unplaced);
+    // Shown in the Controle list: at its step, with only that step's findings.
+    let step = protocolwijzer::check::check(
+        harness.state().protocol(),
+        &protocolwijzer::check::Context::today(),
+    )
+    .into_iter()
+    .find(|finding| finding.rule == "import.unplaced")
+    .unwrap()
+    .step;
+    click(
+        &mut harness,
+        &format!("{}. {}", step.number(), step.title()),
+    );
     harness.get_by_label_contains("Controle (").click();
     harness.run();
+    click(&mut harness, "Alleen deze stap");
     assert!(
         harness
             .query_all_by_label_contains("Bij het importeren kreeg tekst uit")
             .count()
             >= 1
     );
+
+    // Dealt with: the piece leaves the list and the check, the history keeps it whole.
+    click(&mut harness, "Beoordeling");
+    type_into(&mut harness, "Uw naam", "An Peeters");
+    let first = harness
+        .state()
+        .protocol()
+        .review
+        .import
+        .as_ref()
+        .unwrap()
+        .unplaced[0]
+        .clone();
+    harness
+        .get_all_by_role_and_label(egui::accesskit::Role::Button, "Afgehandeld")
+        .next()
+        .unwrap()
+        .click();
+    harness.run();
+    let protocol = harness.state().protocol();
+    assert_eq!(
+        protocol.review.import.as_ref().unwrap().unplaced.len(),
+        unplaced - 1
+    );
+    let last = protocol.review.history.last().unwrap();
+    assert!(
+        last.action.starts_with("Niet-geplaatste tekst afgehandeld"),
+        "{}",
+        last.action
+    );
+    assert_eq!(last.remark, first.text.trim());
+    assert_eq!(last.who.name, "An Peeters");
 }
 
 /// A file that is no protocol gives a Dutch error, and the open protocol stays.

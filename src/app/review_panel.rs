@@ -81,6 +81,8 @@ pub(super) enum Action {
     Resolve(u32),
     Reopen(u32),
     Advice,
+    /// The `n`-th text the import could not place is dealt with.
+    SettleUnplaced(usize),
 }
 
 /// One line per change: "Partij 2 › KBO-nummer: (leeg) ➡ ‘0207.437.468’".
@@ -115,10 +117,10 @@ impl ProtocolApp {
             .show(ui, |ui| {
                 self.identity_ui(ui);
                 ui.separator();
-                if self.import_ui(ui) {
+                let named = !self.settings.current.user.name.trim().is_empty();
+                if self.import_ui(ui, &mut action, named) {
                     ui.separator();
                 }
-                let named = !self.settings.current.user.name.trim().is_empty();
                 if !named {
                     ui.label(
                         RichText::new(
@@ -438,7 +440,7 @@ impl ProtocolApp {
     /// "Geschiedenis": every status change and review action, newest first.
     /// What an import could not place ("Niet geplaatst"), with the original text to copy into
     /// the right field; true when the protocol was imported (something was shown).
-    fn import_ui(&mut self, ui: &mut Ui) -> bool {
+    fn import_ui(&mut self, ui: &mut Ui, action: &mut Option<Action>, named: bool) -> bool {
         let Some(record) = &self.protocol.review.import else {
             return false;
         };
@@ -469,13 +471,27 @@ impl ProtocolApp {
                                 .strong(),
                         );
                         ui.add(egui::Label::new(&unplaced.text).wrap());
-                        if ui
-                            .button("Kopiëren")
-                            .on_hover_text("Kopieer deze tekst naar het klembord.")
-                            .clicked()
-                        {
-                            ui.ctx().copy_text(unplaced.text.clone());
-                        }
+                        ui.horizontal(|ui| {
+                            if ui
+                                .button("Kopiëren")
+                                .on_hover_text("Kopieer deze tekst naar het klembord.")
+                                .clicked()
+                            {
+                                ui.ctx().copy_text(unplaced.text.clone());
+                            }
+                            if ui
+                                .add_enabled(named, egui::Button::new("Afgehandeld"))
+                                .on_hover_text(
+                                    "De tekst staat nu in het juiste veld, of hoort er bewust \
+                                     niet in. Hij verdwijnt uit deze lijst; de geschiedenis \
+                                     bewaart hem.",
+                                )
+                                .on_disabled_hover_text("Vul eerst uw naam in (hierboven).")
+                                .clicked()
+                            {
+                                *action = Some(Action::SettleUnplaced(index));
+                            }
+                        });
                     });
                 });
             }
@@ -627,6 +643,10 @@ impl ProtocolApp {
                 .map_err(|error| error.to_string()),
             Action::Reopen(id) => review::reopen_comment(&mut self.protocol, id, &who, when)
                 .map_err(|error| error.to_string()),
+            Action::SettleUnplaced(index) => {
+                review::settle_unplaced(&mut self.protocol, index, &who, when)
+                    .map_err(|error| error.to_string())
+            }
             Action::Advice => match draft.advice_date {
                 None => Err("Vul de datum van het advies in (dd-mm-jjjj).".to_string()),
                 Some(date) => {

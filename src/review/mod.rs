@@ -273,6 +273,39 @@ fn keep_snapshot(protocol: &mut Protocol, fingerprint: &str) {
 }
 
 /// Appends a line to the history.
+/// Marks the `index`-th text an import could not place as dealt with (put in its field by
+/// hand, or left out on purpose): it leaves the "niet geplaatst" list, and the history keeps
+/// it whole, with who did it and when, so nothing of the signed text is lost.
+pub fn settle_unplaced(
+    protocol: &mut Protocol,
+    index: usize,
+    by: &Person,
+    when: NaiveDateTime,
+) -> Result<(), ReviewError> {
+    let Some(record) = protocol.review.import.as_mut() else {
+        return Err(ReviewError(
+            "Dit protocol is niet geïmporteerd.".to_string(),
+        ));
+    };
+    if index >= record.unplaced.len() {
+        return Err(ReviewError(
+            "Deze niet-geplaatste tekst bestaat niet (meer).".to_string(),
+        ));
+    }
+    let unplaced = record.unplaced.remove(index);
+    log(
+        protocol,
+        by,
+        when,
+        format!(
+            "Niet-geplaatste tekst afgehandeld ({}, {})",
+            unplaced.section, unplaced.origin
+        ),
+        &unplaced.text,
+    );
+    Ok(())
+}
+
 fn log(protocol: &mut Protocol, who: &Person, when: NaiveDateTime, action: String, remark: &str) {
     let fingerprint = fingerprint::fingerprint(protocol);
     protocol.review.history.push(HistoryEntry {
