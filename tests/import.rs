@@ -684,3 +684,33 @@ fn an_encrypted_pdf_is_refused() {
     assert_eq!(error, ImportError::EncryptedPdf);
     assert!(error.to_string().contains("versleuteld"));
 }
+
+/// An article the standard does not have comes back as an added article, in its place, and an
+/// article the protocol leaves out stays out.
+#[test]
+fn added_and_left_out_articles_come_back() {
+    let protocol = fixture("uitbetalingsactoren");
+    assert!(!protocol.has_article(protocolwijzer::model::StandardArticle::DataQuality));
+    let (docx, pdf) = exports(&protocol);
+    for (format, bytes) in [("DOCX", docx), ("PDF", pdf)] {
+        let imported = import::import_bytes(&bytes, format).expect("imports").protocol;
+        let position = imported
+            .articles
+            .iter()
+            .position(|entry| entry.standard.is_none() && entry.title == "Opzegging")
+            .unwrap_or_else(|| panic!("{format}: the added article"));
+        assert_eq!(position, protocol.articles.len() - 1, "{format}: in its place");
+        assert!(
+            imported.articles[position]
+                .text
+                .starts_with("Elke partij kan het protocol voor zichzelf opzeggen"),
+            "{format}: {}",
+            imported.articles[position].text
+        );
+        assert!(
+            !imported.has_article(protocolwijzer::model::StandardArticle::DataQuality),
+            "{format}"
+        );
+        assert_eq!(imported.articles.len(), protocol.articles.len(), "{format}");
+    }
+}
