@@ -693,13 +693,19 @@ fn added_and_left_out_articles_come_back() {
     assert!(!protocol.has_article(protocolwijzer::model::StandardArticle::DataQuality));
     let (docx, pdf) = exports(&protocol);
     for (format, bytes) in [("DOCX", docx), ("PDF", pdf)] {
-        let imported = import::import_bytes(&bytes, format).expect("imports").protocol;
+        let imported = import::import_bytes(&bytes, format)
+            .expect("imports")
+            .protocol;
         let position = imported
             .articles
             .iter()
             .position(|entry| entry.standard.is_none() && entry.title == "Opzegging")
             .unwrap_or_else(|| panic!("{format}: the added article"));
-        assert_eq!(position, protocol.articles.len() - 1, "{format}: in its place");
+        assert_eq!(
+            position,
+            protocol.articles.len() - 1,
+            "{format}: in its place"
+        );
         assert!(
             imported.articles[position]
                 .text
