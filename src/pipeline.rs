@@ -18,6 +18,8 @@ pub enum Product {
     Protocol,
     /// The review report: advice, approval, verdicts, comments, history.
     Adviesverslag,
+    /// The draft decision of the college van burgemeester en schepenen (a municipal case).
+    Besluit,
 }
 
 /// The file format of an export.
@@ -88,6 +90,7 @@ pub fn document(protocol: &Protocol, findings: &[Finding], product: Product) -> 
     match product {
         Product::Protocol => document::build(protocol, &options),
         Product::Adviesverslag => document::adviesverslag::build(protocol, &options),
+        Product::Besluit => document::besluit::build(protocol, &options),
     }
 }
 

@@ -284,3 +284,38 @@ fn today_needs_a_four_digit_year() {
     assert!(output_text(&output).contains("JJJJ-MM-DD"));
     assert!(!out.exists());
 }
+
+/// `--besluit-docx` / `--besluit-pdf`: the draft college decision of a municipal case; a
+/// protocol without one is refused (exit 1) and nothing is written.
+#[test]
+fn besluit_exports_for_a_municipal_case_only() {
+    let folder = tempfile::tempdir().unwrap();
+    let municipal = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/opgroeien-gemeente-ingevuld.ron"
+    );
+    let docx = folder.path().join("besluit.docx");
+    let pdf = folder.path().join("besluit.pdf");
+    let output = protocolwijzer(&[
+        "export",
+        municipal,
+        "--besluit-docx",
+        path(&docx),
+        "--besluit-pdf",
+        path(&pdf),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", output_text(&output));
+    assert!(is_docx(&docx));
+    assert!(fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
+    assert!(output_text(&output).contains("Ontwerp van collegebesluit (DOCX)"));
+
+    let other = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/vutg-opgroeien-2025.ron"
+    );
+    let refused = folder.path().join("geen.docx");
+    let output = protocolwijzer(&["export", other, "--besluit-docx", path(&refused)]);
+    assert_eq!(output.status.code(), Some(1), "{}", output_text(&output));
+    assert!(output_text(&output).contains("geen gemeentelijk scenario"));
+    assert!(!refused.exists());
+}

@@ -325,3 +325,102 @@ fn building_never_panics_on_arbitrary_protocols() {
         Ok(())
     });
 }
+
+/// Issue 17 §2: the draft college decision, read back from its DOCX and its PDF, holds every
+/// fact of the municipal case; the decision date, once filled in, stands in the protocol's
+/// party clause ("in uitvoering van de beslissing van het college … van …").
+#[test]
+fn the_college_decision_holds_every_fact_of_the_municipal_case() {
+    let protocol = protocolwijzer::file::load(std::path::Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/opgroeien-gemeente-ingevuld.ron"
+    )))
+    .unwrap();
+    let case = protocol.municipal.clone().unwrap();
+    let municipality = protocol
+        .parties
+        .iter()
+        .find(|party| party.id == case.municipality_party)
+        .unwrap()
+        .clone();
+    let findings = check::check(&protocol, &today());
+    let tree = protocolwijzer::pipeline::document(
+        &protocol,
+        &findings,
+        protocolwijzer::pipeline::Product::Besluit,
+    );
+    let fold = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let first_sentence = |text: &str| fold(text.split(". ").next().unwrap_or_default());
+    let decision_date = dutch_long(case.college_decision.date.unwrap());
+    let advice_date = dutch_long(municipality.dpo_advice.date.unwrap());
+    let mut facts = vec![
+        "Ontwerp van besluit van het".to_string(),
+        fold(&case.college_decision.body),
+        fold(&municipality.legal_name),
+        format!("Zitting van {decision_date}"),
+        fold(&case.college_decision.reference),
+        first_sentence(&case.data_use),
+        first_sentence(&case.financial_scenario),
+        format!("gaf op {advice_date} een gunstig advies"),
+        "sociale toeslag in het Groeipakket wordt gekozen als criterium".to_string(),
+        "Artikel 8, §1".to_lowercase(),
+        "Decreet over het lokaal bestuur van 22 december 2017".to_string(),
+        "algemene verordening gegevensbescherming".to_string(),
+    ];
+    for signatory in &municipality.signatories {
+        facts.push(format!(
+            "{}, {}",
+            fold(&signatory.name),
+            fold(&signatory.function)
+        ));
+    }
+    let docx = protocolwijzer::export::docx(&tree).unwrap();
+    let docx_text = common::readback::docx_paragraphs(&docx).join(" ");
+    let mut readings = vec![("tree", fold(&tree.plain_text())), ("DOCX", docx_text)];
+    if let Some(words) = common::readback::pdf_words(&protocolwijzer::export::pdf(&tree).unwrap()) {
+        readings.push(("PDF", words));
+    }
+    for (reader, text) in &readings {
+        for fact in &facts {
+            assert!(
+                text.to_lowercase().contains(&fact.to_lowercase()),
+                "{reader}: ‘{fact}’ is missing"
+            );
+        }
+    }
+    assert!(matches!(
+        tree.metadata.status,
+        protocolwijzer::document::DocumentStatus::Draft { .. }
+    ));
+
+    // The decision date goes into the protocol's party clause.
+    let protocol_text = fold(&build(&protocol).plain_text());
+    assert!(
+        protocol_text.contains(&format!(
+            "in uitvoering van de beslissing van het {} van {decision_date}",
+            fold(&case.college_decision.body)
+        )),
+        "{protocol_text}"
+    );
+    // Without a date yet, the decision is a gap in both documents.
+    let mut undecided = protocol.clone();
+    if let Some(case) = undecided.municipal.as_mut() {
+        case.college_decision.date = None;
+    }
+    let findings = check::check(&undecided, &today());
+    let undecided_tree = protocolwijzer::pipeline::document(
+        &undecided,
+        &findings,
+        protocolwijzer::pipeline::Product::Besluit,
+    );
+    assert!(
+        gaps(&undecided_tree)
+            .iter()
+            .any(|gap| gap.contains("datum van de zitting"))
+    );
+    assert!(
+        gaps(&build(&undecided))
+            .iter()
+            .any(|gap| gap.contains("collegebesluit"))
+    );
+}

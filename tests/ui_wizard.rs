@@ -1295,3 +1295,43 @@ fn scroll_bars_do_not_cover_the_form() {
     assert!(!scroll.floating, "a solid scroll bar beside the content");
     assert!(scroll.bar_width > 0.0);
 }
+
+/// Issue 17 §2: Bestand offers the draft college decision for a municipal case, and exporting
+/// it writes a document with the municipality's decision in it; for a protocol without a
+/// municipal case the entries are there but disabled.
+#[test]
+fn bestand_offers_the_college_decision_for_a_municipal_case() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness_with(
+        common::fixture("opgroeien-gemeente-ingevuld.ron"),
+        dir.path(),
+    );
+    harness.get_by_label("Bestand").click();
+    harness.run();
+    let entry = harness.get_by_label("Ontwerp van collegebesluit als DOCX…");
+    assert!(!egui_kittest::kittest::NodeT::accesskit_node(&entry).is_disabled());
+    let path = dir.path().join("Collegebesluit.docx");
+    let ctx = harness.ctx.clone();
+    harness.state_mut().export_product(
+        &ctx,
+        protocolwijzer::pipeline::Product::Besluit,
+        protocolwijzer::pipeline::Format::Docx,
+        Some(path.clone()),
+    );
+    for _ in 0..500 {
+        harness.step();
+        if path.exists() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    let text = common::readback::docx_paragraphs(&std::fs::read(&path).unwrap()).join(" ");
+    assert!(text.contains("Ontwerp van besluit van het college van burgemeester en schepenen"));
+    assert!(text.contains("Gemeente Voorbeeldegem"), "{text}");
+
+    let mut other = harness_with(common::fixture("zeven-partijen.ron"), dir.path());
+    other.get_by_label("Bestand").click();
+    other.run();
+    let entry = other.get_by_label("Ontwerp van collegebesluit als PDF…");
+    assert!(egui_kittest::kittest::NodeT::accesskit_node(&entry).is_disabled());
+}

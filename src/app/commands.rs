@@ -38,6 +38,10 @@ pub enum Command {
     ExportReportDocx,
     /// Export the Adviesverslag as PDF (dialog).
     ExportReportPdf,
+    /// Export the draft college decision (besluit) as DOCX (dialog).
+    ExportBesluitDocx,
+    /// Export the draft college decision as PDF (dialog).
+    ExportBesluitPdf,
     /// Close the app (asks to save first when needed).
     Quit,
     /// Undo the last change.
@@ -137,6 +141,8 @@ fixed_commands![
     ExportPdf,
     ExportReportDocx,
     ExportReportPdf,
+    ExportBesluitDocx,
+    ExportBesluitPdf,
     Quit,
     Undo,
     Redo,
@@ -169,6 +175,8 @@ impl Command {
             Command::ExportPdf => "Exporteren als PDF…".to_string(),
             Command::ExportReportDocx => "Adviesverslag exporteren als DOCX…".to_string(),
             Command::ExportReportPdf => "Adviesverslag exporteren als PDF…".to_string(),
+            Command::ExportBesluitDocx => "Ontwerp van collegebesluit als DOCX…".to_string(),
+            Command::ExportBesluitPdf => "Ontwerp van collegebesluit als PDF…".to_string(),
             Command::Quit => "Afsluiten".to_string(),
             Command::Undo => "Ongedaan maken".to_string(),
             Command::Redo => "Opnieuw".to_string(),
@@ -212,6 +220,9 @@ impl Command {
             }
             Command::ExportReportPdf => {
                 "Maak een PDF-bestand met de adviezen, de goedkeuring, de beoordelingen, de opmerkingen en de geschiedenis."
+            }
+            Command::ExportBesluitDocx | Command::ExportBesluitPdf => {
+                "Maak het ontwerp van besluit van het college (en vast bureau) dat de steun regelt, de sociale toeslag als criterium kiest, het protocol goedkeurt en de ondertekenaars aanwijst."
             }
             Command::Quit => "Sluit Protocolwijzer.",
             Command::Undo => "Maak de laatste wijziging ongedaan.",
@@ -267,6 +278,8 @@ impl Command {
             | Command::ExportPdf
             | Command::ExportReportDocx
             | Command::ExportReportPdf
+            | Command::ExportBesluitDocx
+            | Command::ExportBesluitPdf
             | Command::Quit
             | Command::ToggleDark
             | Command::ShowCheck
@@ -291,7 +304,10 @@ impl Command {
                 Some((Menu::File, 0))
             }
             Command::ExportDocx | Command::ExportPdf => Some((Menu::File, 1)),
-            Command::ExportReportDocx | Command::ExportReportPdf => Some((Menu::File, 2)),
+            Command::ExportReportDocx
+            | Command::ExportReportPdf
+            | Command::ExportBesluitDocx
+            | Command::ExportBesluitPdf => Some((Menu::File, 2)),
             Command::Quit => Some((Menu::File, 3)),
             Command::Undo | Command::Redo => Some((Menu::Edit, 0)),
             Command::ToggleDark => Some((Menu::View, 0)),
@@ -386,8 +402,16 @@ pub fn export_file_name_for(
         (Some(stem), Product::Adviesverslag) => {
             format!("Adviesverslag {stem}.{}", format.extension())
         }
+        (Some(stem), Product::Besluit) => format!("Collegebesluit {stem}.{}", format.extension()),
         (None, Product::Protocol) => export_file_name(protocol, format, today),
         (None, Product::Adviesverslag) => report_file_name(protocol, format, today),
+        (None, Product::Besluit) => {
+            let name = export_file_name(protocol, format, today);
+            match name.strip_prefix("Protocol ") {
+                Some(rest) => format!("Collegebesluit {rest}"),
+                None => name,
+            }
+        }
     }
 }
 

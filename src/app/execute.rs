@@ -65,6 +65,12 @@ impl ProtocolApp {
             Command::ExportPdf => self.export(ctx, Format::Pdf, None, false),
             Command::ExportReportDocx => self.export_report(ctx, Format::Docx, None),
             Command::ExportReportPdf => self.export_report(ctx, Format::Pdf, None),
+            Command::ExportBesluitDocx => {
+                self.export_product(ctx, Product::Besluit, Format::Docx, None)
+            }
+            Command::ExportBesluitPdf => {
+                self.export_product(ctx, Product::Besluit, Format::Pdf, None)
+            }
             Command::Quit => {
                 if self.is_dirty() {
                     self.dialogs.open(Dialog::Unsaved(Pending::Close));
@@ -377,6 +383,9 @@ impl ProtocolApp {
                     PickFor::Export(Product::Adviesverslag, format) => {
                         self.export_report(ctx, format, Some(path))
                     }
+                    PickFor::Export(Product::Besluit, format) => {
+                        self.export_product(ctx, Product::Besluit, format, Some(path))
+                    }
                     PickFor::Compare => self.compare_with(ctx, Some(path)),
                     PickFor::Import => self.run_pending(ctx, Pending::ImportPath(path)),
                 }
@@ -422,27 +431,33 @@ impl ProtocolApp {
 
     /// Exports the Adviesverslag to `path`, or to a file chosen in a save dialog when `None`.
     pub fn export_report(&mut self, ctx: &egui::Context, format: Format, path: Option<PathBuf>) {
+        self.export_product(ctx, Product::Adviesverslag, format, path);
+    }
+
+    /// Exports a document other than the protocol (the Adviesverslag, the draft college
+    /// decision) to `path`, or to a file chosen in a save dialog when `None`.
+    pub fn export_product(
+        &mut self,
+        ctx: &egui::Context,
+        product: Product,
+        format: Format,
+        path: Option<PathBuf>,
+    ) {
         let findings = self.current_findings();
         let name = export_file_name_for(
             &self.protocol,
             self.path.as_deref(),
-            Product::Adviesverslag,
+            product,
             format,
             chrono::Local::now().date_naive(),
         );
-        let title = match format {
-            Format::Docx => "Adviesverslag exporteren als DOCX",
-            Format::Pdf => "Adviesverslag exporteren als PDF",
+        let title = match (product, format) {
+            (Product::Besluit, Format::Docx) => "Collegebesluit exporteren als DOCX",
+            (Product::Besluit, Format::Pdf) => "Collegebesluit exporteren als PDF",
+            (_, Format::Docx) => "Adviesverslag exporteren als DOCX",
+            (_, Format::Pdf) => "Adviesverslag exporteren als PDF",
         };
-        self.spawn_export(
-            ctx,
-            format,
-            path,
-            title,
-            name,
-            findings,
-            Product::Adviesverslag,
-        );
+        self.spawn_export(ctx, format, path, title, name, findings, product);
     }
 
     /// Builds a document from the current protocol and writes it on the worker thread, to
@@ -705,6 +720,7 @@ impl ProtocolApp {
                     PickFor::Export(Product::Adviesverslag, _) => {
                         ("Adviesverslag exporteren", true)
                     }
+                    PickFor::Export(Product::Besluit, _) => ("Collegebesluit exporteren", true),
                     PickFor::Compare => ("Vergelijken met een ander bestand", false),
                     PickFor::Import => ("Importeren uit Word of PDF", false),
                 };
@@ -717,10 +733,13 @@ impl ProtocolApp {
                         *format,
                         today,
                     )),
-                    PickFor::Export(Product::Adviesverslag, format) => Some(export_file_name_for(
+                    PickFor::Export(
+                        product @ (Product::Adviesverslag | Product::Besluit),
+                        format,
+                    ) => Some(export_file_name_for(
                         &self.protocol,
                         self.path.as_deref(),
-                        Product::Adviesverslag,
+                        *product,
                         *format,
                         today,
                     )),

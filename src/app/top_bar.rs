@@ -89,6 +89,10 @@ impl ProtocolApp {
             Command::Redo => self.history.can_redo(),
             Command::Next => self.step.next().is_some(),
             Command::Previous => self.step.previous().is_some(),
+            // A college decision belongs to the Opgroeien case of a local government.
+            Command::ExportBesluitDocx | Command::ExportBesluitPdf => {
+                crate::document::besluit::applies(&self.protocol)
+            }
             _ => true,
         }
     }

@@ -13,10 +13,13 @@ pub(super) fn run(args: &ExportArgs) -> u8 {
         && args.pdf.is_none()
         && args.report_docx.is_none()
         && args.report_pdf.is_none()
+        && args.besluit_docx.is_none()
+        && args.besluit_pdf.is_none()
     {
         eprintln!(
             "Fout: zeg wat er gemaakt moet worden: --docx BESTAND.docx en/of --pdf BESTAND.pdf \
-             (of het adviesverslag met --report-docx / --report-pdf)."
+             (of het adviesverslag met --report-docx / --report-pdf, het ontwerp van \
+             collegebesluit met --besluit-docx / --besluit-pdf)."
         );
         return EXIT_FILE_ERROR;
     }
@@ -45,8 +48,19 @@ pub(super) fn run(args: &ExportArgs) -> u8 {
         (&args.pdf, Product::Protocol, Format::Pdf),
         (&args.report_docx, Product::Adviesverslag, Format::Docx),
         (&args.report_pdf, Product::Adviesverslag, Format::Pdf),
+        (&args.besluit_docx, Product::Besluit, Format::Docx),
+        (&args.besluit_pdf, Product::Besluit, Format::Pdf),
     ] {
         if let Some(path) = path {
+            if product == Product::Besluit && !crate::document::besluit::applies(&protocol) {
+                eprintln!(
+                    "Fout: ‘{}’ heeft geen gemeentelijk scenario; een collegebesluit hoort \
+                     alleen bij het standaardprotocol van Opgroeien voor een lokaal bestuur.",
+                    args.file.display()
+                );
+                code = code.max(EXIT_FINDINGS);
+                continue;
+            }
             code = code.max(export_one(&protocol, &findings, product, format, path));
         }
     }
@@ -62,6 +76,8 @@ fn clashing_output(args: &ExportArgs) -> Option<String> {
         ("--pdf", &args.pdf),
         ("--report-docx", &args.report_docx),
         ("--report-pdf", &args.report_pdf),
+        ("--besluit-docx", &args.besluit_docx),
+        ("--besluit-pdf", &args.besluit_pdf),
     ]
     .into_iter()
     .filter_map(|(flag, path)| Some((flag, path.as_deref()?)))
@@ -128,6 +144,7 @@ fn export_one(
     let what = match product {
         Product::Protocol => format.short_name().to_string(),
         Product::Adviesverslag => format!("Adviesverslag ({})", format.short_name()),
+        Product::Besluit => format!("Ontwerp van collegebesluit ({})", format.short_name()),
     };
     match pipeline::export_to(protocol, findings, product, format, path) {
         Ok(status) => {

@@ -166,6 +166,12 @@ pub struct ExportArgs {
     /// Schrijf het adviesverslag als PDF.
     #[arg(long, value_name = "BESTAND")]
     pub report_pdf: Option<PathBuf>,
+    /// Schrijf het ontwerp van collegebesluit (gemeentelijk scenario) als DOCX.
+    #[arg(long, value_name = "BESTAND")]
+    pub besluit_docx: Option<PathBuf>,
+    /// Schrijf het ontwerp van collegebesluit als PDF.
+    #[arg(long, value_name = "BESTAND")]
+    pub besluit_pdf: Option<PathBuf>,
     /// Weiger te exporteren als de controle fouten vindt.
     #[arg(long)]
     pub require_complete: bool,

@@ -2,6 +2,7 @@
 //! protocol itself (`protocol`) and the review report beside it (`adviesverslag`).
 
 pub mod adviesverslag;
+pub mod besluit;
 mod protocol;
 mod text;
 mod tree;

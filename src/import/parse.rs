@@ -1643,6 +1643,7 @@ fn party_clause(text: &str, index: usize) -> Party {
             " in de hoedanigheid",
             ", hierna",
             " hierna:",
+            ", in uitvoering van",
         ]
         .iter()
         .filter_map(|marker| rest_lower.find(marker))

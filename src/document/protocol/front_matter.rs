@@ -491,25 +491,9 @@ fn representation(party: &Party, municipal: Option<&MunicipalCase>) -> Line {
         join_names(&names)
     };
     let representative = one_line(&party.representative);
-    if representative.is_empty() {
-        let names = signatories(|name, function| {
-            if function.is_empty() {
-                name.to_string()
-            } else {
-                format!("{name}, {function}")
-            }
-        });
-        return vec![or_gap(&names, "naam en functie van de vertegenwoordiger")];
-    }
-    let mut spans = vec![Span::plain(representative)];
-    if party.signatories_sign_for_representative {
-        let names = signatories(|name, function| match function.chars().next() {
-            Some(first) if first.is_lowercase() => format!("de {function} {name}"),
-            Some(_) => format!("{function} {name}"),
-            None => name.to_string(),
-        });
-        spans.push(Span::plain(", voor wie tekenen: "));
-        spans.push(or_gap(&names, "wie ondertekent"));
+    // The municipality of the Opgroeien case signs in execution of the college's decision
+    // (issue 17): its date, once taken, stands here; until then it is a gap.
+    let in_execution = |spans: &mut Line| {
         if let Some(case) = municipal.filter(|case| case.municipality_party == party.id) {
             let body = non_empty_or(
                 &case.college_decision.body,
@@ -523,7 +507,30 @@ fn representation(party: &Party, municipal: Option<&MunicipalCase>) -> Line {
                 "datum van het collegebesluit",
             ));
         }
+    };
+    if representative.is_empty() {
+        let names = signatories(|name, function| {
+            if function.is_empty() {
+                name.to_string()
+            } else {
+                format!("{name}, {function}")
+            }
+        });
+        let mut spans = vec![or_gap(&names, "naam en functie van de vertegenwoordiger")];
+        in_execution(&mut spans);
+        return spans;
     }
+    let mut spans = vec![Span::plain(representative)];
+    if party.signatories_sign_for_representative {
+        let names = signatories(|name, function| match function.chars().next() {
+            Some(first) if first.is_lowercase() => format!("de {function} {name}"),
+            Some(_) => format!("{function} {name}"),
+            None => name.to_string(),
+        });
+        spans.push(Span::plain(", voor wie tekenen: "));
+        spans.push(or_gap(&names, "wie ondertekent"));
+    }
+    in_execution(&mut spans);
     spans
 }
 
