@@ -10,7 +10,7 @@
 set -euo pipefail
 
 app_packages=(libx11-6 libxcursor1 libxrandr2 libxi6 libxkbcommon-x11-0 libgl1 libegl1 libgl1-mesa-dri)
-test_packages=(libreoffice-writer-nogui poppler-utils qpdf fonts-dejavu-core fonts-crosextra-carlito)
+test_packages=(libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils qpdf fonts-dejavu-core fonts-crosextra-carlito)
 dist_packages=(gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 wine64 dpkg-dev debootstrap
   desktop-file-utils xvfb groff-base)
 

@@ -244,3 +244,131 @@ fn import_writes_the_protocol_and_its_report_and_refuses_harm() {
     assert_eq!(same.status.code(), Some(2));
     assert_eq!(fs::read(&copy).unwrap(), fs::read(source).unwrap());
 }
+
+/// Splits one CSV line with `separator` and `"` quotes (doubled inside a field).
+fn csv_fields(line: &str, separator: char) -> Vec<String> {
+    let mut fields = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut characters = line.chars().peekable();
+    while let Some(character) = characters.next() {
+        match character {
+            '"' if quoted && characters.peek() == Some(&'"') => {
+                field.push('"');
+                characters.next();
+            }
+            '"' => quoted = !quoted,
+            c if c == separator && !quoted => fields.push(std::mem::take(&mut field)),
+            c => field.push(c),
+        }
+    }
+    fields.push(field);
+    fields
+}
+
+/// Issue 17 §4 (CSV): `register` writes the processing-register row of the municipal case;
+/// read back directly and as LibreOffice reads it (its CSV import, then its own CSV export),
+/// every column holds the protocol's facts.
+#[test]
+fn register_writes_the_processing_register_row() {
+    let folder = tempfile::tempdir().unwrap();
+    let source = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/opgroeien-gemeente-ingevuld.ron"
+    );
+    let csv = folder.path().join("register.csv");
+    let output = protocolwijzer(&["register", source, "-o", csv.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let protocol = file::load(std::path::Path::new(source)).unwrap();
+    let municipality = protocol.drafting_party().unwrap().clone();
+    let text = fs::read_to_string(&csv).unwrap();
+    assert!(text.starts_with('\u{feff}'), "a BOM for Excel");
+    let lines: Vec<&str> = text.trim_start_matches('\u{feff}').lines().collect();
+    assert_eq!(lines.len(), 2);
+    let check = |header: Vec<String>, row: Vec<String>, reader: &str| {
+        assert_eq!(header, protocolwijzer::register::COLUMNS, "{reader}");
+        let column = |name: &str| {
+            let index = header.iter().position(|column| column == name).unwrap();
+            row[index].clone()
+        };
+        assert!(
+            column("Verwerkingsverantwoordelijke").contains(&municipality.legal_name),
+            "{reader}"
+        );
+        assert!(
+            column("Verwerkingsverantwoordelijke").contains(&municipality.kbo),
+            "{reader}"
+        );
+        assert!(
+            column("Functionaris voor gegevensbescherming").contains(&municipality.dpo.email),
+            "{reader}"
+        );
+        let first_purpose = &municipality.processing_purposes[0].description;
+        assert!(
+            column("Doeleinden").contains(first_purpose.split_whitespace().next().unwrap()),
+            "{reader}"
+        );
+        assert!(column("Doeleinden").contains("€ 100"), "{reader}");
+        assert!(
+            column("Categorieën van persoonsgegevens").contains("INSZ-nummer"),
+            "{reader}"
+        );
+        assert!(
+            column("Doorgifte buiten de EU").starts_with("Geen"),
+            "{reader}"
+        );
+        assert!(
+            column("Bewaartermijn").contains("niet langer dan nodig"),
+            "{reader}"
+        );
+        assert!(
+            column("Beveiligingsmaatregelen").contains("versleuteld"),
+            "{reader}"
+        );
+        assert_eq!(
+            column("Gegevens van"),
+            "Agentschap Opgroeien regie",
+            "{reader}"
+        );
+        assert_eq!(column("Protocol (datum)"), "30 maart 2026", "{reader}");
+        assert_eq!(
+            column("Bekendmaking"),
+            municipality.publication_url,
+            "{reader}"
+        );
+    };
+    check(csv_fields(lines[0], ';'), csv_fields(lines[1], ';'), "CSV");
+
+    if !common::readback::available("soffice") {
+        return;
+    }
+    let profile = format!("file://{}", folder.path().join("lo-profile").display());
+    let converted = folder.path().join("lo");
+    let result = std::process::Command::new("soffice")
+        .args([
+            "--headless",
+            "--norestore",
+            &format!("-env:UserInstallation={profile}"),
+            "--infilter=Text - txt - csv (StarCalc):59,34,76,1",
+            "--convert-to",
+            "csv:Text - txt - csv (StarCalc):44,34,76,1",
+            "--outdir",
+        ])
+        .arg(&converted)
+        .arg(&csv)
+        .output()
+        .unwrap();
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+    let back = fs::read_to_string(converted.join("register.csv")).unwrap();
+    let back_lines: Vec<&str> = back.trim_start_matches('\u{feff}').lines().collect();
+    assert_eq!(back_lines.len(), 2, "{back}");
+    check(
+        csv_fields(back_lines[0], ','),
+        csv_fields(back_lines[1], ','),
+        "LibreOffice",
+    );
+}

@@ -27,11 +27,13 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("store", &["model", "dutch", "file"]),
     // Signed protocols from Word, PDF or text into the model; knows no writer and no check.
     ("import", &["model", "dutch"]),
+    // The processing-register entry of a protocol.
+    ("register", &["model", "dutch"]),
     (
         "cli",
         &[
             "model", "dutch", "file", "template", "check", "review", "document", "export",
-            "pipeline", "store", "import",
+            "pipeline", "store", "import", "register",
         ],
     ),
     (

@@ -126,6 +126,16 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Schrijf de regel voor het verwerkingsregister (art. 30 AVG) van een protocol als CSV
+    /// (Excel en LibreOffice: UTF-8, puntkomma's).
+    Register {
+        /// Het protocolbestand.
+        #[arg(value_name = "BESTAND")]
+        file: PathBuf,
+        /// Het CSV-bestand dat gemaakt wordt.
+        #[arg(long = "output", short = 'o', value_name = "CSV")]
+        output: PathBuf,
+    },
     /// Toon de vingerafdruk (SHA-256) van de inhoud van een protocol.
     Fingerprint {
         /// Het .ron-bestand.
@@ -223,6 +233,7 @@ pub fn run(command: &Command) -> Option<ExitCode> {
             report,
             force,
         } => import(source, output, report.as_deref(), *force),
+        Command::Register { file: path, output } => register(path, output),
         Command::Fingerprint { file: path } => match file::load(path) {
             Ok(protocol) => {
                 println!("{}", crate::model::fingerprint::fingerprint(&protocol));
@@ -314,6 +325,35 @@ fn import(source: &Path, output: &Path, report: Option<&Path>, force: bool) -> u
         }
     );
     EXIT_OK
+}
+
+/// `register`: the processing-register entry as CSV; never over the protocol file itself.
+fn register(path: &Path, output: &Path) -> u8 {
+    if file::same_file(path, output) || path == output {
+        eprintln!(
+            "Fout: ‘{}’ is het protocolbestand zelf; kies een andere naam, bv. met .csv.",
+            output.display()
+        );
+        return EXIT_FILE_ERROR;
+    }
+    let protocol = match file::load(path) {
+        Ok(protocol) => protocol,
+        Err(error) => {
+            eprintln!("Fout: {error}");
+            return EXIT_FILE_ERROR;
+        }
+    };
+    let entry = crate::register::entry(&protocol);
+    match file::write_atomically(output, &crate::register::csv(&entry)) {
+        Ok(()) => {
+            println!("Registerregel geschreven naar ‘{}’.", output.display());
+            EXIT_OK
+        }
+        Err(error) => {
+            eprintln!("Fout: {error}");
+            EXIT_FILE_ERROR
+        }
+    }
 }
 
 fn new(template_name: &str, output: &Path, force: bool) -> u8 {
