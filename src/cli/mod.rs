@@ -271,12 +271,7 @@ fn import(source: &Path, output: &Path, report: Option<&Path>, force: bool) -> u
         eprintln!("Fout: het verslag en het protocolbestand hebben dezelfde naam.");
         return EXIT_FILE_ERROR;
     }
-    if output.exists() && !force {
-        eprintln!(
-            "Fout: ‘{}’ bestaat al. Kies een andere naam, of gebruik --force om het te \
-             overschrijven (de vorige versie blijft bewaard als .bak).",
-            output.display()
-        );
+    if refuses_to_overwrite(output, force) {
         return EXIT_FILE_ERROR;
     }
     let imported = match crate::import::import_file(source) {
@@ -356,6 +351,19 @@ fn register(path: &Path, output: &Path) -> u8 {
     }
 }
 
+/// Whether `output` exists and may not be overwritten (no `--force`); says so in Dutch.
+fn refuses_to_overwrite(output: &Path, force: bool) -> bool {
+    let refused = output.exists() && !force;
+    if refused {
+        eprintln!(
+            "Fout: ‘{}’ bestaat al. Kies een andere naam, of gebruik --force om het te \
+             overschrijven (de vorige versie blijft bewaard als .bak).",
+            output.display()
+        );
+    }
+    refused
+}
+
 fn new(template_name: &str, output: &Path, force: bool) -> u8 {
     let protocol = match template::new_protocol(template_name) {
         Ok(protocol) => protocol,
@@ -364,12 +372,7 @@ fn new(template_name: &str, output: &Path, force: bool) -> u8 {
             return EXIT_FILE_ERROR;
         }
     };
-    if output.exists() && !force {
-        eprintln!(
-            "Fout: ‘{}’ bestaat al. Kies een andere naam, of gebruik --force om het te \
-             overschrijven (de vorige versie blijft bewaard als .bak).",
-            output.display()
-        );
+    if refuses_to_overwrite(output, force) {
         return EXIT_FINDINGS;
     }
     match file::save(output, &protocol) {

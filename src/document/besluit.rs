@@ -6,7 +6,7 @@
 //! visible gap. The texts are our own, in the style of Flemish council decisions.
 
 use super::text::{date_or_gap, non_empty_or, one_line, or_gap, text_blocks};
-use super::{Align, Block, Document, DocumentStatus, Line, List, ListItem, ListMarker, Metadata};
+use super::{Align, Block, Document, DocumentStatus, Line, Metadata};
 use super::{Options, Span};
 use crate::dutch::join_names;
 use crate::model::{AdviceOutcome, Party, Protocol, Step};
@@ -89,7 +89,7 @@ pub fn build(protocol: &Protocol, options: &Options) -> Document {
 
     // Juridische grond
     blocks.push(heading("Juridische grond"));
-    blocks.push(bullets(vec![
+    blocks.push(Block::bullets(vec![
         vec![Span::plain(
             "Het decreet van 18 juli 2008 betreffende het elektronische bestuurlijke \
              gegevensverkeer (e-govdecreet), artikel 8, §1: een elektronische mededeling van \
@@ -257,19 +257,6 @@ fn paragraph(spans: Line) -> Block {
 
 fn label(text: &str) -> Block {
     Block::paragraph(vec![Span::bold(text)], Align::Left, true)
-}
-
-fn bullets(items: Vec<Line>) -> Block {
-    Block::List(List {
-        marker: ListMarker::Bullet,
-        items: items
-            .into_iter()
-            .map(|spans| ListItem {
-                spans,
-                children: Vec::new(),
-            })
-            .collect(),
-    })
 }
 
 fn article(number: usize, spans: Line) -> Block {

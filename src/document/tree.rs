@@ -368,6 +368,20 @@ pub fn field_safe(text: &str) -> String {
 }
 
 impl Block {
+    /// A bulleted list of one-level items.
+    pub fn bullets(items: Vec<Line>) -> Block {
+        Block::List(List {
+            marker: ListMarker::Bullet,
+            items: items
+                .into_iter()
+                .map(|spans| ListItem {
+                    spans,
+                    children: Vec::new(),
+                })
+                .collect(),
+        })
+    }
+
     /// A heading block.
     pub fn heading(level: u8, text: impl Into<String>, step: Option<Step>) -> Block {
         Block::Heading(Heading {

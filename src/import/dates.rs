@@ -3,20 +3,7 @@
 
 use chrono::NaiveDate;
 
-const MONTHS: [&str; 12] = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
+use crate::dutch::MONTHS;
 
 /// The first date in `text`, in any of the usual forms, with the byte range it takes.
 pub fn find_date(text: &str) -> Option<(NaiveDate, std::ops::Range<usize>)> {

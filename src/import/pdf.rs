@@ -540,18 +540,15 @@ fn blocks_from_lines(lines: &[PageLine]) -> Vec<SourceBlock> {
                 // A row's lines: each segment goes to the cell whose column it starts in; a
                 // row that goes on over a page starts with an empty first cell.
                 let columns = last.segments.iter().map(|(x, _)| *x).collect::<Vec<_>>();
-                let continued_on_new_page = !same_page;
                 for (x, segment) in &line.segments {
                     let column = nearest_column(&columns, *x, block.cells.len());
-                    if continued_on_new_page && column == 0 && block.cells.len() > 1 {
-                        // A new row after all.
-                    }
                     if let Some(cell) = block.cells.get_mut(column) {
                         join_line(cell, segment);
                     }
                 }
+                // The row keeps its first line's column starts.
                 *last = PageLine {
-                    segments: merge_columns(&last.segments, &line.segments),
+                    segments: last.segments.clone(),
                     ..line.clone()
                 };
                 continue;
@@ -640,9 +637,4 @@ fn nearest_column(columns: &[f32], x: f32, count: usize) -> usize {
         .min_by(|a, b| (a.1 - x).abs().total_cmp(&(b.1 - x).abs()))
         .map_or(0, |(index, _)| index)
         .min(count.saturating_sub(1))
-}
-
-/// The column starts of a row so far: the first line's, kept as later lines come.
-fn merge_columns(before: &[(f32, String)], _line: &[(f32, String)]) -> Vec<(f32, String)> {
-    before.to_vec()
 }

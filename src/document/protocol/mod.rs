@@ -10,7 +10,7 @@ mod data_table;
 mod front_matter;
 
 use super::text::{inline_text, one_line, text_blocks};
-use super::{Align, Block, Document, Line, List, ListItem, ListMarker, Metadata, Options, Span};
+use super::{Align, Block, Document, Line, Metadata, Options, Span};
 use crate::dutch::capitalise;
 use crate::model::{Article, Party, Protocol, Step, Unit, fingerprint};
 
@@ -140,16 +140,7 @@ impl<'a> Builder<'a> {
         if items.is_empty() {
             return;
         }
-        self.push(Block::List(List {
-            marker: ListMarker::Bullet,
-            items: items
-                .into_iter()
-                .map(|spans| ListItem {
-                    spans,
-                    children: Vec::new(),
-                })
-                .collect(),
-        }));
+        self.push(Block::bullets(items));
     }
 
     /// A free-text field as paragraphs and lists; a gap marker when empty.
