@@ -42,6 +42,11 @@ pub fn capitalise(text: &str) -> String {
     }
 }
 
+/// A count with its noun: "1 fout", "3 fouten", "0 inzendingen".
+pub fn count_of(count: usize, one: &str, many: &str) -> String {
+    format!("{count} {}", if count == 1 { one } else { many })
+}
+
 /// A count as a Dutch word, as a text says "de vier private uitbetalingsactoren"; digits
 /// from 13 on.
 pub fn count_word(count: usize) -> String {

@@ -6,6 +6,7 @@
 pub mod app; //      the egui wizard; edits the model, runs commands
 pub mod check; //    pure completeness and consistency check, findings in Dutch
 pub mod cli; //      clap subcommands over the library
+pub mod desk; //     Inzendingen: a folder of submissions in one table, watched, as Excel
 pub mod document; // the neutral document tree both writers render
 pub mod dutch; //    Dutch language: long-form dates, capitals, lists of names
 pub mod export; //   DOCX and PDF writers over the document tree

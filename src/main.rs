@@ -57,7 +57,14 @@ fn main() -> ExitCode {
         },
     };
     let had_opening_error = opening_error.is_some();
-    match app::run(protocol, path, opening_error) {
+    let desk = cli.desk_to_open().map(std::path::Path::to_path_buf);
+    if let Some(folder) = &desk
+        && !folder.is_dir()
+    {
+        eprintln!("Fout: ‘{}’ is geen map.", folder.display());
+        return ExitCode::from(EXIT_FILE_ERROR);
+    }
+    match app::run(protocol, path, opening_error, desk) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             let message = format!("De app kon niet starten: {error}");

@@ -29,18 +29,23 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("import", &["model", "dutch"]),
     // The processing-register entry of a protocol.
     ("register", &["model", "dutch"]),
+    // The Inzendingen desk: reads and checks submissions, knows no writer but its Excel sheet.
+    (
+        "desk",
+        &["model", "dutch", "file", "check", "review", "document"],
+    ),
     (
         "cli",
         &[
             "model", "dutch", "file", "template", "check", "review", "document", "export",
-            "pipeline", "store", "import", "register",
+            "pipeline", "store", "import", "register", "desk",
         ],
     ),
     (
         "app",
         &[
             "model", "dutch", "file", "template", "check", "review", "document", "export",
-            "pipeline", "store", "import",
+            "pipeline", "store", "import", "register", "desk",
         ],
     ),
     ("windows_console", &[]),

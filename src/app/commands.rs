@@ -26,6 +26,10 @@ pub enum Command {
     OpenRecent(PathBuf),
     /// Import a signed protocol from Word, PDF or text (dialog).
     Import,
+    /// Open a folder of submissions in the Inzendingen view (dialog).
+    OpenDesk,
+    /// Show the Inzendingen view again (after opening a submission from it).
+    ShowDesk,
     /// Save to the current file (or ask for one).
     Save,
     /// Save to a new file (dialog).
@@ -135,6 +139,7 @@ fixed_commands![
     New,
     Open,
     Import,
+    OpenDesk,
     Save,
     SaveAs,
     ExportDocx,
@@ -150,6 +155,7 @@ fixed_commands![
     ShowCheck,
     ShowPreview,
     ShowReview,
+    ShowDesk,
     About,
     Next,
     Previous,
@@ -168,6 +174,8 @@ impl Command {
                 .unwrap_or_else(|_| name.to_string()),
             Command::Open => "Openen…".to_string(),
             Command::Import => "Importeren uit Word of PDF…".to_string(),
+            Command::OpenDesk => "Inzendingen openen…".to_string(),
+            Command::ShowDesk => "Inzendingen tonen".to_string(),
             Command::OpenRecent(path) => path.display().to_string(),
             Command::Save => "Opslaan".to_string(),
             Command::SaveAs => "Opslaan als…".to_string(),
@@ -207,6 +215,10 @@ impl Command {
                 "Lees een bestaand, ondertekend protocol in uit Word (.docx), PDF of tekst."
             }
             Command::OpenRecent(_) => "Open dit recent gebruikte bestand.",
+            Command::OpenDesk => {
+                "Toon alle protocollen en indienpakketten van een map (en haar submappen) in één tabel: status, controle, adviezen, goedkeuring."
+            }
+            Command::ShowDesk => "Ga terug naar de tabel met inzendingen.",
             Command::Save => "Sla het protocol op in het huidige bestand.",
             Command::SaveAs => "Sla het protocol op in een nieuw bestand.",
             Command::ExportDocx => {
@@ -274,6 +286,8 @@ impl Command {
             Command::NewFromTemplate(_)
             | Command::OpenRecent(_)
             | Command::Import
+            | Command::OpenDesk
+            | Command::ShowDesk
             | Command::ExportDocx
             | Command::ExportPdf
             | Command::ExportReportDocx
@@ -300,9 +314,12 @@ impl Command {
     /// for commands issued by buttons elsewhere.
     pub fn menu(&self) -> Option<(Menu, u8)> {
         match self {
-            Command::New | Command::Open | Command::Import | Command::Save | Command::SaveAs => {
-                Some((Menu::File, 0))
-            }
+            Command::New
+            | Command::Open
+            | Command::Import
+            | Command::OpenDesk
+            | Command::Save
+            | Command::SaveAs => Some((Menu::File, 0)),
             Command::ExportDocx | Command::ExportPdf => Some((Menu::File, 1)),
             Command::ExportReportDocx
             | Command::ExportReportPdf
@@ -311,7 +328,7 @@ impl Command {
             Command::Quit => Some((Menu::File, 3)),
             Command::Undo | Command::Redo => Some((Menu::Edit, 0)),
             Command::ToggleDark => Some((Menu::View, 0)),
-            Command::ShowCheck | Command::ShowPreview | Command::ShowReview => {
+            Command::ShowCheck | Command::ShowPreview | Command::ShowReview | Command::ShowDesk => {
                 Some((Menu::View, 1))
             }
             Command::About => Some((Menu::View, 2)),
@@ -346,6 +363,9 @@ pub enum Pending {
     Import,
     /// Import this document.
     ImportPath(PathBuf),
+    /// Open this submission from the Inzendingen view: a protocol file, or the protocol
+    /// inside a submission package (which is never written to).
+    OpenSubmission(PathBuf),
     /// Close the app.
     Close,
 }

@@ -24,7 +24,7 @@ pub(super) fn opening_error_text(reason: &str) -> String {
 const NO_DIALOG_WITHIN: std::time::Duration = std::time::Duration::from_millis(250);
 
 /// What a worker answers when the system dialog gave no path after `started`.
-fn nothing_chosen(started: std::time::Instant, purpose: PickFor) -> Done {
+pub(super) fn nothing_chosen(started: std::time::Instant, purpose: PickFor) -> Done {
     if started.elapsed() < NO_DIALOG_WITHIN {
         Done::NoDialog(purpose)
     } else {
@@ -42,7 +42,7 @@ fn imported(path: PathBuf) -> Done {
     }
 }
 
-fn file_dialog(folder: Option<&Path>) -> rfd::FileDialog {
+pub(super) fn file_dialog(folder: Option<&Path>) -> rfd::FileDialog {
     let dialog = rfd::FileDialog::new();
     match folder {
         Some(folder) => dialog.set_directory(folder),
@@ -59,6 +59,8 @@ impl ProtocolApp {
             Command::Open => self.after_unsaved(ctx, Pending::Open),
             Command::OpenRecent(path) => self.after_unsaved(ctx, Pending::OpenPath(path)),
             Command::Import => self.after_unsaved(ctx, Pending::Import),
+            Command::OpenDesk => self.choose_desk_folder(ctx),
+            Command::ShowDesk => self.show_desk(),
             Command::Save => self.save(ctx, None),
             Command::SaveAs => self.save_as(ctx, None),
             Command::ExportDocx => self.export(ctx, Format::Docx, None, false),
@@ -236,6 +238,7 @@ impl ProtocolApp {
                 )));
                 self.worker.spawn(ctx, move || imported(path));
             }
+            Pending::OpenSubmission(path) => self.open_submission(ctx, path),
             Pending::Close => self.close_now(ctx),
         }
     }
@@ -247,7 +250,7 @@ impl ProtocolApp {
         ctx.send_viewport_cmd(egui::ViewportCommand::Close);
     }
 
-    fn folder(&self) -> Option<PathBuf> {
+    pub(super) fn folder(&self) -> Option<PathBuf> {
         self.path
             .as_deref()
             .and_then(Path::parent)
@@ -330,7 +333,7 @@ impl ProtocolApp {
 
     /// Opens the built-in file dialog for `purpose` when the system's cannot open; `false`
     /// when the system's dialog is to be used.
-    fn builtin_picker(
+    pub(super) fn builtin_picker(
         &mut self,
         purpose: PickFor,
         title: &str,
@@ -350,6 +353,11 @@ impl ProtocolApp {
                 &["docx", "pdf", "txt"][..],
                 "Word-documenten, PDF's of tekstbestanden",
             ),
+            PickFor::DeskFolder => (
+                &crate::desk::EXTENSIONS[..],
+                "protocollen of indienpakketten",
+            ),
+            PickFor::DeskSheet => (&["xlsx"][..], "Excel-bestanden"),
         };
         let folder = self.folder();
         self.file_picker = Some(FilePicker::new(
@@ -388,6 +396,8 @@ impl ProtocolApp {
                     }
                     PickFor::Compare => self.compare_with(ctx, Some(path)),
                     PickFor::Import => self.run_pending(ctx, Pending::ImportPath(path)),
+                    PickFor::DeskFolder => self.open_desk(ctx, path),
+                    PickFor::DeskSheet => self.write_desk_sheet(ctx, Some(path)),
                 }
             }
         }
@@ -709,6 +719,9 @@ impl ProtocolApp {
                      gewijzigd."
                 ))),
             },
+            done @ (Done::OpenedPackage { .. }
+            | Done::DeskFolder(_)
+            | Done::SheetWritten { .. }) => self.finish_desk(ctx, done),
             Done::Cancelled => {}
             Done::NoDialog(purpose) => {
                 // From now on in this session, the built-in dialog.
@@ -723,6 +736,8 @@ impl ProtocolApp {
                     PickFor::Export(Product::Besluit, _) => ("Collegebesluit exporteren", true),
                     PickFor::Compare => ("Vergelijken met een ander bestand", false),
                     PickFor::Import => ("Importeren uit Word of PDF", false),
+                    PickFor::DeskFolder => ("Inzendingen openen", false),
+                    PickFor::DeskSheet => ("Overzicht als Excel bewaren", true),
                 };
                 let today = chrono::Local::now().date_naive();
                 let name = match &purpose {
@@ -748,7 +763,10 @@ impl ProtocolApp {
                         .as_ref()
                         .and_then(|path| path.file_name())
                         .map(|name| name.to_string_lossy().into_owned()),
-                    PickFor::Open | PickFor::Compare | PickFor::Import => None,
+                    PickFor::DeskSheet => Some(super::desk_view::sheet_file_name(today)),
+                    PickFor::Open | PickFor::Compare | PickFor::Import | PickFor::DeskFolder => {
+                        None
+                    }
                 };
                 self.builtin_picker(purpose, title, saving, name.as_deref());
                 self.notice = Some(Notice::info(

@@ -26,6 +26,10 @@ pub enum PickFor {
     Compare,
     /// Import this signed protocol (Word, PDF or text).
     Import,
+    /// Show this folder in the Inzendingen view (a folder is chosen, not a file).
+    DeskFolder,
+    /// Write the Inzendingen overview to this Excel file.
+    DeskSheet,
 }
 
 /// Whether the system's file dialog can be expected to open. On Linux rfd talks to the XDG
@@ -160,8 +164,20 @@ impl FilePicker {
         self.read_folder();
     }
 
+    /// Whether a folder is chosen rather than a file.
+    fn choosing_folder(&self) -> bool {
+        self.purpose == PickFor::DeskFolder
+    }
+
     /// The chosen path, or why it cannot be taken.
     fn chosen(&self) -> Result<PathBuf, String> {
+        if self.choosing_folder() {
+            return if self.folder.is_dir() {
+                Ok(self.folder.clone())
+            } else {
+                Err(format!("De map ‘{}’ bestaat niet.", self.folder.display()))
+            };
+        }
         let name = self.name.trim();
         if name.is_empty() {
             return Err("Kies een bestand of typ een bestandsnaam.".to_string());
@@ -251,11 +267,13 @@ impl FilePicker {
                 }
             });
         ui.separator();
-        ui.horizontal(|ui| {
-            let label = ui.label("Bestandsnaam:");
-            ui.add(egui::TextEdit::singleline(&mut self.name).desired_width(f32::INFINITY))
-                .labelled_by(label.id);
-        });
+        if !self.choosing_folder() {
+            ui.horizontal(|ui| {
+                let label = ui.label("Bestandsnaam:");
+                ui.add(egui::TextEdit::singleline(&mut self.name).desired_width(f32::INFINITY))
+                    .labelled_by(label.id);
+            });
+        }
         let check = self.chosen();
         match &check {
             Ok(path) if self.saving && path.exists() => {
@@ -273,7 +291,13 @@ impl FilePicker {
             _ => {}
         }
         ui.horizontal(|ui| {
-            let action = if self.saving { "Opslaan" } else { "Openen" };
+            let action = if self.choosing_folder() {
+                "Deze map openen"
+            } else if self.saving {
+                "Opslaan"
+            } else {
+                "Openen"
+            };
             if ui
                 .add_enabled(check.is_ok(), egui::Button::new(action))
                 .clicked()

@@ -17,6 +17,7 @@ mod bottom_bar;
 pub mod commands;
 mod dates;
 mod derived;
+mod desk_view;
 mod dialogs;
 mod execute;
 mod file_picker;
@@ -139,6 +140,11 @@ pub struct ProtocolApp {
     system_dialogs: bool,
     /// The built-in file dialog, while it is open.
     file_picker: Option<file_picker::FilePicker>,
+    /// The Inzendingen table, once a folder of submissions is open; it stays while a
+    /// submission is open in the wizard, to come back to.
+    desk: Option<desk_view::DeskView>,
+    /// Whether the Inzendingen table is shown instead of the wizard.
+    showing_desk: bool,
 }
 
 /// For the start-up and memory figures: when the first frame was drawn.
@@ -193,6 +199,8 @@ impl ProtocolApp {
             window: Window::default(),
             system_dialogs: file_picker::system_dialog_available(),
             file_picker: None,
+            desk: None,
+            showing_desk: false,
         };
         if let Some(path) = app.path.clone() {
             app.settings
@@ -332,6 +340,8 @@ impl ProtocolApp {
         self.step = Step::Parties;
         self.side.scroll_preview();
         self.delete_recovery(ctx);
+        // A protocol opened or made is shown; the Inzendingen table waits behind it.
+        self.showing_desk = false;
     }
 
     /// The whole UI for one frame. `App::ui` calls this; tests and benchmarks may too.
@@ -353,34 +363,11 @@ impl ProtocolApp {
 
         let mut commands = Vec::new();
         egui::Panel::top("menu").show(ui, |ui| self.top_bar_ui(ui, &mut commands));
-        egui::Panel::bottom("navigatie").show(ui, |ui| self.bottom_bar_ui(ui, &mut commands));
-        egui::Panel::left("stappen")
-            .resizable(false)
-            .exact_size(theme::STEPS_PANEL_WIDTH)
-            .show(ui, |ui| self.steps_panel_ui(ui, &mut commands));
-        // The form keeps a readable width: the side panel is bounded by what is left, and
-        // folds into a strip of tabs (opening over the form) when too little is left.
-        // (The steps panel is placed already: what is available is beside it.)
-        let window = ctx.content_rect().width();
-        let room = ui.available_width() - theme::FORM_MIN_WIDTH;
-        let side_max = room.min(window * theme::SIDE_PANEL_MAX_SHARE);
-        if side_max >= theme::SIDE_PANEL_MIN_WIDTH {
-            self.side.folded = false;
-            egui::Panel::right("controle")
-                .resizable(true)
-                .default_size(theme::SIDE_PANEL_WIDTH.min(side_max))
-                .min_size(theme::SIDE_PANEL_MIN_WIDTH)
-                .max_size(side_max)
-                .show(ui, |ui| self.side_panel_ui(ui, &mut commands));
+        if self.poll_desk() {
+            self.desk_ui(ui, &mut commands);
         } else {
-            self.side.folded = true;
-            egui::Panel::right("controle-tabs")
-                .resizable(false)
-                .exact_size(theme::SIDE_TABS_WIDTH)
-                .show(ui, |ui| self.side_tabs_ui(ui));
-            self.side_overlay_ui(&ctx, &mut commands);
+            self.wizard_ui(ui, &mut commands);
         }
-        egui::CentralPanel::default().show(ui, |ui| self.form_panel_ui(ui, &mut commands));
         self.file_picker_ui(&ctx);
         if let Some(answer) = self.dialogs.ui(&ctx) {
             self.answer(&ctx, answer);
@@ -395,6 +382,39 @@ impl ProtocolApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.window.sent_title = title;
         }
+    }
+
+    /// The wizard: steps on the left, the step's form, the side panel, the bottom bar.
+    fn wizard_ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
+        let ctx = ui.ctx().clone();
+        egui::Panel::bottom("navigatie").show(ui, |ui| self.bottom_bar_ui(ui, commands));
+        egui::Panel::left("stappen")
+            .resizable(false)
+            .exact_size(theme::STEPS_PANEL_WIDTH)
+            .show(ui, |ui| self.steps_panel_ui(ui, commands));
+        // The form keeps a readable width: the side panel is bounded by what is left, and
+        // folds into a strip of tabs (opening over the form) when too little is left.
+        // (The steps panel is placed already: what is available is beside it.)
+        let window = ctx.content_rect().width();
+        let room = ui.available_width() - theme::FORM_MIN_WIDTH;
+        let side_max = room.min(window * theme::SIDE_PANEL_MAX_SHARE);
+        if side_max >= theme::SIDE_PANEL_MIN_WIDTH {
+            self.side.folded = false;
+            egui::Panel::right("controle")
+                .resizable(true)
+                .default_size(theme::SIDE_PANEL_WIDTH.min(side_max))
+                .min_size(theme::SIDE_PANEL_MIN_WIDTH)
+                .max_size(side_max)
+                .show(ui, |ui| self.side_panel_ui(ui, commands));
+        } else {
+            self.side.folded = true;
+            egui::Panel::right("controle-tabs")
+                .resizable(false)
+                .exact_size(theme::SIDE_TABS_WIDTH)
+                .show(ui, |ui| self.side_tabs_ui(ui));
+            self.side_overlay_ui(&ctx, commands);
+        }
+        egui::CentralPanel::default().show(ui, |ui| self.form_panel_ui(ui, commands));
     }
 
     /// The central panel: the current step's form.
@@ -571,11 +591,7 @@ pub(crate) fn findings_in_words(errors: usize, warnings: usize, infos: usize) ->
 }
 
 pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
+    crate::dutch::count_of(n, one, many)
 }
 
 /// Tells the user, in a native message box, that the app could not start (no terminal may be
@@ -593,11 +609,13 @@ pub fn show_start_failure(message: &str) {
 }
 
 /// Runs the app on `protocol` (read from `path`, or new). `opening_error` is the reason a file
-/// given on the command line could not be opened; the app shows it first.
+/// given on the command line could not be opened; the app shows it first. With `desk`, the
+/// app starts on the Inzendingen view of that folder.
 pub fn run(
     protocol: Protocol,
     path: Option<PathBuf>,
     opening_error: Option<String>,
+    desk: Option<PathBuf>,
 ) -> eframe::Result {
     let mut app = ProtocolApp::new(protocol, path, store::default_dir());
     if let Some(message) = opening_error {
@@ -637,6 +655,12 @@ pub fn run(
     eframe::run_native(
         "Protocolwijzer",
         options,
-        Box::new(|_creation| Ok(Box::new(app))),
+        Box::new(move |creation| {
+            let mut app = app;
+            if let Some(folder) = desk {
+                app.open_desk(&creation.egui_ctx, folder);
+            }
+            Ok(Box::new(app))
+        }),
     )
 }

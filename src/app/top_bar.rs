@@ -14,9 +14,21 @@ impl ProtocolApp {
                 ui.menu_button(menu.title(), |ui| self.menu_ui(ui, menu, commands));
             }
             ui.separator();
-            self.file_status_ui(ui);
-            ui.separator();
-            self.check_status_ui(ui);
+            if self.is_showing_desk() {
+                ui.label(RichText::new("Inzendingen").strong());
+            } else {
+                if self.desk.is_some()
+                    && ui
+                        .button("◀ Inzendingen")
+                        .on_hover_text(Command::ShowDesk.tooltip())
+                        .clicked()
+                {
+                    commands.push(Command::ShowDesk);
+                }
+                self.file_status_ui(ui);
+                ui.separator();
+                self.check_status_ui(ui);
+            }
             if self.worker.running > 0 {
                 ui.spinner();
                 ui.label("Bezig…");
@@ -88,6 +100,7 @@ impl ProtocolApp {
             Command::Undo => self.history.can_undo(),
             Command::Redo => self.history.can_redo(),
             Command::Next => self.step.next().is_some(),
+            Command::ShowDesk => self.desk.is_some() && !self.is_showing_desk(),
             Command::Previous => self.step.previous().is_some(),
             // A college decision belongs to the Opgroeien case of a local government.
             Command::ExportBesluitDocx | Command::ExportBesluitPdf => {

@@ -52,6 +52,25 @@ pub enum Done {
         /// The protocol (its review record lists what was not placed), or the Dutch error.
         result: Result<Box<Protocol>, String>,
     },
+    /// A protocol was read from inside a submission package (or failed to); the package
+    /// itself is never written to.
+    OpenedPackage {
+        /// The package.
+        package: PathBuf,
+        /// The `.ron` inside it.
+        inner: String,
+        /// The protocol, or the Dutch error.
+        result: Result<Box<Protocol>, String>,
+    },
+    /// A folder was chosen for the Inzendingen view.
+    DeskFolder(PathBuf),
+    /// The Inzendingen overview was written as an Excel sheet (or failed to).
+    SheetWritten {
+        /// The file.
+        path: PathBuf,
+        /// Ok, or the Dutch error.
+        result: Result<(), String>,
+    },
     /// The autosave finished.
     Autosaved(Result<(), String>),
     /// The settings were written.

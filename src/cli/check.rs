@@ -298,5 +298,5 @@ fn counts(findings: &[Finding]) -> String {
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+    crate::dutch::count_of(n, one, many)
 }

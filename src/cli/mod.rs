@@ -52,7 +52,22 @@ impl Cli {
     /// Whether this command line opens the app's window (no subcommand, `open`, or a bare
     /// file name) rather than running a command that prints its result.
     pub fn opens_window(&self) -> bool {
-        matches!(self.command, None | Some(Command::Open { .. }))
+        matches!(
+            self.command,
+            None | Some(Command::Open { .. }) | Some(Command::Inzendingen { excel: None, .. })
+        )
+    }
+
+    /// The folder the app should show in its Inzendingen view (`inzendingen MAP`).
+    pub fn desk_to_open(&self) -> Option<&Path> {
+        match &self.command {
+            Some(Command::Inzendingen {
+                folder,
+                excel: None,
+                ..
+            }) => Some(folder),
+            _ => None,
+        }
     }
 
     /// A bare word that is neither a file nor a path (`protocolwijzer chek`): most likely a
@@ -136,6 +151,22 @@ pub enum Command {
         #[arg(long = "output", short = 'o', value_name = "CSV")]
         output: PathBuf,
     },
+    /// Open de inzendingen van een map (protocollen en indienpakketten, ook in submappen) in
+    /// één tabel in de app; met --excel wordt het overzicht een Excel-bestand, zonder venster.
+    Inzendingen {
+        /// De map met inzendingen.
+        #[arg(value_name = "MAP")]
+        folder: PathBuf,
+        /// Schrijf het overzicht naar dit Excel-bestand (.xlsx) in plaats van de app te openen.
+        #[arg(long, value_name = "XLSX")]
+        excel: Option<PathBuf>,
+        /// Overschrijf het Excel-bestand als het al bestaat (de vorige versie blijft als .bak).
+        #[arg(long)]
+        force: bool,
+        /// De datum van vandaag (JJJJ-MM-DD), voor de controle.
+        #[arg(long, value_name = "DATUM", value_parser = parse_date)]
+        today: Option<chrono::NaiveDate>,
+    },
     /// Toon de vingerafdruk (SHA-256) van de inhoud van een protocol.
     Fingerprint {
         /// Het .ron-bestand.
@@ -217,7 +248,13 @@ fn parse_date(text: &str) -> Result<chrono::NaiveDate, String> {
 /// starts the app).
 pub fn run(command: &Command) -> Option<ExitCode> {
     let code = match command {
-        Command::Open { .. } => return None,
+        Command::Open { .. } | Command::Inzendingen { excel: None, .. } => return None,
+        Command::Inzendingen {
+            folder,
+            excel: Some(excel),
+            force,
+            today,
+        } => desk_sheet(folder, excel, *force, *today),
         Command::New {
             template,
             output,
@@ -342,6 +379,46 @@ fn register(path: &Path, output: &Path) -> u8 {
     match file::write_atomically(output, &crate::register::csv(&entry)) {
         Ok(()) => {
             println!("Registerregel geschreven naar ‘{}’.", output.display());
+            EXIT_OK
+        }
+        Err(error) => {
+            eprintln!("Fout: {error}");
+            EXIT_FILE_ERROR
+        }
+    }
+}
+
+/// `inzendingen MAP --excel OUT`: the overview of every submission in the folder as an Excel
+/// sheet. Exit 0 when written (unreadable files are rows, and are counted in the message).
+fn desk_sheet(folder: &Path, output: &Path, force: bool, today: Option<chrono::NaiveDate>) -> u8 {
+    if !folder.is_dir() {
+        eprintln!("Fout: ‘{}’ is geen map.", folder.display());
+        return EXIT_FILE_ERROR;
+    }
+    if refuses_to_overwrite(output, force) {
+        return EXIT_FILE_ERROR;
+    }
+    let context = match today {
+        Some(today) => crate::check::Context { today },
+        None => crate::check::Context::today(),
+    };
+    let threads = std::thread::available_parallelism().map_or(2, |count| count.get().min(4));
+    let rows = crate::desk::read_all(folder, &context, threads, &|_, _| {});
+    let written = crate::desk::sheet::xlsx(&rows)
+        .and_then(|bytes| file::write_atomically(output, &bytes).map_err(|e| e.to_string()));
+    match written {
+        Ok(()) => {
+            let unreadable = rows.iter().filter(|row| row.content.is_err()).count();
+            println!(
+                "Overzicht van {} geschreven naar ‘{}’{}.",
+                crate::dutch::count_of(rows.len(), "inzending", "inzendingen"),
+                output.display(),
+                if unreadable > 0 {
+                    format!(" ({unreadable} onleesbaar: zie de kolom ‘Melding’)")
+                } else {
+                    String::new()
+                }
+            );
             EXIT_OK
         }
         Err(error) => {
