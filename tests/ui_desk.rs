@@ -191,3 +191,67 @@ fn a_behandelaar_sorts_filters_opens_a_submission_and_comes_back() {
     });
     harness.get_by_label("⬇");
 }
+
+/// The folder is chosen in the built-in dialog (desktops without the system's), and the table
+/// is saved as an Excel sheet from its button; the message says where.
+#[test]
+fn the_folder_is_chosen_in_a_dialog_and_the_overview_is_saved_as_excel() {
+    let folder = folder_of_five();
+    let settings = tempfile::tempdir().unwrap();
+    let mut harness = harness(settings.path());
+    let ctx = harness.ctx.clone();
+    harness.state_mut().run_command(&ctx, Command::OpenDesk);
+    harness.run();
+    assert!(harness.query_by_label("Inzendingen openen").is_some());
+    harness.get_by_label("Map:").click();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness
+        .get_by_label("Map:")
+        .type_text(folder.path().to_str().unwrap());
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    // The folder's submissions are listed in the dialog; the folder itself is what is chosen.
+    harness.get_by_label("📄 Voorbeeldegem.ron");
+    harness.get_by_label("Deze map openen").click_accesskit();
+    // The spinner turns while the folder is read: steps, not a settled run.
+    harness.step();
+    step_until(&mut harness, "the folder read", |harness| {
+        harness.state().is_showing_desk() && !harness.state().desk_is_loading()
+    });
+    harness.run();
+    harness.get_by_label_contains("5 inzendingen");
+
+    harness.get_by_label("Overzicht als Excel…").click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label("Overzicht als Excel bewaren")
+            .is_some()
+    );
+    harness.get_by_label("Opslaan").click_accesskit();
+    harness.run();
+    let today = chrono::Local::now().date_naive();
+    let sheet = folder.path().join(format!(
+        "Inzendingen {}.xlsx",
+        protocolwijzer::dutch::dutch_long(today)
+    ));
+    step_until(&mut harness, "the sheet written", |_| sheet.is_file());
+    step_until(&mut harness, "the message", |harness| {
+        harness
+            .query_by_label_contains("Het overzicht is bewaard als")
+            .is_some()
+    });
+    let bytes = std::fs::read(&sheet).unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(
+        &mut archive.by_name("xl/worksheets/sheet1.xml").unwrap(),
+        &mut xml,
+    )
+    .unwrap();
+    assert!(xml.contains(r#"<autoFilter ref="A1:L6""#), "{xml}");
+    // A sheet in the folder is no submission: still five rows.
+    harness.get_by_label_contains("5 inzendingen");
+}

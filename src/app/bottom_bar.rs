@@ -1,5 +1,5 @@
 //! The bar at the bottom: previous and next step, where the user is, and the last message
-//! (with "Ongedaan maken" after a removal).
+//! (with "Ongedaan maken" after a removal); under the Inzendingen table, only the message.
 
 use egui::{RichText, Ui};
 
@@ -13,22 +13,27 @@ impl ProtocolApp {
     pub(super) fn bottom_bar_ui(&self, ui: &mut Ui, commands: &mut Vec<Command>) {
         ui.add_space(theme::BAR_GAP);
         ui.horizontal(|ui| {
-            for (command, enabled) in [
-                (Command::Previous, self.step.previous().is_some()),
-                (Command::Next, self.step.next().is_some()),
-            ] {
-                command_button_ui(ui, command, enabled, commands);
+            // The Inzendingen table has no steps: only the message.
+            if !self.is_showing_desk() {
+                for (command, enabled) in [
+                    (Command::Previous, self.step.previous().is_some()),
+                    (Command::Next, self.step.next().is_some()),
+                ] {
+                    command_button_ui(ui, command, enabled, commands);
+                }
+                ui.label(
+                    RichText::new(format!(
+                        "Stap {} van {}",
+                        self.step.number(),
+                        Step::ALL.len()
+                    ))
+                    .weak(),
+                );
             }
-            ui.label(
-                RichText::new(format!(
-                    "Stap {} van {}",
-                    self.step.number(),
-                    Step::ALL.len()
-                ))
-                .weak(),
-            );
             if let Some(notice) = &self.notice {
-                ui.separator();
+                if !self.is_showing_desk() {
+                    ui.separator();
+                }
                 ui.label(&notice.text);
                 if notice.undo {
                     command_button_ui(ui, Command::Undo, true, commands);

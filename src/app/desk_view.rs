@@ -485,8 +485,9 @@ impl super::ProtocolApp {
     }
 
     /// The Inzendingen view in the central panel, and what follows from it.
-    pub(super) fn desk_ui(&mut self, ui: &mut Ui, _commands: &mut Vec<super::Command>) {
+    pub(super) fn desk_ui(&mut self, ui: &mut Ui, commands: &mut Vec<super::Command>) {
         let ctx = ui.ctx().clone();
+        egui::Panel::bottom("navigatie").show(ui, |ui| self.bottom_bar_ui(ui, commands));
         let action = egui::CentralPanel::default()
             .show(ui, |ui| self.desk.as_mut().and_then(|view| view.ui(ui)))
             .inner;

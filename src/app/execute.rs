@@ -359,7 +359,13 @@ impl ProtocolApp {
             ),
             PickFor::DeskSheet => (&["xlsx"][..], "Excel-bestanden"),
         };
-        let folder = self.folder();
+        // The desk's dialogs start in the desk's folder.
+        let folder = match (&purpose, &self.desk) {
+            (PickFor::DeskFolder | PickFor::DeskSheet, Some(view)) => {
+                Some(view.desk.folder.clone())
+            }
+            _ => self.folder(),
+        };
         self.file_picker = Some(FilePicker::new(
             purpose,
             title,
