@@ -24,6 +24,11 @@ const ALLOWED: &[(&str, &[&str])] = &[
         "pipeline",
         &["model", "check", "review", "document", "export", "file"],
     ),
+    // The submission package: the pipeline's documents, the .ron, checksums, one zip.
+    (
+        "package",
+        &["model", "dutch", "check", "document", "export", "pipeline", "file"],
+    ),
     ("store", &["model", "dutch", "file"]),
     // Signed protocols from Word, PDF or text into the model; knows no writer and no check.
     ("import", &["model", "dutch"]),
@@ -33,14 +38,14 @@ const ALLOWED: &[(&str, &[&str])] = &[
         "cli",
         &[
             "model", "dutch", "file", "template", "check", "review", "document", "export",
-            "pipeline", "store", "import", "register",
+            "pipeline", "store", "import", "register", "package",
         ],
     ),
     (
         "app",
         &[
             "model", "dutch", "file", "template", "check", "review", "document", "export",
-            "pipeline", "store", "import",
+            "pipeline", "store", "import", "register", "package",
         ],
     ),
     ("windows_console", &[]),

@@ -354,28 +354,9 @@ pub enum Pending {
 /// The party is named by its legal name ("Gemeente Zoersel"), never by the short name the
 /// text uses ("de gemeente").
 pub fn export_file_name(protocol: &Protocol, format: Format, today: chrono::NaiveDate) -> String {
-    let name = protocol
-        .drafting_party()
-        .map(|party| {
-            let legal = party
-                .legal_name
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ");
-            if legal.is_empty() {
-                party.display_name().trim().to_string()
-            } else {
-                legal
-            }
-        })
-        .filter(|name| !name.is_empty())
-        .unwrap_or_else(|| "nieuw".to_string());
-    let name: String = name
-        .chars()
-        .map(|c| if "/\\:*?\"<>|".contains(c) { '-' } else { c })
-        .collect();
     format!(
-        "Protocol {name} {}.{}",
+        "Protocol {} {}.{}",
+        crate::package::name_for_files(protocol),
         crate::dutch::dutch_long(today),
         format.extension()
     )
