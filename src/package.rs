@@ -216,17 +216,27 @@ pub fn build(
     files.push((CONTENTS_NAME.to_string(), contents.into_bytes()));
 
     let bytes = zip(&files, today).map_err(|error| PackageError::Zip(error.to_string()))?;
+    Ok(Package {
+        file_name: file_name(protocol, today, draft),
+        bytes,
+        entries,
+        draft,
+    })
+}
+
+/// The name of the package of `protocol` on `today`: "Indienpakket <gemeente> <datum>.zip",
+/// "Indienpakket <gemeente> <datum> ONTWERP.zip" for a draft package.
+pub fn file_name(protocol: &Protocol, today: NaiveDate, draft: bool) -> String {
     let mark = if draft {
         format!(" {DRAFT_MARK}")
     } else {
         String::new()
     };
-    Ok(Package {
-        file_name: format!("Indienpakket {name} {}{mark}.zip", dutch_long(today)),
-        bytes,
-        entries,
-        draft,
-    })
+    format!(
+        "Indienpakket {} {}{mark}.zip",
+        name_for_files(protocol),
+        dutch_long(today)
+    )
 }
 
 /// The name the package and its files (and the app's exports) carry: the legal name of the

@@ -193,7 +193,7 @@ impl From<rust_xlsxwriter::XlsxError> for SheetError {
 pub const SHEET_NAME: &str = "Verwerkingsregister";
 
 /// The widest a column gets (in characters); longer texts wrap.
-const MAX_WIDTH: usize = 60;
+const MAX_WIDTH: usize = 50;
 
 /// The register entry of `protocol` ([`entry`]) as an Excel workbook (.xlsx): one sheet
 /// "Verwerkingsregister" with a bold header row of [`COLUMNS`], frozen, with an autofilter,
@@ -241,7 +241,8 @@ pub fn xlsx(protocol: &Protocol) -> Result<Vec<u8>, SheetError> {
             }
             _ => {
                 sheet.write_string_with_format(1, column, value, &text)?;
-                lines = lines.max(value.chars().count().div_ceil(width));
+                // A tenth more for what word wrapping leaves at the ends of lines.
+                lines = lines.max((value.chars().count() * 11 / 10).div_ceil(width));
             }
         }
     }
