@@ -104,7 +104,10 @@ impl fmt::Display for PackageError {
                 Ok(())
             }
             PackageError::Export { name, source } => {
-                write!(f, "‘{name}’ voor het indienpakket kon niet gemaakt worden: {source}")
+                write!(
+                    f,
+                    "‘{name}’ voor het indienpakket kon niet gemaakt worden: {source}"
+                )
             }
             PackageError::Zip(reason) => write!(
                 f,
@@ -187,7 +190,11 @@ pub fn build(
         }
     }
     let report = pipeline::build(protocol, &options, Product::Adviesverslag);
-    files.push(render(&report, Format::Pdf, format!("Adviesverslag {name}.pdf"))?);
+    files.push(render(
+        &report,
+        Format::Pdf,
+        format!("Adviesverslag {name}.pdf"),
+    )?);
 
     let mut entries: Vec<PackageEntry> = files
         .iter()
@@ -561,7 +568,10 @@ mod tests {
             errors: (0..7).map(error).collect(),
         }
         .to_string();
-        assert!(refusal.contains("de controle vindt nog 7 fouten"), "{refusal}");
+        assert!(
+            refusal.contains("de controle vindt nog 7 fouten"),
+            "{refusal}"
+        );
         assert!(refusal.contains("– stap 1 (Partijen): Fout 4. [party.kbo]"));
         assert!(!refusal.contains("Fout 5."), "{refusal}");
         assert!(refusal.ends_with("– en nog 2 fouten."), "{refusal}");

@@ -178,9 +178,7 @@ pub fn csv(entry: &RegisterEntry) -> Vec<u8> {
 
 /// Why the Excel sheet could not be made (should not happen: it is written in memory).
 #[derive(Debug, thiserror::Error)]
-#[error(
-    "de registerregel kon niet als Excel-bestand gemaakt worden (technische melding: {0})."
-)]
+#[error("de registerregel kon niet als Excel-bestand gemaakt worden (technische melding: {0}).")]
 pub struct SheetError(String);
 
 impl From<rust_xlsxwriter::XlsxError> for SheetError {
@@ -210,7 +208,12 @@ pub fn xlsx(protocol: &Protocol) -> Result<Vec<u8>, SheetError> {
     workbook.set_properties(
         &DocProperties::new()
             .set_title(SHEET_NAME)
-            .set_subject(entry.columns.first().map_or("", |(_, value)| value.as_str()))
+            .set_subject(
+                entry
+                    .columns
+                    .first()
+                    .map_or("", |(_, value)| value.as_str()),
+            )
             .set_author(entry.columns.get(1).map_or("", |(_, value)| value.as_str()))
             .set_creation_datetime(&created),
     );

@@ -412,7 +412,9 @@ fn register_writes_an_excel_sheet_with_a_real_date() {
     };
     let sheet = read("xl/worksheets/sheet1.xml");
     assert!(
-        sheet.contains(r#"<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>"#),
+        sheet.contains(
+            r#"<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>"#
+        ),
         "{sheet}"
     );
     assert!(sheet.contains(r#"<autoFilter ref="A1:N2"/>"#), "{sheet}");
@@ -426,7 +428,10 @@ fn register_writes_an_excel_sheet_with_a_real_date() {
     assert!(!cell.contains("t=\"s\""), "the date is not text: {cell}");
     assert!(cell.ends_with(&format!("<v>{serial}</v>")), "{cell}");
     let workbook = read("xl/workbook.xml");
-    assert!(workbook.contains(r#"name="Verwerkingsregister""#), "{workbook}");
+    assert!(
+        workbook.contains(r#"name="Verwerkingsregister""#),
+        "{workbook}"
+    );
     let styles = read("xl/styles.xml");
     assert!(styles.contains(r#"formatCode="dd/mm/yyyy""#), "{styles}");
     assert!(styles.contains("<b/>"), "a bold header: {styles}");
@@ -488,6 +493,9 @@ fn register_refuses_an_unknown_extension() {
     let output = protocolwijzer(&["register", source, "-o", out.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(2));
     let message = stderr(&output);
-    assert!(message.contains("eindigt niet op .csv of .xlsx"), "{message}");
+    assert!(
+        message.contains("eindigt niet op .csv of .xlsx"),
+        "{message}"
+    );
     assert!(!out.exists());
 }

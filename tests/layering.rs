@@ -27,7 +27,9 @@ const ALLOWED: &[(&str, &[&str])] = &[
     // The submission package: the pipeline's documents, the .ron, checksums, one zip.
     (
         "package",
-        &["model", "dutch", "check", "document", "export", "pipeline", "file"],
+        &[
+            "model", "dutch", "check", "document", "export", "pipeline", "file",
+        ],
     ),
     ("store", &["model", "dutch", "file"]),
     // Signed protocols from Word, PDF or text into the model; knows no writer and no check.

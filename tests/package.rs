@@ -92,7 +92,10 @@ fn zip_of(files: &[(&str, &[u8])]) -> Vec<u8> {
 #[test]
 fn a_clean_municipal_protocol_gives_every_document_with_checksums_and_fingerprint() {
     let protocol = municipal();
-    assert!(!check::has_errors(&findings(&protocol)), "the fixture checks clean");
+    assert!(
+        !check::has_errors(&findings(&protocol)),
+        "the fixture checks clean"
+    );
     let built = build(&protocol, false).unwrap();
     assert_eq!(
         built.file_name,
@@ -142,7 +145,10 @@ fn a_clean_municipal_protocol_gives_every_document_with_checksums_and_fingerprin
     );
     assert!(contents.contains("Indiener: Gemeente Voorbeeldegem\n"));
     assert!(contents.contains("Datum van het pakket: 1 juni 2026\n"));
-    assert!(contents.contains("Soort pakket: indienpakket"), "{contents}");
+    assert!(
+        contents.contains("Soort pakket: indienpakket"),
+        "{contents}"
+    );
     assert!(contents.contains("Controle: 0 fouten"), "{contents}");
     assert!(!contents.contains("ONTWERPPAKKET"), "{contents}");
     assert!(!contents.contains("Geen ontwerp van collegebesluit"));
@@ -151,7 +157,10 @@ fn a_clean_municipal_protocol_gives_every_document_with_checksums_and_fingerprin
     let docx = entry(&entries, "Protocol Gemeente Voorbeeldegem.docx");
     assert!(!docx_header(docx).contains("ONTWERP"));
     let paragraphs = common::readback::docx_paragraphs(docx).join(" ");
-    assert!(paragraphs.contains("Gemeente Voorbeeldegem"), "{paragraphs}");
+    assert!(
+        paragraphs.contains("Gemeente Voorbeeldegem"),
+        "{paragraphs}"
+    );
     if let Some(words) =
         common::readback::pdf_words(entry(&entries, "Protocol Gemeente Voorbeeldegem.pdf"))
     {
@@ -163,7 +172,10 @@ fn a_clean_municipal_protocol_gives_every_document_with_checksums_and_fingerprin
         "Besluit college Gemeente Voorbeeldegem.docx",
     ))
     .join(" ");
-    assert!(besluit.contains("Ontwerp van besluit van het college"), "{besluit}");
+    assert!(
+        besluit.contains("Ontwerp van besluit van het college"),
+        "{besluit}"
+    );
 
     // The .ron is the protocol as the file format saves it, and loads back equal.
     let ron = entry(&entries, "Protocol Gemeente Voorbeeldegem.ron");
@@ -273,14 +285,17 @@ fn a_forced_draft_says_ontwerp_in_its_name_and_on_every_page_even_when_approved(
             documents += 1;
             let header = docx_header(bytes);
             assert!(header.contains(">ONTWERP<"), "{name}: {header}");
-            let core = String::from_utf8(entry(&unzip(bytes), "docProps/core.xml").to_vec())
-                .unwrap();
+            let core =
+                String::from_utf8(entry(&unzip(bytes), "docProps/core.xml").to_vec()).unwrap();
             assert!(core.contains("Ontwerp"), "{name}: {core}");
         }
     }
     assert_eq!(documents, 5, "protocol ×2, besluit ×2, Adviesverslag");
     let contents = std::str::from_utf8(entry(&entries, "inhoud.txt")).unwrap();
-    assert!(contents.contains("Soort pakket: ONTWERPPAKKET"), "{contents}");
+    assert!(
+        contents.contains("Soort pakket: ONTWERPPAKKET"),
+        "{contents}"
+    );
     assert!(
         contents.contains("Status van de documenten: Ontwerp – ontwerppakket"),
         "{contents}"
@@ -292,7 +307,11 @@ fn a_forced_draft_says_ontwerp_in_its_name_and_on_every_page_even_when_approved(
     // A protocol with errors can be packaged as a draft.
     let incomplete = template::new_protocol(template::DEFAULT_TEMPLATE).unwrap();
     let draft = build(&incomplete, true).unwrap();
-    assert!(draft.file_name.ends_with(" ONTWERP.zip"), "{}", draft.file_name);
+    assert!(
+        draft.file_name.ends_with(" ONTWERP.zip"),
+        "{}",
+        draft.file_name
+    );
     let contents = String::from_utf8(entry(&unzip(&draft.bytes), "inhoud.txt").to_vec()).unwrap();
     let errors = findings(&incomplete)
         .iter()
@@ -325,11 +344,17 @@ fn without_a_municipal_case_there_is_no_besluit_and_inhoud_says_why() {
     assert_eq!(entries.len(), 5, "{:?}", built.entries);
     let contents = std::str::from_utf8(entry(&entries, "inhoud.txt")).unwrap();
     assert!(
-        contents.contains("Geen ontwerp van collegebesluit: het protocol heeft geen gemeentelijk scenario."),
+        contents.contains(
+            "Geen ontwerp van collegebesluit: het protocol heeft geen gemeentelijk scenario."
+        ),
         "{contents}"
     );
     let name = package::name_for_files(&protocol);
-    assert!(built.file_name.starts_with(&format!("Indienpakket {name} ")));
+    assert!(
+        built
+            .file_name
+            .starts_with(&format!("Indienpakket {name} "))
+    );
     assert_eq!(checksum_lines(contents).len(), 4);
 }
 
@@ -346,7 +371,10 @@ fn read_protocol_finds_the_ron_in_a_package_and_refuses_anything_else_in_dutch()
     let ron = file::to_ron_string(&protocol);
     let rezipped = zip_of(&[
         ("Pakket/Protocol Zoersel.ron", ron.as_bytes()),
-        ("__MACOSX/Pakket/._Protocol Zoersel.ron", b"\x00\x05\x16\x07"),
+        (
+            "__MACOSX/Pakket/._Protocol Zoersel.ron",
+            b"\x00\x05\x16\x07",
+        ),
         ("Pakket/inhoud.txt", b"..."),
     ]);
     assert_eq!(
@@ -357,13 +385,19 @@ fn read_protocol_finds_the_ron_in_a_package_and_refuses_anything_else_in_dutch()
     let refused = |bytes: &[u8]| package::read_protocol(bytes).unwrap_err();
     let not_zip = refused(b"Dit is een tekst, geen zip.");
     assert_eq!(not_zip, PackageReadError::NotZip);
-    assert!(not_zip.to_string().contains("geen zip-bestand"), "{not_zip}");
+    assert!(
+        not_zip.to_string().contains("geen zip-bestand"),
+        "{not_zip}"
+    );
 
     let no_ron = refused(&zip_of(&[("Protocol.pdf", b"%PDF-1.7")]));
     assert_eq!(no_ron, PackageReadError::NoProtocol);
     assert!(no_ron.to_string().contains("geen protocolbestand (.ron)"));
 
-    let two = refused(&zip_of(&[("a.ron", ron.as_bytes()), ("b.RON", ron.as_bytes())]));
+    let two = refused(&zip_of(&[
+        ("a.ron", ron.as_bytes()),
+        ("b.RON", ron.as_bytes()),
+    ]));
     assert_eq!(
         two,
         PackageReadError::SeveralProtocols(vec!["a.ron".to_string(), "b.RON".to_string()])
@@ -389,7 +423,10 @@ fn read_protocol_finds_the_ron_in_a_package_and_refuses_anything_else_in_dutch()
             .unwrap();
     let error = file::from_str(&text, Path::new(&name)).unwrap_err();
     assert!(error.line > 0, "{error}");
-    assert!(error.to_string().starts_with("‘Protocol.ron’, regel"), "{error}");
+    assert!(
+        error.to_string().starts_with("‘Protocol.ron’, regel"),
+        "{error}"
+    );
 }
 
 #[test]
@@ -410,7 +447,10 @@ fn pakket_writes_the_zip_refuses_errors_and_does_not_overwrite() {
     let zip = out.join("Indienpakket Gemeente Voorbeeldegem 1 juni 2026.zip");
     let text = stdout(&written);
     assert!(text.contains(&zip.display().to_string()), "{text}");
-    assert!(text.contains("Protocol Gemeente Voorbeeldegem.ron"), "{text}");
+    assert!(
+        text.contains("Protocol Gemeente Voorbeeldegem.ron"),
+        "{text}"
+    );
     assert!(text.contains("inhoud.txt"), "{text}");
     let bytes = std::fs::read(&zip).unwrap();
     assert_eq!(bytes, build(&municipal(), false).unwrap().bytes);
@@ -440,7 +480,11 @@ fn pakket_writes_the_zip_refuses_errors_and_does_not_overwrite() {
     // A folder that is not there: a file error.
     let missing = run(&["-o", folder.path().join("nergens").to_str().unwrap()]);
     assert_eq!(missing.status.code(), Some(2));
-    assert!(stderr(&missing).contains("bestaat niet"), "{}", stderr(&missing));
+    assert!(
+        stderr(&missing).contains("bestaat niet"),
+        "{}",
+        stderr(&missing)
+    );
 
     // A protocol with errors: refused with its findings, nothing written; --ontwerp makes
     // the draft package.

@@ -105,7 +105,11 @@ fn a_protocol_with_errors_is_refused_with_the_errors_and_can_be_packaged_as_a_dr
     assert!(!errors.is_empty());
 
     menu(&mut harness, "Indienpakket maken…");
-    assert!(harness.query_by_label("Indienpakket nog niet mogelijk").is_some());
+    assert!(
+        harness
+            .query_by_label("Indienpakket nog niet mogelijk")
+            .is_some()
+    );
     assert!(
         harness
             .query_by_label_contains(&format!("De controle vindt nog {} fouten", errors.len()))
@@ -141,7 +145,7 @@ fn a_protocol_with_errors_is_refused_with_the_errors_and_can_be_packaged_as_a_dr
     save_as(&mut harness, Some("voor de DPO"));
     wait_for(&mut harness, "Indienpakket (ONTWERP) opgeslagen");
     let written = dir.path().join("voor de DPO ONTWERP.zip");
-    assert_eq!(zips_in(dir.path()), [written.clone()]);
+    assert_eq!(zips_in(dir.path()), std::slice::from_ref(&written));
     let bytes = std::fs::read(&written).unwrap();
     let (name, text) = package::read_protocol(&bytes).unwrap();
     assert_eq!(name, "Protocol nieuw.ron");
@@ -150,7 +154,10 @@ fn a_protocol_with_errors_is_refused_with_the_errors_and_can_be_packaged_as_a_dr
     let mut contents = String::new();
     std::io::Read::read_to_string(&mut archive.by_name("inhoud.txt").unwrap(), &mut contents)
         .unwrap();
-    assert!(contents.contains("Soort pakket: ONTWERPPAKKET"), "{contents}");
+    assert!(
+        contents.contains("Soort pakket: ONTWERPPAKKET"),
+        "{contents}"
+    );
 }
 
 #[test]
@@ -159,12 +166,21 @@ fn a_clean_protocol_is_packaged_under_its_own_name_with_a_notice() {
     let protocol = common::fixture("opgroeien-gemeente-ingevuld.ron");
     let mut harness = harness_on(&protocol, dir.path(), "Voorbeeldegem.ron");
     menu(&mut harness, "Indienpakket maken…");
-    assert!(harness.query_by_label("Indienpakket nog niet mogelijk").is_none());
-    assert!(harness.query_by_label("Indienpakket maken").is_some(), "the file dialog");
+    assert!(
+        harness
+            .query_by_label("Indienpakket nog niet mogelijk")
+            .is_none()
+    );
+    assert!(
+        harness.query_by_label("Indienpakket maken").is_some(),
+        "the file dialog"
+    );
     save_as(&mut harness, None);
     wait_for(&mut harness, "Indienpakket opgeslagen: ");
-    let expected = dir.path().join(package::file_name(&protocol, today(), false));
-    assert_eq!(zips_in(dir.path()), [expected.clone()]);
+    let expected = dir
+        .path()
+        .join(package::file_name(&protocol, today(), false));
+    assert_eq!(zips_in(dir.path()), std::slice::from_ref(&expected));
     assert!(
         harness
             .query_by_label_contains(&expected.display().to_string())
@@ -189,9 +205,7 @@ fn the_register_is_exported_as_excel_from_the_file_menu() {
     menu(&mut harness, "Verwerkingsregister exporteren (Excel)…");
     assert_eq!(
         harness.get_by_label("Bestandsnaam:").value().as_deref(),
-        Some(
-            protocolwijzer::app::commands::register_file_name(&protocol, today()).as_str()
-        )
+        Some(protocolwijzer::app::commands::register_file_name(&protocol, today()).as_str())
     );
     save_as(&mut harness, Some("register"));
     wait_for(&mut harness, "Verwerkingsregister opgeslagen: ");

@@ -398,7 +398,10 @@ fn register(path: &Path, output: &Path) -> u8 {
     match file::write_atomically(output, &bytes) {
         Ok(()) => {
             let what = if excel { " (Excel)" } else { "" };
-            println!("Registerregel{what} geschreven naar ‘{}’.", output.display());
+            println!(
+                "Registerregel{what} geschreven naar ‘{}’.",
+                output.display()
+            );
             EXIT_OK
         }
         Err(error) => {
