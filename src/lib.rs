@@ -13,8 +13,9 @@ pub mod export; //   DOCX and PDF writers over the document tree
 pub mod file; //     RON load/save: format version, atomic writes, Dutch errors
 pub mod import; //   signed protocols from Word, PDF or text back into the model
 pub mod model; //    plain serde data of a protocol, its steps, field labels and fingerprint
+pub mod package; //  the submission package (Indienpakket): documents, .ron, checksums in one zip
 pub mod pipeline; // check → document → DOCX/PDF → file, shared by app and CLI
-pub mod register; // the processing-register entry (art. 30 AVG) as CSV
+pub mod register; // the processing-register entry (art. 30 AVG) as CSV or Excel
 pub mod review; //   comments, verdicts, advice, status, approval, diff, report
 pub mod store; //    the per-user folder: settings and recovery file, atomic writes
 pub mod template; // built-in templates and the parts they lock

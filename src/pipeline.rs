@@ -84,13 +84,28 @@ pub fn options(protocol: &Protocol, findings: &[Finding]) -> Options {
     }
 }
 
+/// The options of a document that is a draft for `reason` whatever the protocol's state, even
+/// an approved one (a draft submission package: every document in it says ONTWERP). The
+/// creator is the same as in [`options`].
+pub fn draft_options(protocol: &Protocol, findings: &[Finding], reason: &str) -> Options {
+    Options {
+        status: DocumentStatus::draft(reason),
+        ..options(protocol, findings)
+    }
+}
+
 /// The document tree of `product` for `protocol`.
 pub fn document(protocol: &Protocol, findings: &[Finding], product: Product) -> Document {
-    let options = options(protocol, findings);
+    build(protocol, &options(protocol, findings), product)
+}
+
+/// The document tree of `product` for `protocol` with these options (from [`options`] or
+/// [`draft_options`]).
+pub fn build(protocol: &Protocol, options: &Options, product: Product) -> Document {
     match product {
-        Product::Protocol => document::build(protocol, &options),
-        Product::Adviesverslag => document::adviesverslag::build(protocol, &options),
-        Product::Besluit => document::besluit::build(protocol, &options),
+        Product::Protocol => document::build(protocol, options),
+        Product::Adviesverslag => document::adviesverslag::build(protocol, options),
+        Product::Besluit => document::besluit::build(protocol, options),
     }
 }
 

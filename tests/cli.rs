@@ -372,3 +372,130 @@ fn register_writes_the_processing_register_row() {
         "LibreOffice",
     );
 }
+
+/// Issue 17 §4 (Excel): `register -o OUT.xlsx` writes the same row as the CSV, from the same
+/// entry, as a sheet "Verwerkingsregister": read back through LibreOffice Calc (xlsx → CSV)
+/// every column equals the entry, the date shown as dd/mm/yyyy; in the sheet's XML the date
+/// is a number (a real date), the header row frozen and an autofilter set.
+#[test]
+fn register_writes_an_excel_sheet_with_a_real_date() {
+    use std::io::Read as _;
+    let folder = tempfile::tempdir().unwrap();
+    let source = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/opgroeien-gemeente-ingevuld.ron"
+    );
+    let xlsx = folder.path().join("register.xlsx");
+    let output = protocolwijzer(&["register", source, "-o", xlsx.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(stdout(&output).contains("Excel"), "{}", stdout(&output));
+    let protocol = file::load(std::path::Path::new(source)).unwrap();
+    let entry = protocolwijzer::register::entry(&protocol);
+    let date = entry.date.unwrap();
+    assert_eq!(date, chrono::NaiveDate::from_ymd_opt(2026, 3, 30).unwrap());
+    let bytes = fs::read(&xlsx).unwrap();
+    assert_eq!(
+        bytes,
+        protocolwijzer::register::xlsx(&protocol).unwrap(),
+        "deterministic: the same protocol gives the same workbook"
+    );
+
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap();
+    let mut read = |name: &str| {
+        let mut text = String::new();
+        archive
+            .by_name(name)
+            .unwrap()
+            .read_to_string(&mut text)
+            .unwrap();
+        text
+    };
+    let sheet = read("xl/worksheets/sheet1.xml");
+    assert!(
+        sheet.contains(
+            r#"<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>"#
+        ),
+        "{sheet}"
+    );
+    assert!(sheet.contains(r#"<autoFilter ref="A1:N2"/>"#), "{sheet}");
+    // The date cell (column M, the 13th) is a number: days since 30 December 1899.
+    let serial = (date - chrono::NaiveDate::from_ymd_opt(1899, 12, 30).unwrap()).num_days();
+    let cell = sheet
+        .split("<c r=\"M2\"")
+        .nth(1)
+        .and_then(|rest| rest.split("</c>").next())
+        .unwrap();
+    assert!(!cell.contains("t=\"s\""), "the date is not text: {cell}");
+    assert!(cell.ends_with(&format!("<v>{serial}</v>")), "{cell}");
+    let workbook = read("xl/workbook.xml");
+    assert!(
+        workbook.contains(r#"name="Verwerkingsregister""#),
+        "{workbook}"
+    );
+    let styles = read("xl/styles.xml");
+    assert!(styles.contains(r#"formatCode="dd/mm/yyyy""#), "{styles}");
+    assert!(styles.contains("<b/>"), "a bold header: {styles}");
+    assert!(styles.contains(r#"wrapText="1""#), "{styles}");
+
+    if !common::readback::available("soffice") {
+        return;
+    }
+    let profile = format!("file://{}", folder.path().join("lo-profile").display());
+    let converted = folder.path().join("lo");
+    let result = std::process::Command::new("soffice")
+        .args([
+            "--headless",
+            "--norestore",
+            &format!("-env:UserInstallation={profile}"),
+            "--convert-to",
+            "csv:Text - txt - csv (StarCalc):59,34,76,1",
+            "--outdir",
+        ])
+        .arg(&converted)
+        .arg(&xlsx)
+        .output()
+        .unwrap();
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+    let back = fs::read_to_string(converted.join("register.csv")).unwrap();
+    let lines: Vec<&str> = back.trim_start_matches('\u{feff}').lines().collect();
+    assert_eq!(lines.len(), 2, "{back}");
+    assert_eq!(
+        csv_fields(lines[0], ';'),
+        protocolwijzer::register::COLUMNS,
+        "the header row"
+    );
+    let row = csv_fields(lines[1], ';');
+    assert_eq!(row.len(), entry.columns.len());
+    for (index, ((name, value), read)) in entry.columns.iter().zip(&row).enumerate() {
+        if index == protocolwijzer::register::DATE_COLUMN {
+            assert_eq!(read, "30/03/2026", "{name}");
+            assert_eq!(value, "30 maart 2026", "the CSV keeps the date in words");
+        } else {
+            assert!(!value.is_empty(), "{name} is filled in the fixture");
+            assert_eq!(read, value, "{name}");
+        }
+    }
+}
+
+/// `register -o` with another extension than .csv or .xlsx: a Dutch error, nothing written.
+#[test]
+fn register_refuses_an_unknown_extension() {
+    let folder = tempfile::tempdir().unwrap();
+    let source = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/opgroeien-gemeente-ingevuld.ron"
+    );
+    let out = folder.path().join("register.ods");
+    let output = protocolwijzer(&["register", source, "-o", out.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    let message = stderr(&output);
+    assert!(
+        message.contains("eindigt niet op .csv of .xlsx"),
+        "{message}"
+    );
+    assert!(!out.exists());
+}

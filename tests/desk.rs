@@ -425,3 +425,64 @@ fn the_command_line_writes_the_overview_without_a_window() {
     assert_eq!(missing.status.code(), Some(2));
     assert!(common::stderr(&missing).contains("geen map"));
 }
+
+/// Issue 17 §3: a submission package is a row too, its protocol read in place from the zip;
+/// a zip that is no package, or holds a broken protocol, is a row with the reason.
+#[test]
+fn a_submission_package_is_read_in_place_and_a_foreign_zip_says_why_not() {
+    let folder = tempfile::tempdir().unwrap();
+    let protocol = common::fixture("opgroeien-gemeente-ingevuld.ron");
+    let findings = check::check(&protocol, &context());
+    let package =
+        protocolwijzer::package::build(&protocol, &findings, context().today, false).unwrap();
+    let zip_path = folder.path().join(&package.file_name);
+    std::fs::write(&zip_path, &package.bytes).unwrap();
+    std::fs::write(
+        folder.path().join("foto's.zip"),
+        b"PK\x03\x04 geen echt pakket",
+    )
+    .unwrap();
+
+    let rows = desk::read_all(folder.path(), &context(), 2, &|_, _| {});
+    assert_eq!(rows.len(), 2);
+    let row = by_name(&rows, &package.file_name);
+    let summary = row.content.as_ref().unwrap();
+    let inner = summary.in_package.as_deref().unwrap();
+    assert!(inner.ends_with(".ron"), "{inner}");
+    assert_eq!(summary.status, Status::Approved);
+    assert_eq!(summary.approval, Approval::Current);
+    assert_eq!(summary.municipality, "Gemeente Voorbeeldegem");
+    let (read, from) = desk::read_protocol(&zip_path).unwrap();
+    assert_eq!(
+        read, protocol,
+        "the package's .ron is the protocol, unchanged"
+    );
+    assert_eq!(from.as_deref(), Some(inner));
+
+    let foreign = by_name(&rows, "foto's.zip");
+    let message = foreign.content.as_ref().unwrap_err();
+    assert!(message.contains("foto's.zip"), "{message}");
+
+    // A package whose protocol is damaged: the error names the file inside the zip.
+    let mut broken = Vec::new();
+    {
+        let mut writer = zip::ZipWriter::new(std::io::Cursor::new(&mut broken));
+        writer
+            .start_file(
+                "Protocol Kapot.ron",
+                zip::write::SimpleFileOptions::default(),
+            )
+            .unwrap();
+        std::io::Write::write_all(&mut writer, b"(format_version: 1, parties: [").unwrap();
+        writer.finish().unwrap();
+    }
+    let broken_path = folder.path().join("Indienpakket Kapot.zip");
+    std::fs::write(&broken_path, broken).unwrap();
+    let row = desk::read(folder.path(), &broken_path, &context());
+    let message = row.content.unwrap_err();
+    assert!(
+        message.contains("Indienpakket Kapot.zip/Protocol Kapot.ron"),
+        "{message}"
+    );
+    assert!(message.contains("regel 1"), "{message}");
+}

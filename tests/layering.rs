@@ -24,6 +24,13 @@ const ALLOWED: &[(&str, &[&str])] = &[
         "pipeline",
         &["model", "check", "review", "document", "export", "file"],
     ),
+    // The submission package: the pipeline's documents, the .ron, checksums, one zip.
+    (
+        "package",
+        &[
+            "model", "dutch", "check", "document", "export", "pipeline", "file",
+        ],
+    ),
     ("store", &["model", "dutch", "file"]),
     // Signed protocols from Word, PDF or text into the model; knows no writer and no check.
     ("import", &["model", "dutch"]),
@@ -32,20 +39,22 @@ const ALLOWED: &[(&str, &[&str])] = &[
     // The Inzendingen desk: reads and checks submissions, knows no writer but its Excel sheet.
     (
         "desk",
-        &["model", "dutch", "file", "check", "review", "document"],
+        &[
+            "model", "dutch", "file", "check", "review", "document", "package",
+        ],
     ),
     (
         "cli",
         &[
             "model", "dutch", "file", "template", "check", "review", "document", "export",
-            "pipeline", "store", "import", "register", "desk",
+            "pipeline", "store", "import", "register", "desk", "package",
         ],
     ),
     (
         "app",
         &[
             "model", "dutch", "file", "template", "check", "review", "document", "export",
-            "pipeline", "store", "import", "register", "desk",
+            "pipeline", "store", "import", "register", "desk", "package",
         ],
     ),
     ("windows_console", &[]),

@@ -255,3 +255,41 @@ fn the_folder_is_chosen_in_a_dialog_and_the_overview_is_saved_as_excel() {
     // A sheet in the folder is no submission: still five rows.
     harness.get_by_label_contains("5 inzendingen");
 }
+
+/// A submission package opens in the wizard from the table: the protocol inside it, without a
+/// file of its own (saving asks for a place; the package is never written to).
+#[test]
+fn a_package_opens_in_place_and_stays_untouched() {
+    let folder = tempfile::tempdir().unwrap();
+    let settings = tempfile::tempdir().unwrap();
+    let protocol = common::fixture("opgroeien-gemeente-ingevuld.ron");
+    let findings = protocolwijzer::check::check(&protocol, &Context::today());
+    let package =
+        protocolwijzer::package::build(&protocol, &findings, Context::today().today, false)
+            .unwrap();
+    let zip_path = folder.path().join(&package.file_name);
+    std::fs::write(&zip_path, &package.bytes).unwrap();
+    let rows = desk::read_all(folder.path(), &Context::today(), 1, &|_, _| {});
+
+    let mut harness = harness(settings.path());
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .open_desk(&ctx, folder.path().to_path_buf());
+    step_until(&mut harness, "the first reading", |harness| {
+        !harness.state().desk_is_loading()
+    });
+    harness.run();
+    harness.get_by_label_contains(&format!("{} ›", package.file_name));
+    harness.get_by_label(&row_label(&rows[0])).click();
+    harness.run();
+    harness.get_by_label("Openen").click();
+    step_until(&mut harness, "the package opened", |harness| {
+        !harness.state().is_showing_desk()
+    });
+    harness.run();
+    assert_eq!(harness.state().protocol(), &protocol);
+    assert_eq!(harness.state().path(), None);
+    harness.get_by_label_contains("geopend uit het indienpakket");
+    assert_eq!(std::fs::read(&zip_path).unwrap(), package.bytes);
+}

@@ -46,6 +46,11 @@ pub enum Command {
     ExportBesluitDocx,
     /// Export the draft college decision as PDF (dialog).
     ExportBesluitPdf,
+    /// Make the submission package, one zip (dialog); refused while the check finds errors,
+    /// with the offer of a draft package.
+    ExportPackage,
+    /// Export the processing-register entry as an Excel sheet (dialog).
+    ExportRegisterXlsx,
     /// Close the app (asks to save first when needed).
     Quit,
     /// Undo the last change.
@@ -148,6 +153,8 @@ fixed_commands![
     ExportReportPdf,
     ExportBesluitDocx,
     ExportBesluitPdf,
+    ExportPackage,
+    ExportRegisterXlsx,
     Quit,
     Undo,
     Redo,
@@ -185,6 +192,8 @@ impl Command {
             Command::ExportReportPdf => "Adviesverslag exporteren als PDF…".to_string(),
             Command::ExportBesluitDocx => "Ontwerp van collegebesluit als DOCX…".to_string(),
             Command::ExportBesluitPdf => "Ontwerp van collegebesluit als PDF…".to_string(),
+            Command::ExportPackage => "Indienpakket maken…".to_string(),
+            Command::ExportRegisterXlsx => "Verwerkingsregister exporteren (Excel)…".to_string(),
             Command::Quit => "Afsluiten".to_string(),
             Command::Undo => "Ongedaan maken".to_string(),
             Command::Redo => "Opnieuw".to_string(),
@@ -235,6 +244,12 @@ impl Command {
             }
             Command::ExportBesluitDocx | Command::ExportBesluitPdf => {
                 "Maak het ontwerp van besluit van het college (en vast bureau) dat de steun regelt, de sociale toeslag als criterium kiest, het protocol goedkeurt en de ondertekenaars aanwijst."
+            }
+            Command::ExportPackage => {
+                "Maak één zip-bestand om in te dienen: het protocol (PDF, DOCX en het protocolbestand), het ontwerp van collegebesluit, het adviesverslag en een inhoudsopgave met controlegetallen. Kan pas als de controle geen fouten meer vindt; anders als ontwerppakket (ONTWERP)."
+            }
+            Command::ExportRegisterXlsx => {
+                "Maak een Excel-werkmap met de regel voor het verwerkingsregister (art. 30 AVG) van dit protocol."
             }
             Command::Quit => "Sluit Protocolwijzer.",
             Command::Undo => "Maak de laatste wijziging ongedaan.",
@@ -294,6 +309,8 @@ impl Command {
             | Command::ExportReportPdf
             | Command::ExportBesluitDocx
             | Command::ExportBesluitPdf
+            | Command::ExportPackage
+            | Command::ExportRegisterXlsx
             | Command::Quit
             | Command::ToggleDark
             | Command::ShowCheck
@@ -325,7 +342,8 @@ impl Command {
             | Command::ExportReportPdf
             | Command::ExportBesluitDocx
             | Command::ExportBesluitPdf => Some((Menu::File, 2)),
-            Command::Quit => Some((Menu::File, 3)),
+            Command::ExportPackage | Command::ExportRegisterXlsx => Some((Menu::File, 3)),
+            Command::Quit => Some((Menu::File, 4)),
             Command::Undo | Command::Redo => Some((Menu::Edit, 0)),
             Command::ToggleDark => Some((Menu::View, 0)),
             Command::ShowCheck | Command::ShowPreview | Command::ShowReview | Command::ShowDesk => {
@@ -374,28 +392,9 @@ pub enum Pending {
 /// The party is named by its legal name ("Gemeente Zoersel"), never by the short name the
 /// text uses ("de gemeente").
 pub fn export_file_name(protocol: &Protocol, format: Format, today: chrono::NaiveDate) -> String {
-    let name = protocol
-        .drafting_party()
-        .map(|party| {
-            let legal = party
-                .legal_name
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ");
-            if legal.is_empty() {
-                party.display_name().trim().to_string()
-            } else {
-                legal
-            }
-        })
-        .filter(|name| !name.is_empty())
-        .unwrap_or_else(|| "nieuw".to_string());
-    let name: String = name
-        .chars()
-        .map(|c| if "/\\:*?\"<>|".contains(c) { '-' } else { c })
-        .collect();
     format!(
-        "Protocol {name} {}.{}",
+        "Protocol {} {}.{}",
+        crate::package::name_for_files(protocol),
         crate::dutch::dutch_long(today),
         format.extension()
     )
@@ -433,6 +432,16 @@ pub fn export_file_name_for(
             }
         }
     }
+}
+
+/// The suggested name of the processing-register sheet:
+/// `Verwerkingsregister <gemeente> <datum>.xlsx`.
+pub fn register_file_name(protocol: &Protocol, today: chrono::NaiveDate) -> String {
+    format!(
+        "Verwerkingsregister {} {}.xlsx",
+        crate::package::name_for_files(protocol),
+        crate::dutch::dutch_long(today)
+    )
 }
 
 /// The suggested Adviesverslag file name: `Adviesverslag <gemeente> <datum>.<ext>`.

@@ -1,5 +1,6 @@
 //! The modal dialogs: choose a template, save unsaved changes first, restore unsaved work,
-//! export a draft, an export is done, an error, "Over Protocolwijzer". A dialog only shows and
+//! export a draft, an export is done, a submission package refused (with the offer of a draft
+//! package), an error, "Over Protocolwijzer". A dialog only shows and
 //! answers; the app carries out the [`Answer`].
 
 use std::path::PathBuf;
@@ -8,6 +9,7 @@ use egui::{Id, Ui};
 
 use super::commands::{Command, Format, Pending};
 use super::{count, theme};
+use crate::check::Finding;
 use crate::store::Recovery;
 use crate::template;
 
@@ -32,6 +34,9 @@ pub(super) enum Dialog {
     },
     /// An export is done.
     Exported { path: PathBuf, format: Format },
+    /// The submission package is refused while the check finds these errors; a draft package
+    /// can be made instead.
+    PackageRefused { errors: Vec<Finding> },
     /// Something went wrong; the text says what and what to do.
     Error(String),
     /// The version, the commit it was built from, and the licences of what is shipped inside.
@@ -61,6 +66,8 @@ pub(super) enum Answer {
     },
     /// Open the folder holding the exported file.
     OpenFolder(PathBuf),
+    /// Make a draft submission package (ONTWERP) after all.
+    DraftPackage,
 }
 
 /// The dialog shown, and one waiting behind it.
@@ -232,6 +239,51 @@ fn dialog_ui(ui: &mut Ui, dialog: &Dialog) -> Option<Answer> {
                     ("Sluiten", "", Answer::Close),
                 ],
             )
+        }
+        Dialog::PackageRefused { errors } => {
+            ui.heading("Indienpakket nog niet mogelijk");
+            ui.label(format!(
+                "De controle vindt nog {}. Een indienpakket kan pas gemaakt worden als ze \
+                 opgelost zijn. U kunt wel een ontwerppakket maken om te laten nalezen: elk \
+                 document en de naam van het pakket krijgen dan het opschrift ONTWERP.",
+                count(errors.len(), "fout", "fouten")
+            ));
+            ui.add_space(theme::SMALL_GAP);
+            let mut answer = None;
+            egui::ScrollArea::vertical()
+                .max_height(theme::LIST_HEIGHT)
+                .show(ui, |ui| {
+                    for finding in errors {
+                        let text = format!(
+                            "Stap {} · {}: {}",
+                            finding.step.number(),
+                            finding.step.title(),
+                            finding.message
+                        );
+                        if ui
+                            .link(text)
+                            .on_hover_text("Ga naar het veld waar het probleem zit.")
+                            .clicked()
+                        {
+                            answer = Some(Answer::Run(Command::Focus(
+                                finding.step,
+                                finding.path.clone(),
+                            )));
+                        }
+                    }
+                });
+            buttons_ui(
+                ui,
+                vec![
+                    (
+                        "Ontwerppakket maken (ONTWERP)",
+                        "Maak het pakket toch, als ontwerp: niet om te ondertekenen.",
+                        Answer::DraftPackage,
+                    ),
+                    ("Annuleren", "", Answer::Close),
+                ],
+            )
+            .or(answer)
         }
         Dialog::About => {
             ui.heading("Over Protocolwijzer");

@@ -4,7 +4,9 @@
 
 use std::path::{Path, PathBuf};
 
-use super::commands::{Command, Format, Pending, export_file_name, export_file_name_for};
+use super::commands::{
+    Command, Format, Pending, export_file_name, export_file_name_for, register_file_name,
+};
 use super::dialogs::{Answer, Dialog};
 use super::file_picker::{FilePicker, PickFor, Picked};
 use super::side_panel::SideTab;
@@ -12,7 +14,7 @@ use super::worker::Done;
 use super::{Notice, ProtocolApp};
 use crate::check;
 use crate::pipeline::{self, PipelineError, Product};
-use crate::{file, store, template};
+use crate::{file, package, store, template};
 
 /// What the app says when a file cannot be opened; `reason` names the file, line and column.
 pub(super) fn opening_error_text(reason: &str) -> String {
@@ -73,6 +75,8 @@ impl ProtocolApp {
             Command::ExportBesluitPdf => {
                 self.export_product(ctx, Product::Besluit, Format::Pdf, None)
             }
+            Command::ExportPackage => self.export_package(ctx, false, None),
+            Command::ExportRegisterXlsx => self.export_register(ctx, None),
             Command::Quit => {
                 if self.is_dirty() {
                     self.dialogs.open(Dialog::Unsaved(Pending::Close));
@@ -164,6 +168,7 @@ impl ProtocolApp {
             Answer::DeleteRecovery => self.delete_recovery(ctx),
             Answer::ExportAnyway { format, path } => self.export(ctx, format, path, true),
             Answer::OpenFolder(path) => open_folder(&path),
+            Answer::DraftPackage => self.export_package(ctx, true, None),
         }
     }
 
@@ -358,6 +363,8 @@ impl ProtocolApp {
                 "protocollen of indienpakketten",
             ),
             PickFor::DeskSheet => (&["xlsx"][..], "Excel-bestanden"),
+            PickFor::Package { .. } => (&["zip"][..], "zip-bestanden"),
+            PickFor::Register => (&["xlsx"][..], "Excel-werkmappen"),
         };
         // The desk's dialogs start in the desk's folder.
         let folder = match (&purpose, &self.desk) {
@@ -404,6 +411,8 @@ impl ProtocolApp {
                     PickFor::Import => self.run_pending(ctx, Pending::ImportPath(path)),
                     PickFor::DeskFolder => self.open_desk(ctx, path),
                     PickFor::DeskSheet => self.write_desk_sheet(ctx, Some(path)),
+                    PickFor::Package { draft } => self.export_package(ctx, draft, Some(path)),
+                    PickFor::Register => self.export_register(ctx, Some(path)),
                 }
             }
         }
@@ -546,6 +555,127 @@ impl ProtocolApp {
         });
     }
 
+    /// Makes the submission package of the current protocol and writes it to `path`, or to a
+    /// file chosen in a save dialog when `None` (the package's own name suggested). While the
+    /// check finds errors a package is refused with a dialog listing them, which offers a
+    /// draft package instead (`draft`): every document in it says ONTWERP, and so does its
+    /// name.
+    pub fn export_package(&mut self, ctx: &egui::Context, draft: bool, path: Option<PathBuf>) {
+        let findings = self.current_findings();
+        if !draft && check::has_errors(&findings) {
+            let errors = findings
+                .into_iter()
+                .filter(|finding| finding.severity == check::Severity::Fout)
+                .collect();
+            self.dialogs.open(Dialog::PackageRefused { errors });
+            return;
+        }
+        let today = chrono::Local::now().date_naive();
+        let name = package::file_name(&self.protocol, today, draft);
+        let title = if draft {
+            "Ontwerppakket maken (ONTWERP)"
+        } else {
+            "Indienpakket maken"
+        };
+        let purpose = PickFor::Package { draft };
+        if path.is_none() && self.builtin_picker(purpose.clone(), title, true, Some(&name)) {
+            return;
+        }
+        let protocol = self.protocol.clone();
+        let folder = self.folder();
+        let own_file = self.path.clone();
+        self.worker.spawn(ctx, move || {
+            let started = std::time::Instant::now();
+            let asked = path.is_none();
+            let chosen = path.or_else(|| {
+                file_dialog(folder.as_deref())
+                    .set_title(title)
+                    .add_filter("Zip-bestand", &["zip"])
+                    .set_file_name(name)
+                    .save_file()
+            });
+            let Some(path) = chosen else {
+                return if asked {
+                    nothing_chosen(started, purpose)
+                } else {
+                    Done::Cancelled
+                };
+            };
+            let path = package_path(path, draft);
+            let what = if draft {
+                "Indienpakket (ONTWERP)"
+            } else {
+                "Indienpakket"
+            }
+            .to_string();
+            if let Some(refusal) = own_file_refusal(own_file.as_deref(), &path) {
+                return Done::Written {
+                    path,
+                    what,
+                    result: Err(refusal),
+                };
+            }
+            let result = match package::build(&protocol, &findings, today, draft) {
+                Ok(built) => {
+                    file::write_atomically(&path, &built.bytes).map_err(|error| error.to_string())
+                }
+                Err(package::PackageError::HasErrors { errors }) => {
+                    return Done::PackageRefused(errors);
+                }
+                Err(error) => Err(error.to_string()),
+            };
+            Done::Written { path, what, result }
+        });
+    }
+
+    /// Writes the processing-register entry of the current protocol as an Excel sheet to
+    /// `path`, or to a file chosen in a save dialog when `None`.
+    pub fn export_register(&mut self, ctx: &egui::Context, path: Option<PathBuf>) {
+        let name = register_file_name(&self.protocol, chrono::Local::now().date_naive());
+        let title = "Verwerkingsregister exporteren (Excel)";
+        if path.is_none() && self.builtin_picker(PickFor::Register, title, true, Some(&name)) {
+            return;
+        }
+        let protocol = self.protocol.clone();
+        let folder = self.folder();
+        let own_file = self.path.clone();
+        self.worker.spawn(ctx, move || {
+            let started = std::time::Instant::now();
+            let asked = path.is_none();
+            let chosen = path.or_else(|| {
+                file_dialog(folder.as_deref())
+                    .set_title(title)
+                    .add_filter("Excel-werkmap", &["xlsx"])
+                    .set_file_name(name)
+                    .save_file()
+            });
+            let Some(mut path) = chosen else {
+                return if asked {
+                    nothing_chosen(started, PickFor::Register)
+                } else {
+                    Done::Cancelled
+                };
+            };
+            if !has_extension(&path, "xlsx") {
+                path = append_extension(path, "xlsx");
+            }
+            let what = "Verwerkingsregister".to_string();
+            if let Some(refusal) = own_file_refusal(own_file.as_deref(), &path) {
+                return Done::Written {
+                    path,
+                    what,
+                    result: Err(refusal),
+                };
+            }
+            let result = crate::register::xlsx(&protocol)
+                .map_err(|error| error.to_string())
+                .and_then(|bytes| {
+                    file::write_atomically(&path, &bytes).map_err(|error| error.to_string())
+                });
+            Done::Written { path, what, result }
+        });
+    }
+
     /// Imports the signed protocol at `path` (Word, PDF or text) on a worker, as
     /// *Bestand › Importeren uit Word of PDF…* does once a file is chosen.
     pub fn import_from(&mut self, ctx: &egui::Context, path: PathBuf) {
@@ -658,6 +788,16 @@ impl ProtocolApp {
                 Ok(()) => self.dialogs.open(Dialog::Exported { path, format }),
                 Err(message) => self.dialogs.open(Dialog::Error(message)),
             },
+            Done::Written { path, what, result } => match result {
+                Ok(()) => {
+                    self.notice = Some(Notice::info(&format!(
+                        "{what} opgeslagen: {}",
+                        path.display()
+                    )));
+                }
+                Err(message) => self.dialogs.open(Dialog::Error(message)),
+            },
+            Done::PackageRefused(errors) => self.dialogs.open(Dialog::PackageRefused { errors }),
             Done::Compared { path, result } => match result {
                 Ok(other) => {
                     self.side.review.comparison =
@@ -744,6 +884,9 @@ impl ProtocolApp {
                     PickFor::Import => ("Importeren uit Word of PDF", false),
                     PickFor::DeskFolder => ("Inzendingen openen", false),
                     PickFor::DeskSheet => ("Overzicht als Excel bewaren", true),
+                    PickFor::Package { draft: false } => ("Indienpakket maken", true),
+                    PickFor::Package { draft: true } => ("Ontwerppakket maken (ONTWERP)", true),
+                    PickFor::Register => ("Verwerkingsregister exporteren (Excel)", true),
                 };
                 let today = chrono::Local::now().date_naive();
                 let name = match &purpose {
@@ -770,6 +913,10 @@ impl ProtocolApp {
                         .and_then(|path| path.file_name())
                         .map(|name| name.to_string_lossy().into_owned()),
                     PickFor::DeskSheet => Some(super::desk_view::sheet_file_name(today)),
+                    PickFor::Package { draft } => {
+                        Some(package::file_name(&self.protocol, today, *draft))
+                    }
+                    PickFor::Register => Some(register_file_name(&self.protocol, today)),
                     PickFor::Open | PickFor::Compare | PickFor::Import | PickFor::DeskFolder => {
                         None
                     }
@@ -781,6 +928,50 @@ impl ProtocolApp {
                 ));
             }
         }
+    }
+}
+
+/// Why nothing may be written to `path`: it is the protocol file itself (`own`).
+fn own_file_refusal(own: Option<&Path>, path: &Path) -> Option<String> {
+    own.is_some_and(|own| file::same_file(own, path)).then(|| {
+        format!(
+            "‘{}’ is het protocolbestand zelf; het zou vervangen worden. Kies een andere naam.",
+            path.display()
+        )
+    })
+}
+
+/// Whether `path` ends in `.extension` (in any case).
+fn has_extension(path: &Path, extension: &str) -> bool {
+    path.extension()
+        .is_some_and(|found| found.eq_ignore_ascii_case(extension))
+}
+
+/// `path` with `.extension` added to its name ("pakket.v2" → "pakket.v2.zip").
+fn append_extension(path: PathBuf, extension: &str) -> PathBuf {
+    let mut name = path.into_os_string();
+    name.push(".");
+    name.push(extension);
+    PathBuf::from(name)
+}
+
+/// Where a package chosen as `path` is written: always a `.zip`, and a draft package always
+/// has ONTWERP in its name, also when the user typed a name without it — a draft must not
+/// pass for a package to sign ("Pakket.zip" → "Pakket ONTWERP.zip").
+fn package_path(path: PathBuf, draft: bool) -> PathBuf {
+    let path = if has_extension(&path, "zip") {
+        path
+    } else {
+        append_extension(path, "zip")
+    };
+    let stem = path
+        .file_stem()
+        .map(|stem| stem.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if draft && !stem.contains(package::DRAFT_MARK) {
+        path.with_file_name(format!("{stem} {}.zip", package::DRAFT_MARK))
+    } else {
+        path
     }
 }
 

@@ -30,6 +30,13 @@ pub enum PickFor {
     DeskFolder,
     /// Write the Inzendingen overview to this Excel file.
     DeskSheet,
+    /// Write the submission package here (a draft package when `draft`).
+    Package {
+        /// Whether it is a draft package (ONTWERP).
+        draft: bool,
+    },
+    /// Write the processing-register sheet (Excel) here.
+    Register,
 }
 
 /// Whether the system's file dialog can be expected to open. On Linux rfd talks to the XDG

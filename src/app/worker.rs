@@ -38,6 +38,17 @@ pub enum Done {
         /// Ok, or the Dutch error.
         result: Result<(), String>,
     },
+    /// A file other than a document was written: the submission package, the register sheet.
+    Written {
+        /// The file.
+        path: PathBuf,
+        /// What it is, as the notice names it ("Indienpakket").
+        what: String,
+        /// Ok, or the Dutch error.
+        result: Result<(), String>,
+    },
+    /// The submission package was refused: these are the check's errors.
+    PackageRefused(Vec<crate::check::Finding>),
     /// Another protocol file to compare with was loaded (or failed to).
     Compared {
         /// The file.

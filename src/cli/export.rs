@@ -121,16 +121,21 @@ fn refuse(path: &Path, findings: &[Finding]) {
         if errors.len() == 1 { "fout" } else { "fouten" },
     );
     for finding in errors {
-        eprintln!(
-            "  {} · stap {} {} · {}: {} [{}]",
-            finding.severity.label(),
-            finding.step.number(),
-            finding.step.title(),
-            finding.path,
-            finding.message,
-            finding.rule
-        );
+        eprintln!("{}", refusal_line(finding));
     }
+}
+
+/// One finding as a refusal prints it: "  fout · stap 1 Partijen · parties[0].kbo: … [rule]".
+pub(super) fn refusal_line(finding: &Finding) -> String {
+    format!(
+        "  {} · stap {} {} · {}: {} [{}]",
+        finding.severity.label(),
+        finding.step.number(),
+        finding.step.title(),
+        finding.path,
+        finding.message,
+        finding.rule
+    )
 }
 
 /// Writes one export; the exit code says whether it worked.

@@ -7,6 +7,7 @@ mod check;
 mod diff;
 mod dutch;
 mod export;
+mod package;
 
 pub use dutch::{ParseStop, command, parse_from};
 
@@ -142,13 +143,14 @@ pub enum Command {
         force: bool,
     },
     /// Schrijf de regel voor het verwerkingsregister (art. 30 AVG) van een protocol als CSV
-    /// (Excel en LibreOffice: UTF-8, puntkomma's).
+    /// (Excel en LibreOffice: UTF-8, puntkomma's) of als Excel-werkmap (.xlsx, met de datum
+    /// als echte datum); de extensie van UITVOER kiest.
     Register {
         /// Het protocolbestand.
         #[arg(value_name = "BESTAND")]
         file: PathBuf,
-        /// Het CSV-bestand dat gemaakt wordt.
-        #[arg(long = "output", short = 'o', value_name = "CSV")]
+        /// Het bestand dat gemaakt wordt: eindigend op .csv of op .xlsx.
+        #[arg(long = "output", short = 'o', value_name = "UITVOER")]
         output: PathBuf,
     },
     /// Open de inzendingen van een map (protocollen en indienpakketten, ook in submappen) in
@@ -167,6 +169,11 @@ pub enum Command {
         #[arg(long, value_name = "DATUM", value_parser = parse_date)]
         today: Option<chrono::NaiveDate>,
     },
+    /// Maak het indienpakket: één zip met het protocol (PDF, DOCX en .ron), het ontwerp van
+    /// collegebesluit (gemeentelijk scenario), het adviesverslag en inhoud.txt met de
+    /// controlegetallen. Geweigerd zolang de controle fouten vindt, tenzij met --ontwerp.
+    #[command(name = "pakket")]
+    Package(PackageArgs),
     /// Toon de vingerafdruk (SHA-256) van de inhoud van een protocol.
     Fingerprint {
         /// Het .ron-bestand.
@@ -221,6 +228,28 @@ pub struct ExportArgs {
     pub today: Option<chrono::NaiveDate>,
 }
 
+/// Arguments of `pakket`.
+#[derive(clap::Args, Debug)]
+pub struct PackageArgs {
+    /// Het protocolbestand.
+    #[arg(value_name = "BESTAND")]
+    pub file: PathBuf,
+    /// De map waarin het pakket komt (standaard: de map van het protocolbestand); de naam is
+    /// ‘Indienpakket <gemeente> <datum>.zip’.
+    #[arg(long = "output", short = 'o', value_name = "MAP")]
+    pub output: Option<PathBuf>,
+    /// Maak een ontwerppakket, ook als de controle fouten vindt: elk document en de naam van
+    /// het pakket krijgen het opschrift ONTWERP.
+    #[arg(long)]
+    pub ontwerp: bool,
+    /// Overschrijf het pakket als het al bestaat (de vorige versie blijft als .bak).
+    #[arg(long)]
+    pub force: bool,
+    /// De datum van vandaag (JJJJ-MM-DD), voor de controle en de naam van het pakket.
+    #[arg(long, value_name = "DATUM", value_parser = parse_date)]
+    pub today: Option<chrono::NaiveDate>,
+}
+
 /// Text or JSON output.
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum OutputFormat {
@@ -271,6 +300,7 @@ pub fn run(command: &Command) -> Option<ExitCode> {
             force,
         } => import(source, output, report.as_deref(), *force),
         Command::Register { file: path, output } => register(path, output),
+        Command::Package(args) => package::run(args),
         Command::Fingerprint { file: path } => match file::load(path) {
             Ok(protocol) => {
                 println!("{}", crate::model::fingerprint::fingerprint(&protocol));
@@ -359,8 +389,24 @@ fn import(source: &Path, output: &Path, report: Option<&Path>, force: bool) -> u
     EXIT_OK
 }
 
-/// `register`: the processing-register entry as CSV; never over the protocol file itself.
+/// `register`: the processing-register entry as CSV or Excel, by the output's extension;
+/// never over the protocol file itself.
 fn register(path: &Path, output: &Path) -> u8 {
+    let extension = output
+        .extension()
+        .map(|extension| extension.to_string_lossy().to_lowercase());
+    let excel = match extension.as_deref() {
+        Some("csv") => false,
+        Some("xlsx") => true,
+        _ => {
+            eprintln!(
+                "Fout: ‘{}’ eindigt niet op .csv of .xlsx. Kies met de extensie wat er gemaakt \
+                 wordt: .csv voor een CSV-bestand, .xlsx voor een Excel-werkmap.",
+                output.display()
+            );
+            return EXIT_FILE_ERROR;
+        }
+    };
     if file::same_file(path, output) || path == output {
         eprintln!(
             "Fout: ‘{}’ is het protocolbestand zelf; kies een andere naam, bv. met .csv.",
@@ -375,10 +421,24 @@ fn register(path: &Path, output: &Path) -> u8 {
             return EXIT_FILE_ERROR;
         }
     };
-    let entry = crate::register::entry(&protocol);
-    match file::write_atomically(output, &crate::register::csv(&entry)) {
+    let bytes = if excel {
+        match crate::register::xlsx(&protocol) {
+            Ok(bytes) => bytes,
+            Err(error) => {
+                eprintln!("Fout: {error}");
+                return EXIT_FILE_ERROR;
+            }
+        }
+    } else {
+        crate::register::csv(&crate::register::entry(&protocol))
+    };
+    match file::write_atomically(output, &bytes) {
         Ok(()) => {
-            println!("Registerregel geschreven naar ‘{}’.", output.display());
+            let what = if excel { " (Excel)" } else { "" };
+            println!(
+                "Registerregel{what} geschreven naar ‘{}’.",
+                output.display()
+            );
             EXIT_OK
         }
         Err(error) => {

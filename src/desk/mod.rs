@@ -412,10 +412,22 @@ pub fn read_protocol(path: &Path) -> Result<(Protocol, Option<String>), String> 
             .map(|protocol| (protocol, None))
             .map_err(|error| error.to_string());
     }
-    Err(format!(
-        "‘{}’: een indienpakket kan hier nog niet gelezen worden.",
-        path.display()
-    ))
+    // A package holds a few documents; a zip of more than this is not one of ours.
+    const LARGEST_PACKAGE: u64 = 200 * 1024 * 1024;
+    if std::fs::metadata(path).is_ok_and(|metadata| metadata.len() > LARGEST_PACKAGE) {
+        return Err(format!(
+            "‘{}’ is groter dan 200 MB en is geen indienpakket.",
+            path.display()
+        ));
+    }
+    let bytes = std::fs::read(path)
+        .map_err(|error| format!("‘{}’ kan niet gelezen worden: {error}.", path.display()))?;
+    let (inner, text) = crate::package::read_protocol(&bytes)
+        .map_err(|error| format!("‘{}’: {error}", path.display()))?;
+    // Errors name the file inside the package: "Pakket.zip/Protocol Zoersel.ron", regel …
+    crate::file::from_str(&text, &path.join(&inner))
+        .map(|protocol| (protocol, Some(inner)))
+        .map_err(|error| error.to_string())
 }
 
 fn local_time(time: SystemTime) -> NaiveDateTime {

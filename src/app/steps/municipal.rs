@@ -160,7 +160,7 @@ pub fn municipal_ui(protocol: &mut Protocol, form: &mut Form, ui: &mut Ui) {
         form,
         "municipal.processing_register",
         "De verwerking staat in het verwerkingsregister",
-        "Onder welke naam of welk nummer de verwerking in het register staat.",
+        "Onder welke naam of welk nummer de verwerking in het register staat. De regel voor het register maakt u met Bestand › Verwerkingsregister exporteren (Excel)… (of ‘protocolwijzer register’, ook als CSV).",
         &mut case.processing_register,
     );
     confirmation(
