@@ -15,6 +15,7 @@ pub mod import; //   signed protocols from Word, PDF or text back into the model
 pub mod model; //    plain serde data of a protocol, its steps, field labels and fingerprint
 pub mod package; //  the submission package (Indienpakket): documents, .ron, checksums in one zip
 pub mod pipeline; // check → document → DOCX/PDF → file, shared by app and CLI
+pub mod publish; //  the website version: accessible HTML pages and an index of a folder
 pub mod register; // the processing-register entry (art. 30 AVG) as CSV or Excel
 pub mod review; //   comments, verdicts, advice, status, approval, diff, report
 pub mod store; //    the per-user folder: settings and recovery file, atomic writes

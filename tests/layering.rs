@@ -43,11 +43,18 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "model", "dutch", "file", "check", "review", "document", "package",
         ],
     ),
+    // The website version of a folder of protocols: pages, PDFs and an index.
+    (
+        "publish",
+        &[
+            "model", "dutch", "file", "check", "document", "export", "pipeline", "desk",
+        ],
+    ),
     (
         "cli",
         &[
             "model", "dutch", "file", "template", "check", "review", "document", "export",
-            "pipeline", "store", "import", "register", "desk", "package",
+            "pipeline", "store", "import", "register", "desk", "package", "publish",
         ],
     ),
     (

@@ -174,6 +174,23 @@ pub enum Command {
     /// controlegetallen. Geweigerd zolang de controle fouten vindt, tenzij met --ontwerp.
     #[command(name = "pakket")]
     Package(PackageArgs),
+    /// Maak de versie voor de website: van elk goedgekeurd protocol in MAP (en submappen) een
+    /// toegankelijke webpagina en een PDF (de ondertekende PDF als die naast het protocol
+    /// staat), plus index.html met de lijst van alle protocollen.
+    Website {
+        /// De map met protocolbestanden (.ron).
+        #[arg(value_name = "MAP")]
+        folder: PathBuf,
+        /// De map waarin de website geschreven wordt.
+        #[arg(long = "output", short = 'o', value_name = "UITVOERMAP")]
+        output: PathBuf,
+        /// Publiceer ook ontwerpen (elke pagina draagt dan het opschrift ONTWERP).
+        #[arg(long)]
+        ook_ontwerpen: bool,
+        /// De datum van vandaag (JJJJ-MM-DD), voor de controle.
+        #[arg(long, value_name = "DATUM", value_parser = parse_date)]
+        today: Option<chrono::NaiveDate>,
+    },
     /// Toon de vingerafdruk (SHA-256) van de inhoud van een protocol.
     Fingerprint {
         /// Het .ron-bestand.
@@ -301,6 +318,12 @@ pub fn run(command: &Command) -> Option<ExitCode> {
         } => import(source, output, report.as_deref(), *force),
         Command::Register { file: path, output } => register(path, output),
         Command::Package(args) => package::run(args),
+        Command::Website {
+            folder,
+            output,
+            ook_ontwerpen,
+            today,
+        } => website(folder, output, *ook_ontwerpen, *today),
         Command::Fingerprint { file: path } => match file::load(path) {
             Ok(protocol) => {
                 println!("{}", crate::model::fingerprint::fingerprint(&protocol));
@@ -477,6 +500,43 @@ fn desk_sheet(folder: &Path, output: &Path, force: bool, today: Option<chrono::N
                     format!(" ({unreadable} onleesbaar: zie de kolom ‘Melding’)")
                 } else {
                     String::new()
+                }
+            );
+            EXIT_OK
+        }
+        Err(error) => {
+            eprintln!("Fout: {error}");
+            EXIT_FILE_ERROR
+        }
+    }
+}
+
+/// `website MAP -o UIT`: the pages, the PDFs and the index; what was left out, and why.
+fn website(folder: &Path, output: &Path, drafts: bool, today: Option<chrono::NaiveDate>) -> u8 {
+    if !folder.is_dir() {
+        eprintln!("Fout: ‘{}’ is geen map.", folder.display());
+        return EXIT_FILE_ERROR;
+    }
+    if file::same_file(folder, output) || folder == output {
+        eprintln!("Fout: schrijf de website in een andere map dan die met de protocolbestanden.");
+        return EXIT_FILE_ERROR;
+    }
+    let context = today.map_or_else(crate::check::Context::today, |today| {
+        crate::check::Context { today }
+    });
+    match crate::publish::publish_folder(folder, output, &context, drafts) {
+        Ok(report) => {
+            for (path, reason) in &report.left_out {
+                eprintln!("Let op: ‘{}’ niet opgenomen: {reason}", path.display());
+            }
+            println!(
+                "Website geschreven naar ‘{}’: {} en index.html{}.",
+                output.display(),
+                crate::dutch::count_of(report.entries.len(), "protocol", "protocollen"),
+                if report.left_out.is_empty() {
+                    String::new()
+                } else {
+                    format!(", {} niet opgenomen", report.left_out.len())
                 }
             );
             EXIT_OK

@@ -3,6 +3,7 @@
 //! exports never say different things. `xml` is the one XML text escaper both use.
 
 mod docx;
+pub mod html;
 mod pdf;
 mod xml;
 
@@ -19,6 +20,11 @@ pub enum ExportError {
 /// The DOCX bytes of a document. Deterministic: the same document gives the same bytes.
 pub fn docx(document: &Document) -> Result<Vec<u8>, ExportError> {
     docx::write(document)
+}
+
+/// The HTML page of a document: one self-contained, accessible file for a website.
+pub fn html(document: &Document) -> String {
+    html::write(document)
 }
 
 /// The PDF bytes of a document, with an empty signature field per signatory. Deterministic.
