@@ -20,6 +20,9 @@ pub enum Product {
     Adviesverslag,
     /// The draft decision of the college van burgemeester en schepenen (a municipal case).
     Besluit,
+    /// The addendum in the making to a signed protocol (its changes, own advice and
+    /// signature fields); the protocol's own export is then the consolidated text.
+    Addendum,
 }
 
 /// The file format of an export.
@@ -106,6 +109,20 @@ pub fn build(protocol: &Protocol, options: &Options, product: Product) -> Docume
         Product::Protocol => document::build(protocol, options),
         Product::Adviesverslag => document::adviesverslag::build(protocol, options),
         Product::Besluit => document::besluit::build(protocol, options),
+        // Front ends offer the addendum only while one is in the making; without one, the
+        // addendum of the protocol to itself says, as a gap, that nothing changed.
+        Product::Addendum => match &protocol.review.amendment {
+            Some(amendment) => document::addendum::build(protocol, amendment, options),
+            None => {
+                let itself = crate::model::Amendment {
+                    number: 1,
+                    baseline: Box::new(protocol.clone()),
+                    signed_on: protocol.signing.date,
+                    ..Default::default()
+                };
+                document::addendum::build(protocol, &itself, options)
+            }
+        },
     }
 }
 

@@ -46,6 +46,10 @@ pub enum Command {
     ExportBesluitDocx,
     /// Export the draft college decision as PDF (dialog).
     ExportBesluitPdf,
+    /// Export the addendum in the making as DOCX (dialog).
+    ExportAddendumDocx,
+    /// Export the addendum in the making as PDF, with its own signature fields (dialog).
+    ExportAddendumPdf,
     /// Make the submission package, one zip (dialog); refused while the check finds errors,
     /// with the offer of a draft package.
     ExportPackage,
@@ -153,6 +157,8 @@ fixed_commands![
     ExportReportPdf,
     ExportBesluitDocx,
     ExportBesluitPdf,
+    ExportAddendumDocx,
+    ExportAddendumPdf,
     ExportPackage,
     ExportRegisterXlsx,
     Quit,
@@ -192,6 +198,8 @@ impl Command {
             Command::ExportReportPdf => "Adviesverslag exporteren als PDF…".to_string(),
             Command::ExportBesluitDocx => "Ontwerp van collegebesluit als DOCX…".to_string(),
             Command::ExportBesluitPdf => "Ontwerp van collegebesluit als PDF…".to_string(),
+            Command::ExportAddendumDocx => "Addendum exporteren als DOCX…".to_string(),
+            Command::ExportAddendumPdf => "Addendum exporteren als PDF…".to_string(),
             Command::ExportPackage => "Indienpakket maken…".to_string(),
             Command::ExportRegisterXlsx => "Verwerkingsregister exporteren (Excel)…".to_string(),
             Command::Quit => "Afsluiten".to_string(),
@@ -251,6 +259,9 @@ impl Command {
             Command::ExportRegisterXlsx => {
                 "Maak een Excel-werkmap met de regel voor het verwerkingsregister (art. 30 AVG) van dit protocol."
             }
+            Command::ExportAddendumDocx | Command::ExportAddendumPdf => {
+                "Maak het addendum bij het ondertekende protocol: wat er verandert, met eigen advies en handtekeningvelden. De gewone export geeft de geconsolideerde tekst."
+            }
             Command::Quit => "Sluit Protocolwijzer.",
             Command::Undo => "Maak de laatste wijziging ongedaan.",
             Command::Redo => "Voer de ongedaan gemaakte wijziging opnieuw uit.",
@@ -309,6 +320,8 @@ impl Command {
             | Command::ExportReportPdf
             | Command::ExportBesluitDocx
             | Command::ExportBesluitPdf
+            | Command::ExportAddendumDocx
+            | Command::ExportAddendumPdf
             | Command::ExportPackage
             | Command::ExportRegisterXlsx
             | Command::Quit
@@ -341,7 +354,9 @@ impl Command {
             Command::ExportReportDocx
             | Command::ExportReportPdf
             | Command::ExportBesluitDocx
-            | Command::ExportBesluitPdf => Some((Menu::File, 2)),
+            | Command::ExportBesluitPdf
+            | Command::ExportAddendumDocx
+            | Command::ExportAddendumPdf => Some((Menu::File, 2)),
             Command::ExportPackage | Command::ExportRegisterXlsx => Some((Menu::File, 3)),
             Command::Quit => Some((Menu::File, 4)),
             Command::Undo | Command::Redo => Some((Menu::Edit, 0)),
@@ -422,12 +437,32 @@ pub fn export_file_name_for(
             format!("Adviesverslag {stem}.{}", format.extension())
         }
         (Some(stem), Product::Besluit) => format!("Collegebesluit {stem}.{}", format.extension()),
+        (Some(stem), Product::Addendum) => {
+            let number = protocol
+                .review
+                .amendment
+                .as_ref()
+                .map_or(1, |amendment| amendment.number);
+            format!("Addendum {number} {stem}.{}", format.extension())
+        }
         (None, Product::Protocol) => export_file_name(protocol, format, today),
         (None, Product::Adviesverslag) => report_file_name(protocol, format, today),
         (None, Product::Besluit) => {
             let name = export_file_name(protocol, format, today);
             match name.strip_prefix("Protocol ") {
                 Some(rest) => format!("Collegebesluit {rest}"),
+                None => name,
+            }
+        }
+        (None, Product::Addendum) => {
+            let number = protocol
+                .review
+                .amendment
+                .as_ref()
+                .map_or(1, |amendment| amendment.number);
+            let name = export_file_name(protocol, format, today);
+            match name.strip_prefix("Protocol ") {
+                Some(rest) => format!("Addendum {number} {rest}"),
                 None => name,
             }
         }

@@ -75,6 +75,12 @@ impl ProtocolApp {
             Command::ExportBesluitPdf => {
                 self.export_product(ctx, Product::Besluit, Format::Pdf, None)
             }
+            Command::ExportAddendumDocx => {
+                self.export_product(ctx, Product::Addendum, Format::Docx, None)
+            }
+            Command::ExportAddendumPdf => {
+                self.export_product(ctx, Product::Addendum, Format::Pdf, None)
+            }
             Command::ExportPackage => self.export_package(ctx, false, None),
             Command::ExportRegisterXlsx => self.export_register(ctx, None),
             Command::Quit => {
@@ -404,8 +410,8 @@ impl ProtocolApp {
                     PickFor::Export(Product::Adviesverslag, format) => {
                         self.export_report(ctx, format, Some(path))
                     }
-                    PickFor::Export(Product::Besluit, format) => {
-                        self.export_product(ctx, Product::Besluit, format, Some(path))
+                    PickFor::Export(product @ (Product::Besluit | Product::Addendum), format) => {
+                        self.export_product(ctx, product, format, Some(path))
                     }
                     PickFor::Compare => self.compare_with(ctx, Some(path)),
                     PickFor::Import => self.run_pending(ctx, Pending::ImportPath(path)),
@@ -479,8 +485,14 @@ impl ProtocolApp {
         let title = match (product, format) {
             (Product::Besluit, Format::Docx) => "Collegebesluit exporteren als DOCX",
             (Product::Besluit, Format::Pdf) => "Collegebesluit exporteren als PDF",
-            (_, Format::Docx) => "Adviesverslag exporteren als DOCX",
-            (_, Format::Pdf) => "Adviesverslag exporteren als PDF",
+            (Product::Addendum, Format::Docx) => "Addendum exporteren als DOCX",
+            (Product::Addendum, Format::Pdf) => "Addendum exporteren als PDF",
+            (Product::Protocol | Product::Adviesverslag, Format::Docx) => {
+                "Adviesverslag exporteren als DOCX"
+            }
+            (Product::Protocol | Product::Adviesverslag, Format::Pdf) => {
+                "Adviesverslag exporteren als PDF"
+            }
         };
         self.spawn_export(ctx, format, path, title, name, findings, product);
     }
@@ -880,6 +892,7 @@ impl ProtocolApp {
                         ("Adviesverslag exporteren", true)
                     }
                     PickFor::Export(Product::Besluit, _) => ("Collegebesluit exporteren", true),
+                    PickFor::Export(Product::Addendum, _) => ("Addendum exporteren", true),
                     PickFor::Compare => ("Vergelijken met een ander bestand", false),
                     PickFor::Import => ("Importeren uit Word of PDF", false),
                     PickFor::DeskFolder => ("Inzendingen openen", false),
@@ -898,7 +911,7 @@ impl ProtocolApp {
                         today,
                     )),
                     PickFor::Export(
-                        product @ (Product::Adviesverslag | Product::Besluit),
+                        product @ (Product::Adviesverslag | Product::Besluit | Product::Addendum),
                         format,
                     ) => Some(export_file_name_for(
                         &self.protocol,

@@ -83,6 +83,8 @@ pub(super) enum Action {
     Advice,
     /// The `n`-th text the import could not place is dealt with.
     SettleUnplaced(usize),
+    /// Begin an addendum to the signed protocol.
+    StartAmendment,
 }
 
 /// One line per change: "Partij 2 › KBO-nummer: (leeg) ➡ ‘0207.437.468’".
@@ -207,6 +209,53 @@ impl ProtocolApp {
             if ui.button(format!("Naar ‘{}’", to.label())).clicked() {
                 *action = Some(Action::Transition(to));
             }
+        }
+        self.addenda_ui(ui, action);
+    }
+
+    /// The addenda: the one in the making, the signed ones, and the way to begin one.
+    fn addenda_ui(&mut self, ui: &mut Ui, action: &mut Option<Action>) {
+        let review = &self.protocol.review;
+        for addendum in &review.addenda {
+            let date = addendum.signed_on.map_or_else(
+                || "(datum niet vermeld)".to_string(),
+                crate::dutch::dutch_long,
+            );
+            ui.label(format!(
+                "Addendum {} ondertekend op {date} ({}).",
+                addendum.number,
+                crate::dutch::count_of(addendum.changes.len(), "wijziging", "wijzigingen")
+            ))
+            .on_hover_text(addendum.changes.join("\n"));
+        }
+        match &review.amendment {
+            Some(amendment) => {
+                ui.add_space(4.0);
+                ui.label(
+                    RichText::new(format!("Addendum {} in opmaak", amendment.number)).strong(),
+                );
+                ui.label(format!(
+                    "Het wijzigt het protocol dat ondertekend is op {}. Exporteer het met \
+                     Bestand › Addendum exporteren; de gewone export is de geconsolideerde \
+                     tekst. Advies, goedkeuring en ondertekening gaan zoals bij een protocol.",
+                    crate::document::addendum::signed_on_text(amendment)
+                ));
+            }
+            None if review.status == Status::Signed => {
+                ui.add_space(4.0);
+                if ui
+                    .button("Wijziging (addendum) opstellen")
+                    .on_hover_text(
+                        "Wijzig het ondertekende protocol met een addendum: de ondertekende \
+                         tekst blijft bewaard, u past de inhoud aan, en het addendum vermeldt \
+                         wat er verandert, met eigen advies, goedkeuring en handtekeningen.",
+                    )
+                    .clicked()
+                {
+                    *action = Some(Action::StartAmendment);
+                }
+            }
+            None => {}
         }
     }
 
@@ -647,6 +696,9 @@ impl ProtocolApp {
                 review::settle_unplaced(&mut self.protocol, index, &who, when)
                     .map_err(|error| error.to_string())
             }
+            Action::StartAmendment => review::start_amendment(&mut self.protocol, &who, when)
+                .map(|_| ())
+                .map_err(|error| error.to_string()),
             Action::Advice => match draft.advice_date {
                 None => Err("Vul de datum van het advies in (dd-mm-jjjj).".to_string()),
                 Some(date) => {

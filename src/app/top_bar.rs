@@ -106,6 +106,10 @@ impl ProtocolApp {
             Command::ExportBesluitDocx | Command::ExportBesluitPdf => {
                 crate::document::besluit::applies(&self.protocol)
             }
+            // An addendum is made from a signed protocol (Beoordeling).
+            Command::ExportAddendumDocx | Command::ExportAddendumPdf => {
+                crate::document::addendum::applies(&self.protocol)
+            }
             _ => true,
         }
     }

@@ -15,11 +15,14 @@ pub(super) fn run(args: &ExportArgs) -> u8 {
         && args.report_pdf.is_none()
         && args.besluit_docx.is_none()
         && args.besluit_pdf.is_none()
+        && args.addendum_docx.is_none()
+        && args.addendum_pdf.is_none()
     {
         eprintln!(
             "Fout: zeg wat er gemaakt moet worden: --docx BESTAND.docx en/of --pdf BESTAND.pdf \
              (of het adviesverslag met --report-docx / --report-pdf, het ontwerp van \
-             collegebesluit met --besluit-docx / --besluit-pdf)."
+             collegebesluit met --besluit-docx / --besluit-pdf, een addendum met \
+             --addendum-docx / --addendum-pdf)."
         );
         return EXIT_FILE_ERROR;
     }
@@ -50,12 +53,24 @@ pub(super) fn run(args: &ExportArgs) -> u8 {
         (&args.report_pdf, Product::Adviesverslag, Format::Pdf),
         (&args.besluit_docx, Product::Besluit, Format::Docx),
         (&args.besluit_pdf, Product::Besluit, Format::Pdf),
+        (&args.addendum_docx, Product::Addendum, Format::Docx),
+        (&args.addendum_pdf, Product::Addendum, Format::Pdf),
     ] {
         if let Some(path) = path {
             if product == Product::Besluit && !crate::document::besluit::applies(&protocol) {
                 eprintln!(
                     "Fout: ‘{}’ heeft geen gemeentelijk scenario; een collegebesluit hoort \
                      alleen bij het standaardprotocol van Opgroeien voor een lokaal bestuur.",
+                    args.file.display()
+                );
+                code = code.max(EXIT_FINDINGS);
+                continue;
+            }
+            if product == Product::Addendum && !crate::document::addendum::applies(&protocol) {
+                eprintln!(
+                    "Fout: ‘{}’ heeft geen addendum in opmaak. Begin er een in de app \
+                     (Beoordeling › Wijziging (addendum) opstellen) bij een ondertekend \
+                     protocol.",
                     args.file.display()
                 );
                 code = code.max(EXIT_FINDINGS);
@@ -78,6 +93,8 @@ fn clashing_output(args: &ExportArgs) -> Option<String> {
         ("--report-pdf", &args.report_pdf),
         ("--besluit-docx", &args.besluit_docx),
         ("--besluit-pdf", &args.besluit_pdf),
+        ("--addendum-docx", &args.addendum_docx),
+        ("--addendum-pdf", &args.addendum_pdf),
     ]
     .into_iter()
     .filter_map(|(flag, path)| Some((flag, path.as_deref()?)))
@@ -150,6 +167,7 @@ fn export_one(
         Product::Protocol => format.short_name().to_string(),
         Product::Adviesverslag => format!("Adviesverslag ({})", format.short_name()),
         Product::Besluit => format!("Ontwerp van collegebesluit ({})", format.short_name()),
+        Product::Addendum => format!("Addendum ({})", format.short_name()),
     };
     match pipeline::export_to(protocol, findings, product, format, path) {
         Ok(status) => {

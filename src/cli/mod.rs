@@ -237,6 +237,13 @@ pub struct ExportArgs {
     /// Schrijf het ontwerp van collegebesluit als PDF.
     #[arg(long, value_name = "BESTAND")]
     pub besluit_pdf: Option<PathBuf>,
+    /// Schrijf het addendum in opmaak (de wijzigingen van een ondertekend protocol) als DOCX;
+    /// --docx/--pdf geven dan de geconsolideerde tekst.
+    #[arg(long, value_name = "BESTAND")]
+    pub addendum_docx: Option<PathBuf>,
+    /// Schrijf het addendum in opmaak als PDF, met eigen handtekeningvelden.
+    #[arg(long, value_name = "BESTAND")]
+    pub addendum_pdf: Option<PathBuf>,
     /// Weiger te exporteren als de controle fouten vindt.
     #[arg(long)]
     pub require_complete: bool,

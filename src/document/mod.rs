@@ -1,6 +1,7 @@
 //! The neutral document trees built from the model, which the DOCX and PDF writers render: the
 //! protocol itself (`protocol`) and the review report beside it (`adviesverslag`).
 
+pub mod addendum;
 pub mod adviesverslag;
 pub mod besluit;
 mod protocol;

@@ -33,8 +33,8 @@ pub use party::{
     AdviceOutcome, Article, Dpo, DpoAdvice, Party, Processor, Purpose, Roles, Signatory,
 };
 pub use review::{
-    Approval, Comment, HistoryEntry, ImportPlacement, ImportRecord, Person, Resolution, Review,
-    Role, Snapshot, Status, UnplacedText, Verdict, VerdictKind,
+    AddendumRecord, Amendment, Approval, Comment, HistoryEntry, ImportPlacement, ImportRecord,
+    Person, Resolution, Review, Role, Snapshot, Status, UnplacedText, Verdict, VerdictKind,
 };
 pub use step::Step;
 

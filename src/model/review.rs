@@ -29,6 +29,45 @@ pub struct Review {
     /// what was placed where, and what could not be placed ("niet geplaatst").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub import: Option<ImportRecord>,
+    /// A change of a signed protocol being drafted as an addendum: the signed content it
+    /// starts from. The content being edited is the protocol as it will read after it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub amendment: Option<Amendment>,
+    /// Every addendum signed so far, oldest first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub addenda: Vec<AddendumRecord>,
+}
+
+/// An addendum in the making (see `crate::review::start_amendment`).
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct Amendment {
+    /// Its number: 1 for the first addendum to the protocol.
+    pub number: u32,
+    /// The content as signed (its review record left empty): what the addendum changes.
+    pub baseline: Box<Protocol>,
+    /// The signed content's fingerprint.
+    pub baseline_fingerprint: String,
+    /// When the signed protocol (or the last addendum) was signed.
+    pub signed_on: Option<NaiveDate>,
+    /// When the addendum was begun.
+    pub started: Option<NaiveDateTime>,
+}
+
+/// A signed addendum, as the history keeps it.
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct AddendumRecord {
+    /// Its number.
+    pub number: u32,
+    /// The fingerprint of the content it changed.
+    pub baseline_fingerprint: String,
+    /// The fingerprint of the content after it (what was signed).
+    pub fingerprint: String,
+    /// Its signing date.
+    pub signed_on: Option<NaiveDate>,
+    /// What it changed, in Dutch ("Artikel 3 (De gegevens) vervangen", …).
+    pub changes: Vec<String>,
 }
 
 /// The trace of an import (`protocolwijzer import`): the source, every field's origin, and

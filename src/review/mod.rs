@@ -306,6 +306,86 @@ pub fn settle_unplaced(
     Ok(())
 }
 
+/// Begins an addendum to a signed protocol: the signed content is kept as the baseline (and as
+/// a snapshot), the protocol goes back to Concept so the change can be drafted, advised,
+/// approved and signed like a protocol, and the signing date is cleared for the addendum's
+/// own. The history says who began it and when. Returns the addendum's number.
+pub fn start_amendment(
+    protocol: &mut Protocol,
+    by: &Person,
+    when: NaiveDateTime,
+) -> Result<u32, ReviewError> {
+    if let Some(amendment) = &protocol.review.amendment {
+        return Err(ReviewError(format!(
+            "Addendum {} is al in opmaak.",
+            amendment.number
+        )));
+    }
+    if protocol.review.status != Status::Signed {
+        return Err(ReviewError(format!(
+            "Een addendum wijzigt een ondertekend protocol; dit protocol staat op ‘{}’. Wijzig \
+             het gewoon en laat het opnieuw adviseren en goedkeuren.",
+            protocol.review.status.label()
+        )));
+    }
+    let number = u32::try_from(protocol.review.addenda.len()).unwrap_or(u32::MAX - 1) + 1;
+    let current = fingerprint::fingerprint(protocol);
+    keep_snapshot(protocol, &current);
+    let mut baseline = protocol.clone();
+    baseline.review = Default::default();
+    let signed_on = protocol.signing.date;
+    protocol.review.amendment = Some(crate::model::Amendment {
+        number,
+        baseline: Box::new(baseline),
+        baseline_fingerprint: current,
+        signed_on,
+        started: Some(when),
+    });
+    protocol.review.status = Status::Draft;
+    protocol.review.approval = None;
+    protocol.signing.date = None;
+    let date = signed_on
+        .map(crate::dutch::dutch_long)
+        .unwrap_or_else(|| "(datum niet vermeld)".to_string());
+    log(
+        protocol,
+        by,
+        when,
+        format!("Addendum {number} begonnen bij het protocol ondertekend op {date}"),
+        "",
+    );
+    Ok(number)
+}
+
+/// After the addendum in the making is signed: its record goes into the list of addenda (with
+/// what it changed, field by field) and the current content is the new baseline for the next.
+fn record_signed_addendum(protocol: &mut Protocol, by: &Person, when: NaiveDateTime) {
+    let Some(amendment) = protocol.review.amendment.take() else {
+        return;
+    };
+    let mut changes: Vec<String> = Vec::new();
+    for change in diff::diff(&amendment.baseline, protocol) {
+        if !changes.contains(&change.label) {
+            changes.push(change.label);
+        }
+    }
+    let number = amendment.number;
+    protocol.review.addenda.push(crate::model::AddendumRecord {
+        number,
+        baseline_fingerprint: amendment.baseline_fingerprint,
+        fingerprint: fingerprint::fingerprint(protocol),
+        signed_on: protocol.signing.date,
+        changes,
+    });
+    log(
+        protocol,
+        by,
+        when,
+        format!("Addendum {number} ondertekend"),
+        "",
+    );
+}
+
 fn log(protocol: &mut Protocol, who: &Person, when: NaiveDateTime, action: String, remark: &str) {
     let fingerprint = fingerprint::fingerprint(protocol);
     protocol.review.history.push(HistoryEntry {

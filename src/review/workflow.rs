@@ -195,5 +195,8 @@ pub fn transition(
         ),
         remark,
     );
+    if to == Status::Signed {
+        super::record_signed_addendum(protocol, who, when);
+    }
     Ok(())
 }

@@ -282,6 +282,7 @@ prop_compose! {
         approval in option::of((person(), date(), text(), text())),
         history in vec((moment(), person(), text(), text(), text()), 0..3),
         import in option::of((text(), moment(), vec((text(), text()), 0..3), vec((text(), text(), text()), 0..3))),
+        addenda in vec((1u32..5, text(), text(), date(), vec(text(), 0..3)), 0..2),
     ) -> Review {
         Review {
             status,
@@ -297,6 +298,15 @@ prop_compose! {
                 placements: placements.into_iter().map(|(path, origin)| ImportPlacement { path, origin }).collect(),
                 unplaced: unplaced.into_iter().map(|(section, origin, text)| UnplacedText { section, origin, text }).collect(),
             }),
+            // An amendment in the making holds a whole protocol: the round trip of one is
+            // tested in tests/addendum.rs.
+            amendment: None,
+            addenda: addenda
+                .into_iter()
+                .map(|(number, baseline_fingerprint, fingerprint, signed_on, changes)| {
+                    protocolwijzer::model::AddendumRecord { number, baseline_fingerprint, fingerprint, signed_on, changes }
+                })
+                .collect(),
         }
     }
 }
