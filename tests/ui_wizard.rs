@@ -1138,7 +1138,9 @@ fn without_a_system_file_dialog_the_built_in_one_saves_and_opens() {
         .type_text("nieuw protocol");
     harness.run();
     harness.get_by_label("Opslaan").click_accesskit();
-    harness.run();
+    // The save runs on a worker with a spinner, so the UI keeps repainting: step frames
+    // instead of `run()`, which fails when the frames do not settle.
+    harness.step();
     let saved = dir.path().join("nieuw protocol.ron");
     for _ in 0..500 {
         if harness.state().path() == Some(saved.as_path()) {
