@@ -7,7 +7,7 @@
 //! content's own document is the consolidated text.
 
 use super::text::{date_or_gap, one_line};
-use super::{Align, Block, Document, Metadata, Options, Span};
+use super::{Align, Block, Document, Identity, Metadata, Options, Span};
 use crate::dutch::{capitalise, dutch_long, join_names};
 use crate::model::{Amendment, Protocol, Step};
 
@@ -416,6 +416,10 @@ pub fn build(protocol: &Protocol, amendment: &Amendment, options: &Options) -> D
             title: format!("Addendum {number} bij het {lowered}"),
             subject: own.subject,
             short_title: format!("Addendum {number} – {}", own.short_title),
+            identity: own.identity.map(|identity| Identity {
+                kind: format!("addendum {number}"),
+                ..identity
+            }),
             ..own
         },
         blocks,

@@ -187,6 +187,7 @@ pub fn build(protocol: &Protocol, options: &Options) -> Document {
             title: format!("Adviesverslag – {}", protocol_metadata.short_title),
             subject: protocol_metadata.title.clone(),
             short_title: format!("Adviesverslag – {}", protocol_metadata.short_title),
+            identity: None,
             ..protocol_metadata
         },
         blocks,

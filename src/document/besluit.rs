@@ -178,6 +178,7 @@ pub fn build(protocol: &Protocol, options: &Options) -> Document {
             short_title: format!("Ontwerp van besluit – {name}"),
             // A draft for the college: always marked as one.
             status: DocumentStatus::draft(""),
+            identity: None,
             ..protocol_metadata
         },
         blocks,

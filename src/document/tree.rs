@@ -34,6 +34,20 @@ pub struct Metadata {
     pub status: DocumentStatus,
     /// The first 12 hex digits of the content fingerprint.
     pub fingerprint: String,
+    /// Which protocol content this document states, for documents that are signed (the
+    /// protocol, an addendum): embedded in the PDF's properties so that a signed file that
+    /// comes back can be matched to its protocol (`signature::verify`). `None` for the
+    /// documents around a protocol (besluit, Adviesverslag).
+    pub identity: Option<Identity>,
+}
+
+/// What a signed document is: its kind and the full content fingerprint it states.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Identity {
+    /// "protocol", or "addendum 2".
+    pub kind: String,
+    /// The full content fingerprint (64 hex digits) of the protocol content the text states.
+    pub fingerprint: String,
 }
 
 /// Where a document stands, as the writers show it: the "ONTWERP" mark on a draft, the status

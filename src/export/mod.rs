@@ -31,3 +31,11 @@ pub fn html(document: &Document) -> String {
 pub fn pdf(document: &Document) -> Result<Vec<u8>, ExportError> {
     pdf::write(document)
 }
+
+/// The `/Info` key that holds the full content fingerprint of a signed document (the
+/// protocol, an addendum); `signature::verify` reads it back from the first revision.
+pub const INFO_FINGERPRINT_KEY: &str = "ProtocolwijzerFingerprint";
+/// The `/Info` key that says which document it is ("protocol", "addendum 1").
+pub const INFO_DOCUMENT_KEY: &str = "ProtocolwijzerDocument";
+/// The XMP namespace of those two properties.
+pub const XMP_NAMESPACE: &str = "https://protocolwijzer.be/ns/pdf/1.0/";

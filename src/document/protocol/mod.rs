@@ -10,7 +10,7 @@ mod data_table;
 mod front_matter;
 
 use super::text::{inline_text, one_line, text_blocks};
-use super::{Align, Block, Document, Line, Metadata, Options, Span};
+use super::{Align, Block, Document, Identity, Line, Metadata, Options, Span};
 use crate::dutch::capitalise;
 use crate::model::{Article, Party, Protocol, Step, Unit, fingerprint};
 
@@ -52,6 +52,10 @@ pub fn metadata(protocol: &Protocol, options: &Options) -> Metadata {
         short_title: short_title(protocol),
         status: options.status.clone(),
         fingerprint: fingerprint::short(protocol),
+        identity: Some(Identity {
+            kind: "protocol".to_string(),
+            fingerprint: fingerprint::fingerprint(protocol),
+        }),
     }
 }
 

@@ -7,6 +7,7 @@ use lopdf::{Dictionary, Object, Stream, dictionary};
 use super::text_string;
 use crate::document::Metadata;
 use crate::export::xml::Xml;
+use crate::export::{INFO_DOCUMENT_KEY, INFO_FINGERPRINT_KEY, XMP_NAMESPACE};
 
 /// The `Producer` of both.
 pub(super) fn producer() -> String {
@@ -32,6 +33,10 @@ pub(super) fn info(metadata: &Metadata, producer: &str) -> Dictionary {
         info.set("CreationDate", date.clone());
         info.set("ModDate", date);
     }
+    if let Some(identity) = &metadata.identity {
+        info.set(INFO_DOCUMENT_KEY, text_string(&identity.kind));
+        info.set(INFO_FINGERPRINT_KEY, text_string(&identity.fingerprint));
+    }
     info
 }
 
@@ -53,7 +58,10 @@ fn xmp(metadata: &Metadata, producer: &str) -> Vec<u8> {
         .raw("<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">")
         .raw("<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">")
         .raw("<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" ")
-        .raw("xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">")
+        .raw("xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\" ")
+        .raw("xmlns:pw=\"")
+        .raw(XMP_NAMESPACE)
+        .raw("\">")
         .raw("<dc:format>application/pdf</dc:format>")
         .raw("<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">")
         .text(&metadata.title)
@@ -75,6 +83,13 @@ fn xmp(metadata: &Metadata, producer: &str) -> Vec<u8> {
             .raw("</xmp:CreateDate><xmp:ModifyDate>")
             .raw(&date)
             .raw("</xmp:ModifyDate>");
+    }
+    if let Some(identity) = &metadata.identity {
+        xml.raw("<pw:Document>")
+            .text(&identity.kind)
+            .raw("</pw:Document><pw:ContentFingerprint>")
+            .text(&identity.fingerprint)
+            .raw("</pw:ContentFingerprint>");
     }
     xml.raw("<pdf:Producer>")
         .text(producer)
