@@ -18,6 +18,7 @@ pub mod pipeline; // check → document → DOCX/PDF → file, shared by app and
 pub mod publish; //  the website version: accessible HTML pages and an index of a folder
 pub mod register; // the processing-register entry (art. 30 AVG) as CSV or Excel
 pub mod review; //   comments, verdicts, advice, status, approval, diff, report
+pub mod signature; // a signed PDF checked: fields, signatures, certificates, changes, text
 pub mod store; //    the per-user folder: settings and recovery file, atomic writes
 pub mod template; // built-in templates and the parts they lock
 

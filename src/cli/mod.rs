@@ -8,6 +8,7 @@ mod diff;
 mod dutch;
 mod export;
 mod package;
+mod verify;
 
 pub use dutch::{ParseStop, command, parse_from};
 
@@ -191,6 +192,12 @@ pub enum Command {
         #[arg(long, value_name = "DATUM", value_parser = parse_date)]
         today: Option<chrono::NaiveDate>,
     },
+    /// Controleer een ondertekend PDF-bestand: welke handtekeningvelden ondertekend zijn, door
+    /// wie en wanneer, of elke handtekening geldig is, of het certificaat tot een Belgische
+    /// eID-root leidt, of het document na het ondertekenen gewijzigd werd en (met --protocol)
+    /// of het de goedgekeurde tekst van het protocol is. Afsluitcode 0: volledig en geldig
+    /// ondertekend, 1: niet, 2: onleesbaar.
+    Verify(verify::VerifyArgs),
     /// Toon de vingerafdruk (SHA-256) van de inhoud van een protocol.
     Fingerprint {
         /// Het .ron-bestand.
@@ -331,6 +338,7 @@ pub fn run(command: &Command) -> Option<ExitCode> {
             ook_ontwerpen,
             today,
         } => website(folder, output, *ook_ontwerpen, *today),
+        Command::Verify(args) => verify::run(args),
         Command::Fingerprint { file: path } => match file::load(path) {
             Ok(protocol) => {
                 println!("{}", crate::model::fingerprint::fingerprint(&protocol));
