@@ -13,6 +13,7 @@ use protocolwijzer::document::{Block, Document};
 use protocolwijzer::model::{AdviceOutcome, DataItem, Person, Protocol, Role, Status, fingerprint};
 use protocolwijzer::pipeline::{self, Format, Product};
 use protocolwijzer::review;
+use protocolwijzer::signature;
 
 fn at(month: u32, day: u32) -> NaiveDateTime {
     NaiveDate::from_ymd_opt(2026, month, day)
@@ -50,6 +51,36 @@ fn amend(protocol: &mut Protocol) -> (String, String) {
         flow.periodicity.detail = "ook na elke herziening van het recht".into();
     }
     (added, removed)
+}
+
+/// What `signature::verify` reports on a complete, validly signed PDF of the text with
+/// `fingerprint` (the verification itself runs on files signed with pyHanko in
+/// tests/signed_pdf.rs).
+fn verified_signed_pdf(fingerprint: &str, kind: &str) -> signature::Report {
+    signature::Report {
+        sha256: "ab".repeat(32),
+        revisions: 2,
+        fields: vec![signature::FieldReport {
+            name: "Addendum1_Handtekening_1".to_string(),
+            signature: Some(signature::SignatureReport {
+                signer: "Jan Peeters (Signature)".to_string(),
+                issuer: "Citizen CA".to_string(),
+                signing_time: Some(at(12, 2)),
+                validity: signature::Validity::Valid {
+                    algorithm: "RSA 2048 bits, SHA-256".to_string(),
+                },
+                trust: signature::Trust::NotChecked,
+                revision: Some(1),
+            }),
+        }],
+        extra_signatures: Vec::new(),
+        identity: Some(signature::EmbeddedIdentity {
+            kind: kind.to_string(),
+            fingerprint: fingerprint.to_string(),
+        }),
+        changes: Vec::new(),
+        text: signature::TextMatch::Approved,
+    }
 }
 
 fn plain(document: &Document) -> String {
@@ -294,7 +325,17 @@ fn the_signed_addendum_is_recorded_and_the_next_starts_from_it() {
     review::transition(&mut protocol, Status::Submitted, &drafter, at(11, 22), "").unwrap();
     review::transition(&mut protocol, Status::Approved, &reviewer, at(12, 1), "").unwrap();
     let approved = fingerprint::fingerprint(&protocol);
-    review::transition(&mut protocol, Status::Signed, &drafter, at(12, 2), "").unwrap();
+    // Signing is refused without the signed PDF; with a verified one it goes through.
+    assert!(review::transition(&mut protocol, Status::Signed, &drafter, at(12, 2), "").is_err());
+    review::sign_with_pdf(
+        &mut protocol,
+        &verified_signed_pdf(&approved, "addendum 1"),
+        "Addendum 1 ondertekend.pdf",
+        &drafter,
+        at(12, 2),
+    )
+    .unwrap();
+    assert_eq!(protocol.review.status, Status::Signed);
 
     assert!(protocol.review.amendment.is_none());
     let record = protocol.review.addenda.last().unwrap();

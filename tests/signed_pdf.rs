@@ -9,8 +9,10 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use protocolwijzer::model::Protocol;
+use protocolwijzer::model::{Person, Protocol, Role, Status};
+use protocolwijzer::review;
 use protocolwijzer::signature::{self, Report, Roots, TextMatch, Trust, Validity};
+use sha2::Digest;
 
 const FIXTURE: &str = "opgroeien-gemeente-ingevuld.ron";
 const TEST_ROOT: &str = "Protocolwijzer Test Root CA";
@@ -148,13 +150,19 @@ fn every_field_signed_in_turn_verifies_after_each_signature() {
         assert!(report.changes.is_empty(), "{:#?}", report.lines());
         assert_eq!(report.text, TextMatch::Approved);
         assert_eq!(
-            report.identity.as_ref().map(|identity| identity.kind.as_str()),
+            report
+                .identity
+                .as_ref()
+                .map(|identity| identity.kind.as_str()),
             Some("protocol")
         );
         for (index, field) in report.fields.iter().enumerate() {
             assert_eq!(field.name, signed.fields[index]);
             let Some(signature) = &field.signature else {
-                assert!(index >= signatures, "field {index} empty after {signatures}");
+                assert!(
+                    index >= signatures,
+                    "field {index} empty after {signatures}"
+                );
                 continue;
             };
             assert!(index < signatures);
@@ -201,7 +209,9 @@ fn every_field_signed_in_turn_verifies_after_each_signature() {
     let eid_only = verify(complete, &Roots::belgian_eid(), None);
     assert!(eid_only.is_complete());
     let first = eid_only.fields[0].signature.as_ref().unwrap();
-    assert!(matches!(&first.trust, Trust::Untrusted(reason) if reason.contains("Belgium Root CA4")));
+    assert!(
+        matches!(&first.trust, Trust::Untrusted(reason) if reason.contains("Belgium Root CA4"))
+    );
     let unchecked = verify(complete, &Roots::none(), None);
     assert_eq!(
         unchecked.fields[0].signature.as_ref().unwrap().trust,
@@ -211,7 +221,8 @@ fn every_field_signed_in_turn_verifies_after_each_signature() {
         unchecked
             .lines()
             .iter()
-            .any(|line| line.contains("handtekening geldig") && line.contains("certificaat niet nagegaan")),
+            .any(|line| line.contains("handtekening geldig")
+                && line.contains("certificaat niet nagegaan")),
         "{:#?}",
         unchecked.lines()
     );
@@ -226,9 +237,61 @@ fn every_field_signed_in_turn_verifies_after_each_signature() {
     ]);
     let stdout = common::stdout(&output);
     assert_eq!(output.status.code(), Some(0), "{stdout}");
-    assert!(stdout.contains("Besluit: volledig en geldig ondertekend."), "{stdout}");
-    assert!(stdout.contains(&format!("certificaat nagegaan tot {TEST_ROOT}")), "{stdout}");
-    assert!(stdout.contains("Tekst: de goedgekeurde tekst van dit protocol"), "{stdout}");
+    assert!(
+        stdout.contains("Besluit: volledig en geldig ondertekend."),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains(&format!("certificaat nagegaan tot {TEST_ROOT}")),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("Tekst: de goedgekeurde tekst van dit protocol"),
+        "{stdout}"
+    );
+
+    // Only the complete, verified signed PDF moves the approved protocol to "Ondertekend",
+    // with the signers and the file's SHA-256 in the history.
+    let mut protocol = protocol;
+    let drafter = Person {
+        name: "An Opsteller".to_string(),
+        role: Role::Drafter,
+        organisation: "Gemeente Voorbeeldegem".to_string(),
+    };
+    let when = chrono::NaiveDate::from_ymd_opt(2026, 12, 4)
+        .and_then(|date| date.and_hms_opt(10, 0, 0))
+        .unwrap();
+    let partial = verify(&signed.versions[count - 1], &signed.roots, Some(&protocol));
+    let refused = review::sign_with_pdf(&mut protocol, &partial, "deels.pdf", &drafter, when);
+    assert!(
+        matches!(&refused, Err(review::TransitionError::Precondition(reason)) if reason.contains("niet ondertekend")),
+        "{refused:?}"
+    );
+    assert_eq!(protocol.review.status, Status::Approved);
+    let report = verify(complete, &signed.roots, Some(&protocol));
+    review::sign_with_pdf(
+        &mut protocol,
+        &report,
+        "protocol ondertekend.pdf",
+        &drafter,
+        when,
+    )
+    .unwrap();
+    assert_eq!(protocol.review.status, Status::Signed);
+    let record = protocol.review.signed_pdf.as_ref().unwrap();
+    let bytes = std::fs::read(complete).unwrap();
+    let sha256: String = sha2::Sha256::digest(&bytes)
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect();
+    assert_eq!(record.sha256, sha256);
+    assert_eq!(record.signers.len(), count);
+    assert!(
+        record.signers[1].starts_with("An Janssens (Signature) (Protocolwijzer Test Citizen CA, ")
+    );
+    assert_eq!(record.certificates[0], format!("nagegaan tot {TEST_ROOT}"));
+    let entry = protocol.review.history.last().unwrap();
+    assert!(entry.remark.contains(&sha256), "{}", entry.remark);
 }
 
 #[test]
@@ -272,16 +335,21 @@ fn tampering_gets_the_right_verdict() {
     let report = verify(&added, &signed.roots, Some(&protocol));
     assert!(
         report.fields.iter().all(|field| matches!(
-            field.signature.as_ref().map(|signature| &signature.validity),
+            field
+                .signature
+                .as_ref()
+                .map(|signature| &signature.validity),
             Some(Validity::Valid { .. })
         )),
         "the signatures themselves still hold: {:#?}",
         report.lines()
     );
     assert!(
-        report.changes.iter().any(|change| change.description
-            == "er werd 1 pagina toegevoegd"
-            && change.after_signature.as_deref() == signed.fields.last().map(String::as_str)),
+        report
+            .changes
+            .iter()
+            .any(|change| change.description == "er werd 1 pagina toegevoegd"
+                && change.after_signature.as_deref() == signed.fields.last().map(String::as_str)),
         "{:#?}",
         report.lines()
     );
@@ -322,17 +390,19 @@ fn tampering_gets_the_right_verdict() {
 
     // 4. A field left empty.
     let partly = signed_in_turn(Some(signed.fields.len() - 1));
-    let report = verify(partly.versions.last().unwrap(), &partly.roots, Some(&protocol));
+    let report = verify(
+        partly.versions.last().unwrap(),
+        &partly.roots,
+        Some(&protocol),
+    );
     let last = signed.fields.last().unwrap();
     assert!(report.fields.last().unwrap().signature.is_none());
     assert_eq!(
         report.problems(),
         vec![format!("Het veld ‘{last}’ is niet ondertekend.")]
     );
-    let output = common::protocolwijzer(&[
-        "verify",
-        &partly.versions.last().unwrap().to_string_lossy(),
-    ]);
+    let output =
+        common::protocolwijzer(&["verify", &partly.versions.last().unwrap().to_string_lossy()]);
     assert_eq!(output.status.code(), Some(1));
     assert!(common::stdout(&output).contains(&format!("{last}: niet ondertekend")));
 }
@@ -356,7 +426,10 @@ fn the_signed_text_is_compared_with_the_protocol() {
     let other = common::fixture("vutg-opgroeien-2025.ron");
     let report = verify(complete, &signed.roots, Some(&other));
     assert_eq!(report.text, TextMatch::Different);
-    assert!(report.is_complete(), "the signatures are fine in themselves");
+    assert!(
+        report.is_complete(),
+        "the signatures are fine in themselves"
+    );
     assert!(
         report
             .reasons_not_signed()

@@ -34,7 +34,8 @@ pub use party::{
 };
 pub use review::{
     AddendumRecord, Amendment, Approval, Comment, HistoryEntry, ImportPlacement, ImportRecord,
-    Person, Resolution, Review, Role, Snapshot, Status, UnplacedText, Verdict, VerdictKind,
+    Person, Resolution, Review, Role, SignedPdf, Snapshot, Status, UnplacedText, Verdict,
+    VerdictKind,
 };
 pub use step::Step;
 

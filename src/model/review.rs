@@ -36,6 +36,30 @@ pub struct Review {
     /// Every addendum signed so far, oldest first.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub addenda: Vec<AddendumRecord>,
+    /// The verified signed PDF that moved the protocol (or its latest addendum) to
+    /// "Ondertekend" (see `crate::review::sign_with_pdf`); every earlier one stays in the
+    /// history.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub signed_pdf: Option<SignedPdf>,
+}
+
+/// A signed PDF as verified when the protocol moved to "Ondertekend".
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct SignedPdf {
+    /// The file's name when it was verified.
+    pub file_name: String,
+    /// The SHA-256 of the whole file (64 hex digits).
+    pub sha256: String,
+    /// The content fingerprint the file states (the approved one).
+    pub fingerprint: String,
+    /// Each signature: "Jan Peeters (Citizen CA, 04-12-2026 10:15 UTC)".
+    pub signers: Vec<String>,
+    /// What the certificate check found, per signature in the same order ("nagegaan tot
+    /// Belgium Root CA4", "niet nagegaan", …).
+    pub certificates: Vec<String>,
+    /// When it was verified.
+    pub verified: Option<NaiveDateTime>,
 }
 
 /// An addendum in the making (see `crate::review::start_amendment`).

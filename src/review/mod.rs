@@ -10,7 +10,7 @@ pub mod diff;
 pub mod sentences;
 mod workflow;
 
-pub use workflow::{TransitionError, allowed_transitions, transition};
+pub use workflow::{TransitionError, allowed_transitions, sign_with_pdf, transition};
 
 use chrono::{NaiveDate, NaiveDateTime};
 

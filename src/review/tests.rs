@@ -311,6 +311,106 @@ fn an_approval_is_outdated_by_a_content_change() {
     ));
 }
 
+/// Issue 18: "Ondertekend" is no button anyone can press: the plain transition is refused
+/// with the way to do it, and only a verified, complete signed PDF of the approved text
+/// makes the move, recording the signers and the file's SHA-256.
+#[test]
+fn only_a_verified_signed_pdf_of_the_approved_text_makes_the_protocol_signed() {
+    use crate::signature::{
+        EmbeddedIdentity, FieldReport, Report, SignatureReport, TextMatch, Trust, Validity,
+    };
+    let mut protocol = protocol();
+    protocol.review.status = Status::Approved;
+    let approved = fingerprint::fingerprint(&protocol);
+    protocol.review.approval = Some(crate::model::Approval {
+        by: reviewer(),
+        date: NaiveDate::from_ymd_opt(2026, 3, 20),
+        fingerprint: approved.clone(),
+        remark: String::new(),
+    });
+    let refused = transition(&mut protocol, Status::Signed, &drafter(), at(21), "");
+    assert!(
+        matches!(&refused, Err(TransitionError::Precondition(reason)) if reason.contains("Ondertekend PDF controleren")),
+        "{refused:?}"
+    );
+    let signed_field = |name: &str| FieldReport {
+        name: name.to_string(),
+        signature: Some(SignatureReport {
+            signer: format!("{name} (Signature)"),
+            issuer: "Citizen CA".to_string(),
+            signing_time: Some(at(21)),
+            validity: Validity::Valid {
+                algorithm: "ECDSA P-384, SHA-384".to_string(),
+            },
+            trust: Trust::Chained {
+                root: "Belgium Root CA6".to_string(),
+            },
+            revision: Some(1),
+        }),
+    };
+    let complete = Report {
+        sha256: "cd".repeat(32),
+        revisions: 3,
+        fields: vec![signed_field("A"), signed_field("B")],
+        extra_signatures: Vec::new(),
+        identity: Some(EmbeddedIdentity {
+            kind: "protocol".to_string(),
+            fingerprint: approved.clone(),
+        }),
+        changes: Vec::new(),
+        text: TextMatch::Approved,
+    };
+    // One field empty: refused, naming it; nothing recorded.
+    let mut incomplete = complete.clone();
+    incomplete.fields[1].signature = None;
+    let refused = sign_with_pdf(&mut protocol, &incomplete, "p.pdf", &drafter(), at(21));
+    assert!(
+        matches!(&refused, Err(TransitionError::Precondition(reason)) if reason.contains("‘B’ is niet ondertekend")),
+        "{refused:?}"
+    );
+    // Another text: refused.
+    let mut other = complete.clone();
+    other.identity = Some(EmbeddedIdentity {
+        kind: "protocol".to_string(),
+        fingerprint: "0".repeat(64),
+    });
+    assert!(sign_with_pdf(&mut protocol, &other, "p.pdf", &drafter(), at(21)).is_err());
+    // A DPO may not make the step.
+    assert!(matches!(
+        sign_with_pdf(&mut protocol, &complete, "p.pdf", &dpo(), at(21)),
+        Err(TransitionError::WrongRole { .. })
+    ));
+    assert_eq!(protocol.review.status, Status::Approved);
+    assert!(protocol.review.signed_pdf.is_none());
+
+    sign_with_pdf(
+        &mut protocol,
+        &complete,
+        "protocol ondertekend.pdf",
+        &drafter(),
+        at(22),
+    )
+    .unwrap();
+    assert_eq!(protocol.review.status, Status::Signed);
+    let record = protocol.review.signed_pdf.as_ref().unwrap();
+    assert_eq!(record.sha256, "cd".repeat(32));
+    assert_eq!(record.fingerprint, approved);
+    assert_eq!(record.signers.len(), 2);
+    assert_eq!(record.certificates[0], "nagegaan tot Belgium Root CA6");
+    let entry = protocol.review.history.last().unwrap();
+    assert!(
+        entry.action.contains("‘protocol ondertekend.pdf’"),
+        "{}",
+        entry.action
+    );
+    assert!(entry.remark.contains(&"cd".repeat(32)), "{}", entry.remark);
+    assert!(
+        entry.remark.contains("A (Signature) (Citizen CA"),
+        "{}",
+        entry.remark
+    );
+}
+
 /// Regression guard: a file whose status is "Ondertekend" without an approval on record once
 /// showed "Ontwerp – ondertekend", a status that contradicts itself.
 #[test]

@@ -481,6 +481,7 @@ impl Allowed {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use lopdf::dictionary;
 
     #[test]
     fn revisions_end_after_each_eof_with_its_end_of_line() {
@@ -495,7 +496,7 @@ mod tests {
 
     #[test]
     fn the_signing_time_is_read_as_utc() {
-        let signature = lopdf::dictionary! {
+        let signature = dictionary! {
             "M" => Object::string_literal("D:20261204101500+01'00'"),
         };
         assert_eq!(
@@ -507,15 +508,12 @@ mod tests {
     #[test]
     fn a_byte_range_must_leave_out_exactly_the_contents() {
         let bytes = b"0123<0a0b>6789";
-        let good =
-            lopdf::dictionary! { "ByteRange" => vec![0.into(), 4.into(), 10.into(), 4.into()] };
-        let range = signed_range(&good, bytes).map_err(|e| e).ok();
+        let good = dictionary! { "ByteRange" => vec![0.into(), 4.into(), 10.into(), 4.into()] };
+        let range = signed_range(&good, bytes).ok();
         assert_eq!(range.map(|range| range.contents), Some(vec![0x0a, 0x0b]));
-        let shifted =
-            lopdf::dictionary! { "ByteRange" => vec![0.into(), 5.into(), 10.into(), 4.into()] };
+        let shifted = dictionary! { "ByteRange" => vec![0.into(), 5.into(), 10.into(), 4.into()] };
         assert!(signed_range(&shifted, bytes).is_err());
-        let beyond =
-            lopdf::dictionary! { "ByteRange" => vec![0.into(), 4.into(), 10.into(), 9.into()] };
+        let beyond = dictionary! { "ByteRange" => vec![0.into(), 4.into(), 10.into(), 9.into()] };
         assert!(signed_range(&beyond, bytes).is_err());
     }
 }

@@ -283,6 +283,7 @@ prop_compose! {
         history in vec((moment(), person(), text(), text(), text()), 0..3),
         import in option::of((text(), moment(), vec((text(), text()), 0..3), vec((text(), text(), text()), 0..3))),
         addenda in vec((1u32..5, text(), text(), date(), vec(text(), 0..3)), 0..2),
+        signed_pdf in option::of((text(), text(), text(), vec(text(), 0..3), vec(text(), 0..3), moment())),
     ) -> Review {
         Review {
             status,
@@ -307,6 +308,9 @@ prop_compose! {
                     protocolwijzer::model::AddendumRecord { number, baseline_fingerprint, fingerprint, signed_on, changes }
                 })
                 .collect(),
+            signed_pdf: signed_pdf.map(|(file_name, sha256, fingerprint, signers, certificates, verified)| {
+                protocolwijzer::model::SignedPdf { file_name, sha256, fingerprint, signers, certificates, verified }
+            }),
         }
     }
 }
