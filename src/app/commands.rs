@@ -55,6 +55,9 @@ pub enum Command {
     ExportPackage,
     /// Export the processing-register entry as an Excel sheet (dialog).
     ExportRegisterXlsx,
+    /// Verify a signed PDF of this protocol (dialog): fields, signatures, certificates,
+    /// changes, text; from a complete one the status may move to "Ondertekend".
+    VerifySignedPdf,
     /// Close the app (asks to save first when needed).
     Quit,
     /// Undo the last change.
@@ -161,6 +164,7 @@ fixed_commands![
     ExportAddendumPdf,
     ExportPackage,
     ExportRegisterXlsx,
+    VerifySignedPdf,
     Quit,
     Undo,
     Redo,
@@ -202,6 +206,7 @@ impl Command {
             Command::ExportAddendumPdf => "Addendum exporteren als PDF…".to_string(),
             Command::ExportPackage => "Indienpakket maken…".to_string(),
             Command::ExportRegisterXlsx => "Verwerkingsregister exporteren (Excel)…".to_string(),
+            Command::VerifySignedPdf => "Ondertekend PDF controleren…".to_string(),
             Command::Quit => "Afsluiten".to_string(),
             Command::Undo => "Ongedaan maken".to_string(),
             Command::Redo => "Opnieuw".to_string(),
@@ -258,6 +263,9 @@ impl Command {
             }
             Command::ExportRegisterXlsx => {
                 "Maak een Excel-werkmap met de regel voor het verwerkingsregister (art. 30 AVG) van dit protocol."
+            }
+            Command::VerifySignedPdf => {
+                "Kies het ondertekende PDF-bestand: Protocolwijzer gaat na of elk handtekeningveld geldig ondertekend is, door wie, of het certificaat tot een Belgische eID-root leidt, of het document na het ondertekenen gewijzigd werd en of het de goedgekeurde tekst is."
             }
             Command::ExportAddendumDocx | Command::ExportAddendumPdf => {
                 "Maak het addendum bij het ondertekende protocol: wat er verandert, met eigen advies en handtekeningvelden. De gewone export geeft de geconsolideerde tekst."
@@ -324,6 +332,7 @@ impl Command {
             | Command::ExportAddendumPdf
             | Command::ExportPackage
             | Command::ExportRegisterXlsx
+            | Command::VerifySignedPdf
             | Command::Quit
             | Command::ToggleDark
             | Command::ShowCheck
@@ -357,7 +366,9 @@ impl Command {
             | Command::ExportBesluitPdf
             | Command::ExportAddendumDocx
             | Command::ExportAddendumPdf => Some((Menu::File, 2)),
-            Command::ExportPackage | Command::ExportRegisterXlsx => Some((Menu::File, 3)),
+            Command::ExportPackage | Command::ExportRegisterXlsx | Command::VerifySignedPdf => {
+                Some((Menu::File, 3))
+            }
             Command::Quit => Some((Menu::File, 4)),
             Command::Undo | Command::Redo => Some((Menu::Edit, 0)),
             Command::ToggleDark => Some((Menu::View, 0)),

@@ -83,6 +83,7 @@ impl ProtocolApp {
             }
             Command::ExportPackage => self.export_package(ctx, false, None),
             Command::ExportRegisterXlsx => self.export_register(ctx, None),
+            Command::VerifySignedPdf => self.verify_signed_pdf(ctx, None),
             Command::Quit => {
                 if self.is_dirty() {
                     self.dialogs.open(Dialog::Unsaved(Pending::Close));
@@ -371,6 +372,7 @@ impl ProtocolApp {
             PickFor::DeskSheet => (&["xlsx"][..], "Excel-bestanden"),
             PickFor::Package { .. } => (&["zip"][..], "zip-bestanden"),
             PickFor::Register => (&["xlsx"][..], "Excel-werkmappen"),
+            PickFor::SignedPdf => (&["pdf"][..], "PDF-bestanden"),
         };
         // The desk's dialogs start in the desk's folder.
         let folder = match (&purpose, &self.desk) {
@@ -419,6 +421,7 @@ impl ProtocolApp {
                     PickFor::DeskSheet => self.write_desk_sheet(ctx, Some(path)),
                     PickFor::Package { draft } => self.export_package(ctx, draft, Some(path)),
                     PickFor::Register => self.export_register(ctx, Some(path)),
+                    PickFor::SignedPdf => self.verify_signed_pdf(ctx, Some(path)),
                 }
             }
         }
@@ -726,6 +729,33 @@ impl ProtocolApp {
         });
     }
 
+    /// Verifies a signed PDF of this protocol on a worker: `path`, or a file chosen in an
+    /// open dialog when `None`. The report shows in the Beoordeling tab. Trusted roots: the
+    /// Belgian eID roots, and any certificates in the folder "vertrouwde certificaten" in
+    /// the settings folder.
+    pub fn verify_signed_pdf(&mut self, ctx: &egui::Context, path: Option<PathBuf>) {
+        if path.is_none() && self.builtin_picker(PickFor::SignedPdf, VERIFY_TITLE, false, None) {
+            return;
+        }
+        let folder = self.folder();
+        let protocol = self.protocol.clone();
+        let extra_roots = self.settings.current.dir.join(TRUSTED_CERTIFICATES_FOLDER);
+        self.worker.spawn(ctx, move || {
+            let started = std::time::Instant::now();
+            let chosen = path.or_else(|| {
+                file_dialog(folder.as_deref())
+                    .set_title(VERIFY_TITLE)
+                    .add_filter("PDF", &["pdf"])
+                    .pick_file()
+            });
+            let Some(path) = chosen else {
+                return nothing_chosen(started, PickFor::SignedPdf);
+            };
+            let result = verify_file(&path, &protocol, &extra_roots);
+            Done::Verified { path, result }
+        });
+    }
+
     /// Starts an autosave of the current model to the recovery file (on the store's line).
     pub(super) fn start_autosave(&mut self, ctx: &egui::Context) {
         let protocol = self.protocol.clone();
@@ -810,6 +840,14 @@ impl ProtocolApp {
                 Err(message) => self.dialogs.open(Dialog::Error(message)),
             },
             Done::PackageRefused(errors) => self.dialogs.open(Dialog::PackageRefused { errors }),
+            Done::Verified { path, result } => match result {
+                Ok(report) => {
+                    self.side.review.verification =
+                        Some(super::review_panel::Verification { path, report });
+                    self.set_side_tab(SideTab::Review);
+                }
+                Err(message) => self.dialogs.open(Dialog::Error(message)),
+            },
             Done::Compared { path, result } => match result {
                 Ok(other) => {
                     self.side.review.comparison =
@@ -900,6 +938,7 @@ impl ProtocolApp {
                     PickFor::Package { draft: false } => ("Indienpakket maken", true),
                     PickFor::Package { draft: true } => ("Ontwerppakket maken (ONTWERP)", true),
                     PickFor::Register => ("Verwerkingsregister exporteren (Excel)", true),
+                    PickFor::SignedPdf => (VERIFY_TITLE, false),
                 };
                 let today = chrono::Local::now().date_naive();
                 let name = match &purpose {
@@ -930,9 +969,11 @@ impl ProtocolApp {
                         Some(package::file_name(&self.protocol, today, *draft))
                     }
                     PickFor::Register => Some(register_file_name(&self.protocol, today)),
-                    PickFor::Open | PickFor::Compare | PickFor::Import | PickFor::DeskFolder => {
-                        None
-                    }
+                    PickFor::Open
+                    | PickFor::Compare
+                    | PickFor::Import
+                    | PickFor::DeskFolder
+                    | PickFor::SignedPdf => None,
                 };
                 self.builtin_picker(purpose, title, saving, name.as_deref());
                 self.notice = Some(Notice::info(
@@ -1001,4 +1042,34 @@ pub fn open_folder(path: &Path) {
         "xdg-open"
     };
     let _ = std::process::Command::new(program).arg(folder).spawn();
+}
+
+/// The title of the dialog that chooses a signed PDF.
+const VERIFY_TITLE: &str = "Ondertekend PDF controleren";
+
+/// The folder, in the settings folder, whose certificates are trusted besides the Belgian eID
+/// roots (a new root, a test CA).
+pub const TRUSTED_CERTIFICATES_FOLDER: &str = "vertrouwde certificaten";
+
+/// Reads and verifies the signed PDF at `path` against `protocol`.
+fn verify_file(
+    path: &Path,
+    protocol: &crate::model::Protocol,
+    extra_roots: &Path,
+) -> Result<Box<crate::signature::Report>, String> {
+    use crate::signature::{self, Roots};
+    let unreadable = |error: &dyn std::fmt::Display| {
+        format!(
+            "‘{}’ kan niet gecontroleerd worden.\n\n{error}",
+            path.display()
+        )
+    };
+    let bytes = std::fs::read(path).map_err(|error| unreadable(&error))?;
+    let mut roots = Roots::belgian_eid();
+    if extra_roots.is_dir() {
+        roots = roots.and(Roots::from_folder(extra_roots).map_err(|error| unreadable(&error))?);
+    }
+    signature::verify(&bytes, &roots, Some(protocol))
+        .map(Box::new)
+        .map_err(|error| unreadable(&error))
 }

@@ -37,6 +37,8 @@ pub enum PickFor {
     },
     /// Write the processing-register sheet (Excel) here.
     Register,
+    /// Verify this signed PDF.
+    SignedPdf,
 }
 
 /// Whether the system's file dialog can be expected to open. On Linux rfd talks to the XDG

@@ -25,6 +25,8 @@ use crate::review::sentences::{self, ChangesSince, capitalised, party_name};
 pub(super) struct ReviewPanel {
     /// Another protocol file the content is compared with ("Wijzigingen").
     pub comparison: Option<Comparison>,
+    /// The signed PDF last verified, and its report.
+    pub verification: Option<Verification>,
     /// The remark typed for each transition button.
     remarks: HashMap<Status, String>,
     /// The step the verdict fields were filled for.
@@ -48,6 +50,14 @@ pub(super) struct ReviewPanel {
     pub(super) message: Option<String>,
     /// Whether that was the advice form (its message is shown under its button).
     advice_refused: bool,
+}
+
+/// A signed PDF of this protocol, verified (`crate::signature::verify`).
+pub(super) struct Verification {
+    /// The file.
+    pub path: std::path::PathBuf,
+    /// What the verification found.
+    pub report: Box<crate::signature::Report>,
 }
 
 /// Another protocol file the current content is compared with.
@@ -85,6 +95,8 @@ pub(super) enum Action {
     SettleUnplaced(usize),
     /// Begin an addendum to the signed protocol.
     StartAmendment,
+    /// Move to "Ondertekend" with the signed PDF just verified.
+    SignWithPdf,
 }
 
 /// One line per change: "Partij 2 › KBO-nummer: (leeg) ➡ ‘0207.437.468’".
@@ -141,6 +153,8 @@ impl ProtocolApp {
                 }
                 ui.add_enabled_ui(named, |ui| {
                     self.status_ui(ui, &mut action);
+                    ui.separator();
+                    self.signed_pdf_ui(ui, &mut action, commands);
                     ui.separator();
                     self.verdict_ui(ui, &mut action);
                     ui.separator();
@@ -199,6 +213,15 @@ impl ProtocolApp {
         }
         for to in allowed {
             ui.add_space(4.0);
+            if to == Status::Signed {
+                // Not a button: the signed PDF itself makes the step (below).
+                ui.label(
+                    "Naar ‘Ondertekend’: controleer het ondertekende PDF-bestand hieronder; \
+                     is het volledig en geldig ondertekend, dan kunt u de status daar \
+                     wijzigen.",
+                );
+                continue;
+            }
             let remark = self.side.review.remarks.entry(to).or_default();
             labelled_text(
                 ui,
@@ -211,6 +234,93 @@ impl ProtocolApp {
             }
         }
         self.addenda_ui(ui, action);
+    }
+
+    /// The signed PDF: the way to verify one, the report of the last one verified, and, when
+    /// it is complete and the approved text, the step to "Ondertekend".
+    fn signed_pdf_ui(
+        &mut self,
+        ui: &mut Ui,
+        action: &mut Option<Action>,
+        commands: &mut Vec<Command>,
+    ) {
+        ui.label(RichText::new("Ondertekend PDF").strong());
+        if let Some(record) = &self.protocol.review.signed_pdf {
+            ui.label(format!(
+                "Ondertekend met ‘{}’ (SHA-256 {}…), nagegaan{}: {}.",
+                record.file_name,
+                fingerprint::short_form(&record.sha256),
+                record
+                    .verified
+                    .map(|when| format!(" op {}", when.format("%d-%m-%Y %H:%M")))
+                    .unwrap_or_default(),
+                record.signers.join("; ")
+            ));
+        }
+        if ui
+            .button(Command::VerifySignedPdf.label())
+            .on_hover_text(Command::VerifySignedPdf.tooltip())
+            .clicked()
+        {
+            commands.push(Command::VerifySignedPdf);
+        }
+        let Some(verification) = &self.side.review.verification else {
+            return;
+        };
+        let report = &verification.report;
+        let name = verification
+            .path
+            .file_name()
+            .map(|name| name.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        ui.add_space(4.0);
+        ui.label(RichText::new(format!("Controle van ‘{name}’")).strong());
+        let reasons = report.reasons_not_signed();
+        let (verdict, color) = if reasons.is_empty() {
+            (
+                "✔ Volledig en geldig ondertekend; het is de goedgekeurde tekst.".to_string(),
+                theme::ok_colour(ui.visuals()),
+            )
+        } else if report.is_complete() {
+            (
+                "⚠ Volledig en geldig ondertekend, maar niet de goedgekeurde tekst van dit protocol."
+                    .to_string(),
+                ui.visuals().warn_fg_color,
+            )
+        } else {
+            (
+                "⛔ Niet volledig of niet geldig ondertekend.".to_string(),
+                ui.visuals().error_fg_color,
+            )
+        };
+        ui.label(RichText::new(verdict).color(color));
+        for field in report.fields.iter().chain(&report.extra_signatures) {
+            let signed_validly = matches!(
+                field
+                    .signature
+                    .as_ref()
+                    .map(|signature| &signature.validity),
+                Some(crate::signature::Validity::Valid { .. })
+            );
+            let mark = if signed_validly { "✔" } else { "⛔" };
+            ui.label(format!(
+                "{mark} {}",
+                crate::signature::field_sentence(field)
+            ));
+        }
+        for reason in &reasons {
+            ui.label(RichText::new(format!("• {reason}")).color(ui.visuals().warn_fg_color));
+        }
+        ui.label(RichText::new(crate::signature::NOT_CHECKED).weak());
+        let may_sign = reasons.is_empty()
+            && review::allowed_transitions(
+                self.protocol.review.status,
+                self.settings.current.user.role,
+            )
+            .contains(&Status::Signed);
+        if may_sign && ui.button("Status op ‘Ondertekend’ zetten").clicked() {
+            *action = Some(Action::SignWithPdf);
+        }
     }
 
     /// The addenda: the one in the making, the signed ones, and the way to begin one.
@@ -696,6 +806,28 @@ impl ProtocolApp {
                 review::settle_unplaced(&mut self.protocol, index, &who, when)
                     .map_err(|error| error.to_string())
             }
+            Action::SignWithPdf => match draft.verification.take() {
+                Some(verification) => {
+                    let name = verification
+                        .path
+                        .file_name()
+                        .map(|name| name.to_string_lossy().into_owned())
+                        .unwrap_or_default();
+                    let result = review::sign_with_pdf(
+                        &mut self.protocol,
+                        &verification.report,
+                        &name,
+                        &who,
+                        when,
+                    )
+                    .map_err(|error| error.to_string());
+                    if result.is_err() {
+                        draft.verification = Some(verification);
+                    }
+                    result
+                }
+                None => Err("Controleer eerst het ondertekende PDF-bestand.".to_string()),
+            },
             Action::StartAmendment => review::start_amendment(&mut self.protocol, &who, when)
                 .map(|_| ())
                 .map_err(|error| error.to_string()),

@@ -11,6 +11,13 @@ use crate::model::Protocol;
 /// A result from a worker thread.
 #[derive(Debug)]
 pub enum Done {
+    /// A signed PDF was verified (or could not be read).
+    Verified {
+        /// The file.
+        path: PathBuf,
+        /// The report, or the Dutch error.
+        result: Result<Box<crate::signature::Report>, String>,
+    },
     /// A file was opened (or failed to).
     Opened {
         /// The file.

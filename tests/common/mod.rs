@@ -4,6 +4,7 @@
 
 pub mod generate;
 pub mod readback;
+pub mod signing;
 pub mod stress;
 
 use std::path::PathBuf;
