@@ -329,7 +329,7 @@ fn the_signed_addendum_is_recorded_and_the_next_starts_from_it() {
     assert!(review::transition(&mut protocol, Status::Signed, &drafter, at(12, 2), "").is_err());
     review::sign_with_pdf(
         &mut protocol,
-        &verified_signed_pdf(&approved, "addendum 1"),
+        &verified_signed_pdf(&approved, "addendum 1").evidence(),
         "Addendum 1 ondertekend.pdf",
         &drafter,
         at(12, 2),

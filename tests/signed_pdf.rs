@@ -3,6 +3,7 @@
 //! and an ECDSA P-384 signer, as Belgian eID cards have) and verified after each signature;
 //! then tampered with: a byte of text changed after signing, a page added in an increment, a
 //! signature copied from another file, a field left empty. Each gets the right verdict.
+#![allow(clippy::unwrap_used)]
 
 mod common;
 
@@ -140,7 +141,13 @@ fn every_field_signed_in_turn_verifies_after_each_signature() {
         .and_then(|date| date.and_hms_opt(10, 0, 0))
         .unwrap();
     let partial = verify(&signed.versions[count - 1], &signed.roots, Some(&protocol));
-    let refused = review::sign_with_pdf(&mut protocol, &partial, "deels.pdf", &drafter, when);
+    let refused = review::sign_with_pdf(
+        &mut protocol,
+        &partial.evidence(),
+        "deels.pdf",
+        &drafter,
+        when,
+    );
     assert!(
         matches!(&refused, Err(review::TransitionError::Precondition(reason)) if reason.contains("niet ondertekend")),
         "{refused:?}"
@@ -149,7 +156,7 @@ fn every_field_signed_in_turn_verifies_after_each_signature() {
     let report = verify(complete, &signed.roots, Some(&protocol));
     review::sign_with_pdf(
         &mut protocol,
-        &report,
+        &report.evidence(),
         "protocol ondertekend.pdf",
         &drafter,
         when,

@@ -815,7 +815,7 @@ impl ProtocolApp {
                         .unwrap_or_default();
                     let result = review::sign_with_pdf(
                         &mut self.protocol,
-                        &verification.report,
+                        &verification.report.evidence(),
                         &name,
                         &who,
                         when,

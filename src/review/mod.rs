@@ -10,7 +10,9 @@ pub mod diff;
 pub mod sentences;
 mod workflow;
 
-pub use workflow::{TransitionError, allowed_transitions, sign_with_pdf, transition};
+pub use workflow::{
+    SignedPdfEvidence, TransitionError, allowed_transitions, sign_with_pdf, transition,
+};
 
 use chrono::{NaiveDate, NaiveDateTime};
 

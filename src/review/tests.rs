@@ -316,9 +316,6 @@ fn an_approval_is_outdated_by_a_content_change() {
 /// makes the move, recording the signers and the file's SHA-256.
 #[test]
 fn only_a_verified_signed_pdf_of_the_approved_text_makes_the_protocol_signed() {
-    use crate::signature::{
-        EmbeddedIdentity, FieldReport, Report, SignatureReport, TextMatch, Trust, Validity,
-    };
     let mut protocol = protocol();
     protocol.review.status = Status::Approved;
     let approved = fingerprint::fingerprint(&protocol);
@@ -333,36 +330,19 @@ fn only_a_verified_signed_pdf_of_the_approved_text_makes_the_protocol_signed() {
         matches!(&refused, Err(TransitionError::Precondition(reason)) if reason.contains("Ondertekend PDF controleren")),
         "{refused:?}"
     );
-    let signed_field = |name: &str| FieldReport {
-        name: name.to_string(),
-        signature: Some(SignatureReport {
-            signer: format!("{name} (Signature)"),
-            issuer: "Citizen CA".to_string(),
-            signing_time: Some(at(21)),
-            validity: Validity::Valid {
-                algorithm: "ECDSA P-384, SHA-384".to_string(),
-            },
-            trust: Trust::Chained {
-                root: "Belgium Root CA6".to_string(),
-            },
-            revision: Some(1),
-        }),
-    };
-    let complete = Report {
+    let complete = SignedPdfEvidence {
         sha256: "cd".repeat(32),
-        revisions: 3,
-        fields: vec![signed_field("A"), signed_field("B")],
-        extra_signatures: Vec::new(),
-        identity: Some(EmbeddedIdentity {
-            kind: "protocol".to_string(),
-            fingerprint: approved.clone(),
-        }),
-        changes: Vec::new(),
-        text: TextMatch::Approved,
+        fingerprint: Some(approved.clone()),
+        problems: Vec::new(),
+        signers: vec![
+            "A (Signature) (Citizen CA, 21-03-2026 00:00 UTC)".to_string(),
+            "B (Signature) (Citizen CA, 21-03-2026 00:00 UTC)".to_string(),
+        ],
+        certificates: vec!["nagegaan tot Belgium Root CA6".to_string(); 2],
     };
     // One field empty: refused, naming it; nothing recorded.
     let mut incomplete = complete.clone();
-    incomplete.fields[1].signature = None;
+    incomplete.problems = vec!["Het veld ‘B’ is niet ondertekend.".to_string()];
     let refused = sign_with_pdf(&mut protocol, &incomplete, "p.pdf", &drafter(), at(21));
     assert!(
         matches!(&refused, Err(TransitionError::Precondition(reason)) if reason.contains("‘B’ is niet ondertekend")),
@@ -370,10 +350,7 @@ fn only_a_verified_signed_pdf_of_the_approved_text_makes_the_protocol_signed() {
     );
     // Another text: refused.
     let mut other = complete.clone();
-    other.identity = Some(EmbeddedIdentity {
-        kind: "protocol".to_string(),
-        fingerprint: "0".repeat(64),
-    });
+    other.fingerprint = Some("0".repeat(64));
     assert!(sign_with_pdf(&mut protocol, &other, "p.pdf", &drafter(), at(21)).is_err());
     // A DPO may not make the step.
     assert!(matches!(

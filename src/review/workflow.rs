@@ -7,7 +7,6 @@ use super::{approval_outdated, keep_snapshot, log};
 use crate::check::{self, Context};
 use crate::model::fingerprint;
 use crate::model::{Approval, Person, Protocol, Role, SignedPdf, Status};
-use crate::signature::{Report, Trust};
 
 /// One allowed step of the workflow.
 struct Rule {
@@ -157,29 +156,42 @@ fn approval_current(protocol: &Protocol) -> Result<(), TransitionError> {
     Ok(())
 }
 
+/// What the verification of a signed PDF found, as the workflow needs it (made by
+/// `signature::Report::evidence`, which sits above the workflow).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SignedPdfEvidence {
+    /// The SHA-256 of the whole file.
+    pub sha256: String,
+    /// The content fingerprint the file states, if it states one.
+    pub fingerprint: Option<String>,
+    /// What stands in the way of a complete, valid signed document (empty: nothing), Dutch.
+    pub problems: Vec<String>,
+    /// Each signature: "Jan Peeters (Signature) (Citizen CA, 04-12-2026 10:15 UTC)".
+    pub signers: Vec<String>,
+    /// What the certificate check found for each signature, in the same order.
+    pub certificates: Vec<String>,
+}
+
 /// Moves an approved protocol to "Ondertekend" on the strength of its signed PDF: only when
-/// `report` (of the file `file_name`, verified against this protocol) finds every field
-/// validly signed, the document unchanged but for signing, and the approved text. Records
-/// the signers and the file's SHA-256 in the history and in `review.signed_pdf`.
+/// the verification of the file `file_name` found every field validly signed and the
+/// document unchanged but for signing, and the file states the approved text. Records the
+/// signers and the file's SHA-256 in the history and in `review.signed_pdf`.
 pub fn sign_with_pdf(
     protocol: &mut Protocol,
-    report: &Report,
+    evidence: &SignedPdfEvidence,
     file_name: &str,
     who: &Person,
     when: NaiveDateTime,
 ) -> Result<(), TransitionError> {
     permitted(protocol, Status::Signed, who, "")?;
     approval_current(protocol)?;
-    let mut reasons = report.problems();
+    let mut reasons = evidence.problems.clone();
     let approved = protocol
         .review
         .approval
         .as_ref()
         .map(|approval| approval.fingerprint.clone());
-    let states = report
-        .identity
-        .as_ref()
-        .map(|identity| identity.fingerprint.clone());
+    let states = evidence.fingerprint.clone();
     if states.is_some() && states != approved {
         reasons.push(
             "Het ondertekende PDF-bestand is niet de goedgekeurde tekst van dit protocol (de \
@@ -194,18 +206,7 @@ pub fn sign_with_pdf(
         )));
     }
     let from = protocol.review.status;
-    let signers = report.signers();
-    let certificates: Vec<String> = report
-        .fields
-        .iter()
-        .chain(&report.extra_signatures)
-        .filter_map(|field| field.signature.as_ref())
-        .map(|signature| match &signature.trust {
-            Trust::Chained { root } => format!("nagegaan tot {root}"),
-            Trust::NotChecked => "niet nagegaan".to_string(),
-            Trust::Untrusted(reason) => format!("niet vertrouwd: {reason}"),
-        })
-        .collect();
+    let signers = evidence.signers.clone();
     protocol.review.status = Status::Signed;
     log(
         protocol,
@@ -219,15 +220,15 @@ pub fn sign_with_pdf(
         &format!(
             "Nagegaan: {}. SHA-256 van het bestand: {}.",
             signers.join("; "),
-            report.sha256
+            evidence.sha256
         ),
     );
     protocol.review.signed_pdf = Some(SignedPdf {
         file_name: file_name.to_string(),
-        sha256: report.sha256.clone(),
+        sha256: evidence.sha256.clone(),
         fingerprint: states.unwrap_or_default(),
         signers,
-        certificates,
+        certificates: evidence.certificates.clone(),
         verified: Some(when),
     });
     super::record_signed_addendum(protocol, who, when);

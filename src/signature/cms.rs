@@ -70,25 +70,30 @@ pub(super) fn read(contents: &[u8]) -> Result<Signature, String> {
         .iter()
         .find(|certificate| identifies(&signer_info.sid, certificate))
         .cloned()
-        .ok_or_else(|| "het certificaat van de ondertekenaar ontbreekt in de handtekening")?;
+        .ok_or("het certificaat van de ondertekenaar ontbreekt in de handtekening")?;
     let digest_algorithm = DigestAlgorithm::from_oid(signer_info.digest_alg.oid)?;
-    let (message_digest, signing_time, signed_attributes) = signed_attributes(signer_info)?;
-    let signature = check(signer_info, &signer, digest_algorithm, &signed_attributes);
+    let attributes = signed_attributes(signer_info)?;
+    let signature = check(signer_info, &signer, digest_algorithm, &attributes.der);
     Ok(Signature {
         signer,
         certificates,
         digest_algorithm,
-        message_digest,
-        signing_time,
+        message_digest: attributes.message_digest,
+        signing_time: attributes.signing_time,
         signature,
     })
 }
 
-/// The message digest, the signing time and the DER of the signed attributes (as the SET OF
-/// that is signed, RFC 5652 §5.4).
-fn signed_attributes(
-    signer_info: &SignerInfo,
-) -> Result<(Vec<u8>, Option<NaiveDateTime>, Vec<u8>), String> {
+/// The signed attributes that matter, and their DER.
+struct SignedAttributes {
+    message_digest: Vec<u8>,
+    signing_time: Option<NaiveDateTime>,
+    /// The DER of the attributes as the SET OF that is signed (RFC 5652 §5.4).
+    der: Vec<u8>,
+}
+
+/// The message digest, the signing time and the DER of the signed attributes.
+fn signed_attributes(signer_info: &SignerInfo) -> Result<SignedAttributes, String> {
     let attributes = signer_info
         .signed_attrs
         .as_ref()
@@ -120,7 +125,11 @@ fn signed_attributes(
     let der = attributes
         .to_der()
         .map_err(|error| format!("de ondertekende attributen zijn onleesbaar: {error}"))?;
-    Ok((message_digest, signing_time, der))
+    Ok(SignedAttributes {
+        message_digest,
+        signing_time,
+        der,
+    })
 }
 
 /// The signature over the signed attributes, with the signer's key.

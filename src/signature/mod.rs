@@ -20,6 +20,7 @@ use sha2::{Digest, Sha256};
 
 use crate::export::{INFO_DOCUMENT_KEY, INFO_FINGERPRINT_KEY};
 use crate::model::{Protocol, fingerprint};
+use crate::review::SignedPdfEvidence;
 pub use trust::{Roots, Trust};
 
 /// What the verification does not check, said in every report.
@@ -241,6 +242,31 @@ impl Report {
         }
         lines.push(NOT_CHECKED.to_string());
         lines
+    }
+
+    /// What the workflow needs to move the protocol to "Ondertekend"
+    /// (`review::sign_with_pdf`).
+    pub fn evidence(&self) -> SignedPdfEvidence {
+        SignedPdfEvidence {
+            sha256: self.sha256.clone(),
+            fingerprint: self
+                .identity
+                .as_ref()
+                .map(|identity| identity.fingerprint.clone()),
+            problems: self.problems(),
+            signers: self.signers(),
+            certificates: self
+                .fields
+                .iter()
+                .chain(&self.extra_signatures)
+                .filter_map(|field| field.signature.as_ref())
+                .map(|signature| match &signature.trust {
+                    Trust::Chained { root } => format!("nagegaan tot {root}"),
+                    Trust::NotChecked => "niet nagegaan".to_string(),
+                    Trust::Untrusted(reason) => format!("niet vertrouwd: {reason}"),
+                })
+                .collect(),
+        }
     }
 
     /// The signatures, for the history: "Jan Peeters (Citizen CA, 04-12-2026 10:15 UTC)".

@@ -1,5 +1,6 @@
 //! Signing our exported PDFs as a signer's tool does: pyHanko (from PyPI) with a self-made
 //! test CA (tests/python/pdf_signing.py), for tests/signed_pdf.rs and the app's test.
+#![allow(clippy::unwrap_used)]
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

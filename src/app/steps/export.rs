@@ -118,7 +118,7 @@ fn next_step_ui(protocol: &Protocol, form: &mut Form, errors: usize, ui: &mut Ui
             ui.label("Het protocol is ingediend; Opgroeien keurt het goed of stuurt het terug.");
         }
         Status::Approved => {
-            ui.label("Goedgekeurd. Exporteer de PDF en laat ze door alle partijen ondertekenen, de een na de ander; publiceer het ondertekende protocol daarna op de website van elke partij.");
+            ui.label("Goedgekeurd. Exporteer de PDF en laat ze door alle partijen ondertekenen, de een na de ander. Controleer het ondertekende PDF-bestand daarna met ‘Ondertekend PDF controleren…’: is het volledig en geldig ondertekend, dan wordt het protocol ‘Ondertekend’. Publiceer het daarna op de website van elke partij.");
         }
         Status::Signed => {
             ui.label("Ondertekend. Elke partij publiceert het protocol op haar website.");
