@@ -844,6 +844,7 @@ impl ProtocolApp {
                 Ok(report) => {
                     self.side.review.verification =
                         Some(super::review_panel::Verification { path, report });
+                    self.side.review.scroll_to_verification = true;
                     self.set_side_tab(SideTab::Review);
                 }
                 Err(message) => self.dialogs.open(Dialog::Error(message)),

@@ -660,6 +660,10 @@ pub fn run(
             if let Some(folder) = desk {
                 app.open_desk(&creation.egui_ctx, folder);
             }
+            // For screenshots and demos: verify this signed PDF at the start.
+            if let Ok(path) = std::env::var("PROTOCOLWIJZER_CONTROLEER") {
+                app.verify_signed_pdf(&creation.egui_ctx, Some(PathBuf::from(path)));
+            }
             Ok(Box::new(app))
         }),
     )

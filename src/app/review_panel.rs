@@ -27,6 +27,8 @@ pub(super) struct ReviewPanel {
     pub comparison: Option<Comparison>,
     /// The signed PDF last verified, and its report.
     pub verification: Option<Verification>,
+    /// Whether the next frame scrolls the tab to the verification's report (just arrived).
+    pub scroll_to_verification: bool,
     /// The remark typed for each transition button.
     remarks: HashMap<Status, String>,
     /// The step the verdict fields were filled for.
@@ -154,13 +156,13 @@ impl ProtocolApp {
                 ui.add_enabled_ui(named, |ui| {
                     self.status_ui(ui, &mut action);
                     ui.separator();
-                    self.signed_pdf_ui(ui, &mut action, commands);
-                    ui.separator();
                     self.verdict_ui(ui, &mut action);
                     ui.separator();
                     self.comments_ui(ui, &mut action);
                     ui.separator();
                     self.advice_ui(ui, &mut action);
+                    ui.separator();
+                    self.signed_pdf_ui(ui, &mut action, commands);
                 });
                 ui.separator();
                 self.changes_ui(ui, commands);
@@ -216,9 +218,9 @@ impl ProtocolApp {
             if to == Status::Signed {
                 // Not a button: the signed PDF itself makes the step (below).
                 ui.label(
-                    "Naar ‘Ondertekend’: controleer het ondertekende PDF-bestand hieronder; \
-                     is het volledig en geldig ondertekend, dan kunt u de status daar \
-                     wijzigen.",
+                    "Naar ‘Ondertekend’: controleer het ondertekende PDF-bestand onder \
+                     ‘Ondertekend PDF’; is het volledig en geldig ondertekend, dan kunt u de \
+                     status daar wijzigen.",
                 );
                 continue;
             }
@@ -274,7 +276,10 @@ impl ProtocolApp {
             .map(|name| name.to_string_lossy().into_owned())
             .unwrap_or_default();
         ui.add_space(4.0);
-        ui.label(RichText::new(format!("Controle van ‘{name}’")).strong());
+        let heading = ui.label(RichText::new(format!("Controle van ‘{name}’")).strong());
+        if std::mem::take(&mut self.side.review.scroll_to_verification) {
+            heading.scroll_to_me(Some(egui::Align::Min));
+        }
         let reasons = report.reasons_not_signed();
         let (verdict, color) = if reasons.is_empty() {
             (
