@@ -231,7 +231,8 @@ fn the_folder_is_chosen_in_a_dialog_and_the_overview_is_saved_as_excel() {
             .is_some()
     );
     harness.get_by_label("Opslaan").click_accesskit();
-    harness.run();
+    // The worker writes the sheet with a spinner turning: steps, not a settled run.
+    harness.step();
     let today = chrono::Local::now().date_naive();
     let sheet = folder.path().join(format!(
         "Inzendingen {}.xlsx",
