@@ -184,3 +184,56 @@ fn outside_validity(certificate: &Certificate, at: NaiveDateTime) -> Option<Stri
         None
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The shipped roots load, and each one's self-signature verifies: real RSA 4096 with
+    /// SHA-256 (CA4) and ECDSA P-384 with SHA-384 (CA6) through our verification.
+    #[test]
+    fn the_belgian_roots_load_and_verify_their_own_signatures() {
+        let roots = Roots::belgian_eid();
+        assert_eq!(roots.names(), ["Belgium Root CA4", "Belgium Root CA6"]);
+        for root in &roots.certificates {
+            assert_eq!(
+                crypto::verify_certificate(root, &root.tbs_certificate.subject_public_key_info),
+                Ok(()),
+                "{}",
+                common_name(root)
+            );
+        }
+        // A root trusts itself through the chain, at a time it is valid.
+        let at = chrono::NaiveDate::from_ymd_opt(2026, 12, 4)
+            .and_then(|date| date.and_hms_opt(12, 0, 0));
+        let ca6 = &roots.certificates[1];
+        assert_eq!(
+            chain(ca6, &[], &roots, at),
+            Trust::Chained {
+                root: "Belgium Root CA6".to_string()
+            }
+        );
+        // Not after it expired.
+        let later =
+            chrono::NaiveDate::from_ymd_opt(2041, 1, 1).and_then(|date| date.and_hms_opt(0, 0, 0));
+        assert!(matches!(
+            chain(ca6, &[], &roots, later),
+            Trust::Untrusted(_)
+        ));
+        assert_eq!(chain(ca6, &[], &Roots::none(), at), Trust::NotChecked);
+    }
+
+    #[test]
+    fn a_folder_without_certificates_is_an_error_in_dutch() {
+        let folder = tempfile::tempdir().expect("a temporary folder");
+        let error = Roots::from_folder(folder.path()).err().unwrap_or_default();
+        assert!(error.contains("staat geen certificaat"), "{error}");
+        std::fs::write(
+            folder.path().join("kapot.pem"),
+            "-----BEGIN CERTIFICATE-----\nxx",
+        )
+        .expect("written");
+        let error = Roots::from_folder(folder.path()).err().unwrap_or_default();
+        assert!(error.contains("geen leesbaar certificaat"), "{error}");
+    }
+}
