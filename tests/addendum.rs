@@ -327,6 +327,17 @@ fn the_signed_addendum_is_recorded_and_the_next_starts_from_it() {
     let approved = fingerprint::fingerprint(&protocol);
     // Signing is refused without the signed PDF; with a verified one it goes through.
     assert!(review::transition(&mut protocol, Status::Signed, &drafter, at(12, 2), "").is_err());
+    // The consolidated text states the same content, but the addendum is what is signed.
+    assert!(
+        review::sign_with_pdf(
+            &mut protocol,
+            &verified_signed_pdf(&approved, "protocol").evidence(),
+            "Protocol geconsolideerd.pdf",
+            &drafter,
+            at(12, 2),
+        )
+        .is_err()
+    );
     review::sign_with_pdf(
         &mut protocol,
         &verified_signed_pdf(&approved, "addendum 1").evidence(),

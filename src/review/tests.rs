@@ -333,6 +333,7 @@ fn only_a_verified_signed_pdf_of_the_approved_text_makes_the_protocol_signed() {
     let complete = SignedPdfEvidence {
         sha256: "cd".repeat(32),
         fingerprint: Some(approved.clone()),
+        document: Some("protocol".to_string()),
         problems: Vec::new(),
         signers: vec![
             "A (Signature) (Citizen CA, 21-03-2026 00:00 UTC)".to_string(),
@@ -352,6 +353,14 @@ fn only_a_verified_signed_pdf_of_the_approved_text_makes_the_protocol_signed() {
     let mut other = complete.clone();
     other.fingerprint = Some("0".repeat(64));
     assert!(sign_with_pdf(&mut protocol, &other, "p.pdf", &drafter(), at(21)).is_err());
+    // Another document of the same content (an addendum's PDF for the protocol): refused.
+    let mut addendum = complete.clone();
+    addendum.document = Some("addendum 1".to_string());
+    let refused = sign_with_pdf(&mut protocol, &addendum, "p.pdf", &drafter(), at(21));
+    assert!(
+        matches!(&refused, Err(TransitionError::Precondition(reason)) if reason.contains("te ondertekenen is ‘protocol’")),
+        "{refused:?}"
+    );
     // A DPO may not make the step.
     assert!(matches!(
         sign_with_pdf(&mut protocol, &complete, "p.pdf", &dpo(), at(21)),

@@ -164,6 +164,8 @@ pub struct SignedPdfEvidence {
     pub sha256: String,
     /// The content fingerprint the file states, if it states one.
     pub fingerprint: Option<String>,
+    /// Which document the file says it is ("protocol", "addendum 1"), if it says.
+    pub document: Option<String>,
     /// What stands in the way of a complete, valid signed document (empty: nothing), Dutch.
     pub problems: Vec<String>,
     /// Each signature: "Jan Peeters (Signature) (Citizen CA, 04-12-2026 10:15 UTC)".
@@ -198,6 +200,19 @@ pub fn sign_with_pdf(
              vingerafdruk verschilt)."
                 .to_string(),
         );
+    }
+    // While an addendum is in the making, the addendum is what the parties sign, not the
+    // consolidated text (which states the same content).
+    let expected = match &protocol.review.amendment {
+        Some(amendment) => format!("addendum {}", amendment.number),
+        None => "protocol".to_string(),
+    };
+    if let Some(document) = &evidence.document
+        && *document != expected
+    {
+        reasons.push(format!(
+            "Het ondertekende PDF-bestand is ‘{document}’; te ondertekenen is ‘{expected}’."
+        ));
     }
     if !reasons.is_empty() {
         return Err(TransitionError::Precondition(format!(

@@ -253,6 +253,7 @@ impl Report {
                 .identity
                 .as_ref()
                 .map(|identity| identity.fingerprint.clone()),
+            document: self.identity.as_ref().map(|identity| identity.kind.clone()),
             problems: self.problems(),
             signers: self.signers(),
             certificates: self
