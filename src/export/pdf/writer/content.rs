@@ -1,6 +1,8 @@
 //! Page content streams: text lines as `TJ` arrays of glyph ids, rectangles and rules, the
 //! watermark form's invocation; the signature fields and outline entries found on the way
-//! are handed back for the page dictionary and the outline.
+//! are handed back for the page dictionary and the outline. Tagged (the publication PDF),
+//! every line of text is a marked-content sequence with an MCID of its structure element, or
+//! an `/Artifact`, and so is every shape.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write as _;
@@ -9,6 +11,7 @@ use super::fields::Field;
 use super::outline::Bookmark;
 use crate::export::pdf::fonts::{Face, Subset};
 use crate::export::pdf::layout::{Draw, PAGE_HEIGHT, Page, Rgb};
+use crate::export::pdf::structure::{Artifact, Mark, Structure};
 use crate::export::pdf::text::TextLine;
 
 /// A number for a content stream: at most two decimals, no trailing zeros.
@@ -132,6 +135,90 @@ fn show_line(
     }
 }
 
+/// The marked content of a tagged document, collected page by page as the content streams
+/// are written: which element each MCID of a page belongs to (the page's `/ParentTree`
+/// entry), and each element's content in order (its `/K`).
+pub(super) struct Tagger<'a> {
+    structure: &'a Structure,
+    /// Per page, the element of each MCID (MCIDs count from 0 on every page).
+    pub(super) pages: Vec<Vec<usize>>,
+    /// Per element, its marked content as (page index, MCID), in reading order.
+    pub(super) content: Vec<Vec<(usize, i64)>>,
+}
+
+impl<'a> Tagger<'a> {
+    pub(super) fn new(structure: &'a Structure) -> Self {
+        Self {
+            structure,
+            pages: Vec::new(),
+            content: vec![Vec::new(); structure.nodes.len()],
+        }
+    }
+
+    pub(super) fn structure(&self) -> &'a Structure {
+        self.structure
+    }
+
+    /// Opens the marked-content sequence of `mark` on the current page.
+    fn open(&mut self, out: &mut Vec<u8>, mark: Mark) {
+        match mark {
+            Mark::Content(node) => {
+                let page = self.pages.len().saturating_sub(1);
+                let Some(mcids) = self.pages.last_mut() else {
+                    return;
+                };
+                let mcid = mcids.len() as i64;
+                mcids.push(node);
+                if let Some(content) = self.content.get_mut(node) {
+                    content.push((page, mcid));
+                }
+                let role = self
+                    .structure
+                    .nodes
+                    .get(node)
+                    .map_or("Span", |node| node.role.name());
+                let _ = writeln!(out, "/{role} <</MCID {mcid}>> BDC");
+            }
+            Mark::Artifact(Artifact::Header) => {
+                out.extend_from_slice(
+                    b"/Artifact <</Type /Pagination /Subtype /Header>> BDC
+",
+                );
+            }
+            Mark::Artifact(Artifact::Footer) => {
+                out.extend_from_slice(
+                    b"/Artifact <</Type /Pagination /Subtype /Footer>> BDC
+",
+                );
+            }
+            Mark::Artifact(Artifact::Repeated) => {
+                out.extend_from_slice(
+                    b"/Artifact <</Type /Pagination>> BDC
+",
+                );
+            }
+        }
+    }
+}
+
+/// Writes `draw` with what it puts in the stream framed as marked content when `tagger` is
+/// given: `open` starts the sequence, the closure writes the operators.
+fn framed(
+    out: &mut Vec<u8>,
+    tagger: &mut Option<&mut Tagger>,
+    open: impl FnOnce(&mut Tagger, &mut Vec<u8>),
+    write: impl FnOnce(&mut Vec<u8>),
+) {
+    match tagger {
+        Some(tagger) => {
+            open(&mut **tagger, out);
+            write(out);
+            out.extend_from_slice(b"EMC\n");
+        }
+        None => write(out),
+    }
+}
+
 /// What a page holds besides its content stream.
 #[derive(Default)]
 pub(super) struct PageExtras {
@@ -142,15 +229,35 @@ pub(super) struct PageExtras {
 }
 
 /// The content stream of a page (glyphs as the ids of `subsets`), its signature fields and its
-/// outline entries.
-pub(super) fn page_content(page: &Page, subsets: &Subsets) -> (Vec<u8>, PageExtras) {
+/// outline entries. With a `tagger` (the publication PDF) the content is marked and the page
+/// gets no signature fields: its signature boxes are text to read.
+pub(super) fn page_content(
+    page: &Page,
+    subsets: &Subsets,
+    mut tagger: Option<&mut Tagger>,
+) -> (Vec<u8>, PageExtras) {
     let mut out: Vec<u8> = Vec::new();
     let mut extras = PageExtras::default();
+    if let Some(tagger) = tagger.as_deref_mut() {
+        tagger.pages.push(Vec::new());
+    }
+    let artifact = |_: &mut Tagger, out: &mut Vec<u8>| out.extend_from_slice(b"/Artifact BMC\n");
     for draw in &page.draws {
         match draw {
-            Draw::Text { x, y, line, color } => {
+            Draw::Text {
+                x,
+                y,
+                line,
+                color,
+                mark,
+            } => {
                 let baseline = PAGE_HEIGHT - y - line.baseline;
-                show_line(&mut out, subsets, line, *x, baseline, *color);
+                framed(
+                    &mut out,
+                    &mut tagger,
+                    |tagger, out| tagger.open(out, *mark),
+                    |out| show_line(out, subsets, line, *x, baseline, *color),
+                );
             }
             Draw::Rect {
                 x,
@@ -168,24 +275,26 @@ pub(super) fn page_content(page: &Page, subsets: &Subsets) -> (Vec<u8>, PageExtr
                     num(*width),
                     num(*height)
                 );
-                if let Some(fill) = fill {
-                    let _ = writeln!(out, "q {} {rect} f Q", rgb(*fill, "rg"));
-                }
-                if let Some((line_width, color)) = stroke {
-                    let _ = writeln!(
-                        out,
-                        "q {} w {} {rect} S Q",
-                        num(*line_width),
-                        rgb(*color, "RG")
-                    );
-                }
+                framed(&mut out, &mut tagger, artifact, |out| {
+                    if let Some(fill) = fill {
+                        let _ = writeln!(out, "q {} {rect} f Q", rgb(*fill, "rg"));
+                    }
+                    if let Some((line_width, color)) = stroke {
+                        let _ = writeln!(
+                            out,
+                            "q {} w {} {rect} S Q",
+                            num(*line_width),
+                            rgb(*color, "RG")
+                        );
+                    }
+                });
             }
             Draw::Line {
                 from,
                 to,
                 width,
                 color,
-            } => {
+            } => framed(&mut out, &mut tagger, artifact, |out| {
                 let _ = writeln!(
                     out,
                     "q {} w {} {} {} m {} {} l S Q",
@@ -196,10 +305,19 @@ pub(super) fn page_content(page: &Page, subsets: &Subsets) -> (Vec<u8>, PageExtr
                     num(to.0),
                     num(PAGE_HEIGHT - to.1)
                 );
-            }
+            }),
             Draw::Watermark => {
                 extras.watermark = true;
-                out.extend_from_slice(b"q /Wm Do Q\n");
+                framed(
+                    &mut out,
+                    &mut tagger,
+                    |_, out| {
+                        out.extend_from_slice(
+                            b"/Artifact <</Type /Pagination /Subtype /Watermark>> BDC\n",
+                        )
+                    },
+                    |out| out.extend_from_slice(b"q /Wm Do Q\n"),
+                );
             }
             Draw::Field {
                 name,
@@ -207,10 +325,14 @@ pub(super) fn page_content(page: &Page, subsets: &Subsets) -> (Vec<u8>, PageExtr
                 y,
                 width,
                 height,
-            } => extras.fields.push(Field {
-                name: name.clone(),
-                rect: [*x, PAGE_HEIGHT - y - height, x + width, PAGE_HEIGHT - y],
-            }),
+            } => {
+                if tagger.is_none() {
+                    extras.fields.push(Field {
+                        name: name.clone(),
+                        rect: [*x, PAGE_HEIGHT - y - height, x + width, PAGE_HEIGHT - y],
+                    });
+                }
+            }
             Draw::Bookmark { title, level, y } => extras.bookmarks.push(Bookmark {
                 title: title.clone(),
                 level: *level,
