@@ -280,6 +280,7 @@ fn tree() -> Document {
             short_title: SHORT_TITLE.to_string(),
             status: DocumentStatus::draft("concept"),
             fingerprint: FINGERPRINT.to_string(),
+            identity: None,
         },
         blocks,
     }

@@ -211,7 +211,7 @@ fn framed(
 ) {
     match tagger {
         Some(tagger) => {
-            open(&mut **tagger, out);
+            open(tagger, out);
             write(out);
             out.extend_from_slice(b"EMC\n");
         }
