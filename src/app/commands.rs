@@ -591,4 +591,35 @@ mod tests {
             }
         }
     }
+
+    #[test]
+    fn the_publication_pdf_is_in_the_file_menu_beside_the_pdf_and_keeps_its_own_name() {
+        let command = Command::ExportPublicationPdf;
+        assert_eq!(
+            command.label(),
+            "Publicatieversie exporteren (PDF, toegankelijk)…"
+        );
+        assert_eq!(command.menu(), Command::ExportPdf.menu());
+        assert!(Command::FIXED.contains(&command));
+        let protocol = Protocol::default();
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 4).unwrap_or_default();
+        let saved = std::path::Path::new("Zoersel sociale toeslag.ron");
+        let name = |format| {
+            export_file_name_for(
+                &protocol,
+                Some(saved),
+                crate::pipeline::Product::Protocol,
+                format,
+                today,
+            )
+        };
+        assert_eq!(name(Format::Pdf), "Zoersel sociale toeslag.pdf");
+        assert_eq!(
+            name(Format::PublicationPdf),
+            "Zoersel sociale toeslag publicatie.pdf"
+        );
+        assert!(
+            export_file_name(&protocol, Format::PublicationPdf, today).ends_with(" publicatie.pdf")
+        );
+    }
 }
