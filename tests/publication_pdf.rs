@@ -24,6 +24,7 @@ use protocolwijzer::document::{
 };
 use protocolwijzer::export;
 use protocolwijzer::model::Protocol;
+use protocolwijzer::pipeline::{self, Product};
 use serde_json::Value;
 
 fn context() -> Context {
@@ -218,62 +219,85 @@ fn documents() -> Vec<(&'static str, Document)> {
     ]
 }
 
+/// The structure walk of `document`'s publication PDF, with what holds for every document
+/// asserted: no problem found, every text run tagged or an artefact, one Document and one
+/// H1 first, the catalog and the XMP facts, no form.
+fn walked(name: &str, document: &Document) -> Value {
+    let pdf = file(&export::publication_pdf(document).unwrap());
+    let found = walk(&pdf.path);
+    assert_eq!(found["errors"], Value::Array(Vec::new()), "{name}: {found}");
+    let text = found["text_operators"].as_u64().unwrap();
+    let tagged = found["tagged_text"].as_u64().unwrap();
+    let artefacts = found["artifact_text"].as_u64().unwrap();
+    assert!(tagged > 0 && artefacts > 0, "{name}: {found}");
+    assert_eq!(tagged + artefacts, text, "{name}");
+    // The catalog and the XMP.
+    assert_eq!(found["marked"], true, "{name}");
+    assert_eq!(found["lang"], "nl-BE", "{name}");
+    assert_eq!(found["display_doc_title"], true, "{name}");
+    assert_eq!(found["pdfaid_part"], "2", "{name}");
+    assert_eq!(found["pdfaid_conformance"], "U", "{name}");
+    assert_eq!(found["pdfuaid_part"], "1", "{name}");
+    assert_eq!(
+        found["dc_title"],
+        document.metadata.title.as_str(),
+        "{name}"
+    );
+    assert_eq!(found["output_intent"][0], "/GTS_PDFA1", "{name}");
+    // For reading: no form, no empty signature fields.
+    assert_eq!(found["acroform"], false, "{name}");
+    assert_eq!(found["annotations"], 0, "{name}");
+    // One H1 (the title) first, headings below it.
+    assert_eq!(count(&found, "Document"), 1, "{name}");
+    assert_eq!(count(&found, "H1"), 1, "{name}: {found}");
+    assert!(count(&found, "H2") > 0, "{name}: {found}");
+    assert_eq!(
+        found["headings"][0], "H1",
+        "{name}: the first heading is not H1"
+    );
+    let scopes = found["th_scopes"].as_array().unwrap();
+    assert!(
+        scopes
+            .iter()
+            .all(|scope| scope == "Column" || scope == "Row"),
+        "{name}: a TH without /Scope: {scopes:?}"
+    );
+    found
+}
+
 #[test]
 fn every_text_run_is_tagged_or_an_artefact_and_the_structure_is_complete() {
     if !pikepdf() {
         return;
     }
     for (name, document) in documents() {
-        let pdf = file(&export::publication_pdf(&document).unwrap());
-        let found = walk(&pdf.path);
-        assert_eq!(found["errors"], Value::Array(Vec::new()), "{name}: {found}");
-        let text = found["text_operators"].as_u64().unwrap();
-        let tagged = found["tagged_text"].as_u64().unwrap();
-        let artefacts = found["artifact_text"].as_u64().unwrap();
-        assert!(tagged > 0 && artefacts > 0, "{name}: {found}");
-        assert_eq!(tagged + artefacts, text, "{name}");
-        // The catalog and the XMP.
-        assert_eq!(found["marked"], true, "{name}");
-        assert_eq!(found["lang"], "nl-BE", "{name}");
-        assert_eq!(found["display_doc_title"], true, "{name}");
-        assert_eq!(found["pdfaid_part"], "2", "{name}");
-        assert_eq!(found["pdfaid_conformance"], "U", "{name}");
-        assert_eq!(found["pdfuaid_part"], "1", "{name}");
-        assert_eq!(
-            found["dc_title"],
-            document.metadata.title.as_str(),
-            "{name}"
-        );
-        assert_eq!(found["output_intent"][0], "/GTS_PDFA1", "{name}");
-        // For reading: no form, no empty signature fields.
-        assert_eq!(found["acroform"], false, "{name}");
-        assert_eq!(found["annotations"], 0, "{name}");
-        // One H1 (the title), headings below it, lists, and tables with header cells.
-        assert_eq!(count(&found, "Document"), 1, "{name}");
-        assert_eq!(count(&found, "H1"), 1, "{name}: {found}");
-        assert!(count(&found, "H2") > 0, "{name}: {found}");
-        assert_eq!(
-            found["headings"][0], "H1",
-            "{name}: the first heading is not H1"
-        );
+        let found = walked(name, &document);
+        // Lists and tables with header cells.
         for kind in ["P", "L", "LI", "Lbl", "LBody", "Table", "TR", "TH", "TD"] {
             assert!(count(&found, kind) > 0, "{name}: no {kind}: {found}");
         }
         assert_eq!(count(&found, "LI"), count(&found, "Lbl"), "{name}");
         assert_eq!(count(&found, "LI"), count(&found, "LBody"), "{name}");
         let scopes = found["th_scopes"].as_array().unwrap();
-        assert!(
-            scopes
-                .iter()
-                .all(|scope| scope == "Column" || scope == "Row"),
-            "{name}: a TH without /Scope: {scopes:?}"
-        );
         assert!(scopes.iter().any(|scope| scope == "Column"), "{name}");
         if name == "every block" {
             assert_eq!(count(&found, "Note"), 2, "{found}");
             // The signature boxes: a Div of one Div per box.
             assert_eq!(count(&found, "Div"), 3, "{found}");
         }
+    }
+}
+
+#[test]
+fn the_other_documents_are_tagged_too() {
+    if !pikepdf() {
+        return;
+    }
+    let protocol = common::fixture("opgroeien-gemeente-ingevuld.ron");
+    let findings = check::check(&protocol, &context());
+    for product in [Product::Adviesverslag, Product::Besluit] {
+        let document = pipeline::document(&protocol, &findings, product);
+        walked(&format!("{product:?}"), &document);
     }
 }
 
