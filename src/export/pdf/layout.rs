@@ -1174,6 +1174,72 @@ mod tests {
     }
 
     #[test]
+    fn the_structure_follows_the_blocks_and_a_repeated_table_header_is_an_artefact() {
+        let rows: Vec<Row> = (1..=80)
+            .map(|number| row(&[format!("Rij {number}")], false))
+            .collect();
+        let layout = layout(&Document {
+            metadata: Metadata::default(),
+            blocks: vec![
+                Block::Title(vec![Span::plain("Protocol")]),
+                heading("Artikel 1. Doel"),
+                Block::List(List {
+                    marker: ListMarker::Letter,
+                    items: vec![crate::document::ListItem {
+                        spans: vec![Span::plain("Punt")],
+                        children: vec![vec![Span::plain("Genest")]],
+                    }],
+                }),
+                table(rows),
+            ],
+        });
+        let roles: Vec<Role> = layout.structure.nodes.iter().map(|n| n.role).collect();
+        assert_eq!(
+            roles[..13],
+            [
+                Role::Document,
+                Role::H1,
+                Role::H2,
+                Role::L(Numbering::UpperAlpha),
+                Role::LI,
+                Role::Lbl,
+                Role::LBody,
+                Role::P,
+                Role::L(Numbering::Disc),
+                Role::LI,
+                Role::Lbl,
+                Role::LBody,
+                Role::Table,
+            ]
+        );
+        // The header cell "Kop" is content once, on the first page, and an artefact after.
+        let kop = |page: &Page| -> Vec<Mark> {
+            page.draws
+                .iter()
+                .filter_map(|draw| match draw {
+                    Draw::Text { line, mark, .. } if text_of(line) == "Kop" => Some(*mark),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert!(layout.pages.len() >= 2);
+        assert!(matches!(kop(&layout.pages[0])[..], [Mark::Content(_)]));
+        for page in &layout.pages[1..] {
+            assert_eq!(kop(page), [Mark::Artifact(Artifact::Repeated)]);
+        }
+        // Every line of the running header and footer is an artefact.
+        for page in &layout.pages {
+            for draw in &page.draws {
+                if let Draw::Text { y, mark, .. } = draw
+                    && (*y < BODY_TOP - 0.5 || *y >= BODY_BOTTOM)
+                {
+                    assert!(matches!(mark, Mark::Artifact(_)), "{draw:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn a_heading_moves_to_the_next_page_with_the_first_two_lines_after_it() {
         let text = vec!["alfa"; 120].join(" ");
         for fillers in FILLERS {

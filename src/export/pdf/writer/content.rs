@@ -180,22 +180,13 @@ impl<'a> Tagger<'a> {
                 let _ = writeln!(out, "/{role} <</MCID {mcid}>> BDC");
             }
             Mark::Artifact(Artifact::Header) => {
-                out.extend_from_slice(
-                    b"/Artifact <</Type /Pagination /Subtype /Header>> BDC
-",
-                );
+                out.extend_from_slice(b"/Artifact <</Type /Pagination /Subtype /Header>> BDC\n");
             }
             Mark::Artifact(Artifact::Footer) => {
-                out.extend_from_slice(
-                    b"/Artifact <</Type /Pagination /Subtype /Footer>> BDC
-",
-                );
+                out.extend_from_slice(b"/Artifact <</Type /Pagination /Subtype /Footer>> BDC\n");
             }
             Mark::Artifact(Artifact::Repeated) => {
-                out.extend_from_slice(
-                    b"/Artifact <</Type /Pagination>> BDC
-",
-                );
+                out.extend_from_slice(b"/Artifact <</Type /Pagination>> BDC\n");
             }
         }
     }
@@ -346,6 +337,68 @@ pub(super) fn page_content(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::Span;
+    use crate::export::pdf::structure::{DOCUMENT, Role};
+    use crate::export::pdf::text::{self, Alignment, Style};
+
+    #[test]
+    fn tagged_every_line_and_shape_is_marked_and_the_fields_are_left_out() {
+        let mut structure = Structure::default();
+        let paragraph = structure.add(DOCUMENT, Role::P);
+        let line = text::wrap(
+            &[Span::plain("Alinea")],
+            Style::new(Face::Regular, 10.0),
+            200.0,
+            Alignment::Left,
+        )
+        .remove(0);
+        let text = |mark| Draw::Text {
+            x: 0.0,
+            y: 0.0,
+            line: line.clone(),
+            color: [0.0; 3],
+            mark,
+        };
+        let page = Page {
+            draws: vec![
+                text(Mark::Content(paragraph)),
+                Draw::Rect {
+                    x: 0.0,
+                    y: 0.0,
+                    width: 1.0,
+                    height: 1.0,
+                    fill: Some([0.5; 3]),
+                    stroke: None,
+                },
+                text(Mark::Artifact(Artifact::Footer)),
+                Draw::Field {
+                    name: "Handtekening_A".to_string(),
+                    x: 0.0,
+                    y: 0.0,
+                    width: 10.0,
+                    height: 10.0,
+                },
+            ],
+        };
+        let subsets = Subsets::new();
+        let mut tagger = Tagger::new(&structure);
+        let (out, extras) = page_content(&page, &subsets, Some(&mut tagger));
+        let out = String::from_utf8_lossy(&out);
+        assert!(out.starts_with("/P <</MCID 0>> BDC\nBT "), "{out}");
+        assert!(out.contains("/Artifact BMC\nq "), "{out}");
+        assert!(out.contains("/Artifact <</Type /Pagination /Subtype /Footer>> BDC\nBT "));
+        let opened = out.matches(" BDC\n").count() + out.matches(" BMC\n").count();
+        assert_eq!(opened, 3);
+        assert_eq!(out.matches("EMC\n").count(), opened);
+        assert_eq!(tagger.pages, vec![vec![paragraph]]);
+        assert_eq!(tagger.content[paragraph], vec![(0, 0)]);
+        assert!(extras.fields.is_empty());
+        // Untagged (signature-ready) the page is as before: no marked content, its field.
+        let (plain, extras) = page_content(&page, &subsets, None);
+        let plain = String::from_utf8_lossy(&plain);
+        assert!(!plain.contains("BDC") && !plain.contains("BMC") && !plain.contains("EMC"));
+        assert_eq!(extras.fields.len(), 1);
+    }
 
     #[test]
     fn glyph_bytes_that_a_literal_string_cannot_hold_are_escaped() {
