@@ -12,7 +12,7 @@ use super::outline::Bookmark;
 use crate::export::pdf::fonts::{Face, Subset};
 use crate::export::pdf::layout::{Draw, PAGE_HEIGHT, Page, Rgb};
 use crate::export::pdf::structure::{Artifact, Mark, Structure};
-use crate::export::pdf::text::TextLine;
+use crate::export::pdf::text::{Glyph, TextLine};
 
 /// A number for a content stream: at most two decimals, no trailing zeros.
 pub(super) fn num(value: f32) -> String {
@@ -78,6 +78,34 @@ impl Usage {
             }
         }
     }
+}
+
+/// `pages` with a space at the end of every line of content that was broken at a space, for
+/// the tagged PDF: its text is read element by element, and tagged PDF asks for word breaks
+/// as space characters (ISO 32000-1, 14.8.2.5), not left to the reader's guess from the
+/// layout. The space comes after the line's last glyph, so nothing moves.
+pub(super) fn with_word_breaks(pages: &[Page]) -> Vec<Page> {
+    let mut pages = pages.to_vec();
+    for page in &mut pages {
+        for draw in &mut page.draws {
+            if let Draw::Text {
+                line,
+                mark: Mark::Content(_),
+                ..
+            } = draw
+                && line.breaks_at_space
+                && let Some(run) = line.runs.last_mut()
+            {
+                let (gid, _) = run.style.face.metrics().glyph(' ');
+                run.glyphs.push(Glyph {
+                    gid,
+                    c: ' ',
+                    extra: 0.0,
+                });
+            }
+        }
+    }
+    pages
 }
 
 /// The name of a face in the page resources.
@@ -398,6 +426,51 @@ mod tests {
         let plain = String::from_utf8_lossy(&plain);
         assert!(!plain.contains("BDC") && !plain.contains("BMC") && !plain.contains("EMC"));
         assert_eq!(extras.fields.len(), 1);
+    }
+
+    #[test]
+    fn a_line_of_content_broken_at_a_space_ends_with_one_for_the_tagged_pdf() {
+        let lines = text::wrap(
+            &[Span::plain("alfa bravo charlie delta echo foxtrot")],
+            Style::new(Face::Regular, 10.0),
+            60.0,
+            Alignment::Left,
+        );
+        assert!(lines.len() >= 2 && lines[0].breaks_at_space);
+        let draw = |line: &TextLine, mark| Draw::Text {
+            x: 0.0,
+            y: 0.0,
+            line: line.clone(),
+            color: [0.0; 3],
+            mark,
+        };
+        let last = lines.len() - 1;
+        let page = Page {
+            draws: vec![
+                draw(&lines[0], Mark::Content(1)),
+                draw(&lines[0], Mark::Artifact(Artifact::Header)),
+                draw(&lines[last], Mark::Content(1)),
+            ],
+        };
+        let text = |page: &Page| -> Vec<String> {
+            page.draws
+                .iter()
+                .filter_map(|draw| match draw {
+                    Draw::Text { line, .. } => Some(
+                        line.runs
+                            .iter()
+                            .flat_map(|run| run.glyphs.iter().map(|glyph| glyph.c))
+                            .collect(),
+                    ),
+                    _ => None,
+                })
+                .collect()
+        };
+        let before = text(&page);
+        let after = text(&with_word_breaks(std::slice::from_ref(&page))[0]);
+        assert_eq!(after[0], format!("{} ", before[0]));
+        // An artefact, and the paragraph's last line, stay as they are.
+        assert_eq!(after[1..], before[1..]);
     }
 
     #[test]

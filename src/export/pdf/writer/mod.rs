@@ -70,7 +70,14 @@ pub(super) fn write(
     metadata: &Metadata,
     kind: Kind,
 ) -> Result<Vec<u8>, ExportError> {
-    let pages = &layout.pages;
+    let tagged_pages;
+    let pages = match kind {
+        Kind::SignatureReady => &layout.pages,
+        Kind::Publication => {
+            tagged_pages = content::with_word_breaks(&layout.pages);
+            &tagged_pages
+        }
+    };
     let mut doc = lopdf::Document::with_version("1.7");
     doc.reference_table.cross_reference_type = XrefType::CrossReferenceTable;
     let usage = Usage::of(pages);
