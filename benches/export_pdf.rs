@@ -1,5 +1,6 @@
 //! PDF export (document tree + layout + writing) of the stress protocol: 12 parties, 250 data
-//! items. `cargo bench --bench export_pdf`.
+//! items, as the signature-ready PDF and as the tagged publication PDF (PDF/UA-1, PDF/A-2u).
+//! `cargo bench --bench export_pdf`.
 
 #![allow(clippy::unwrap_used)]
 
@@ -22,6 +23,12 @@ fn export_pdf(c: &mut Criterion) {
         b.iter(|| {
             let document = document::build(&protocol, &options);
             export::pdf(&document).unwrap()
+        })
+    });
+    group.bench_function("stress_build_and_write_publication", |b| {
+        b.iter(|| {
+            let document = document::build(&protocol, &options);
+            export::publication_pdf(&document).unwrap()
         })
     });
     group.finish();

@@ -32,6 +32,9 @@ pub enum Format {
     Docx,
     /// PDF with signature fields.
     Pdf,
+    /// The publication PDF: the same pages, tagged (PDF/UA-1) and archival (PDF/A-2u), the
+    /// signature boxes as text without fields; for a website to carry.
+    PublicationPdf,
 }
 
 impl Format {
@@ -39,7 +42,7 @@ impl Format {
     pub fn extension(self) -> &'static str {
         match self {
             Format::Docx => "docx",
-            Format::Pdf => "pdf",
+            Format::Pdf | Format::PublicationPdf => "pdf",
         }
     }
 
@@ -48,6 +51,7 @@ impl Format {
         match self {
             Format::Docx => "Word-document (DOCX)",
             Format::Pdf => "PDF-document",
+            Format::PublicationPdf => "PDF-document (toegankelijk, PDF/A)",
         }
     }
 
@@ -56,6 +60,7 @@ impl Format {
         match self {
             Format::Docx => "DOCX",
             Format::Pdf => "PDF",
+            Format::PublicationPdf => "publicatie-PDF",
         }
     }
 }
@@ -131,6 +136,7 @@ pub fn bytes(document: &Document, format: Format) -> Result<Vec<u8>, ExportError
     match format {
         Format::Docx => export::docx(document),
         Format::Pdf => export::pdf(document),
+        Format::PublicationPdf => export::publication_pdf(document),
     }
 }
 

@@ -27,7 +27,7 @@ pub struct Entry {
     pub html: String,
     /// The PDF's file name, beside the index.
     pub pdf: String,
-    /// The PDF is the signed one found beside the protocol file (else our export).
+    /// The PDF is the signed one found beside the protocol file (else our publication PDF).
     pub signed_pdf: bool,
     /// A draft (only published when asked for).
     pub draft: bool,
@@ -50,7 +50,8 @@ pub fn page(protocol: &Protocol, context: &Context) -> String {
 
 /// Publishes every protocol file (`.ron`) in `source` and its subfolders into `target`: per
 /// protocol an HTML page and a PDF (the signed PDF when one lies beside the protocol file as
-/// `<naam>.pdf` or `<naam> ondertekend.pdf`, else the exported PDF), then `index.html`.
+/// `<naam>.pdf` or `<naam> ondertekend.pdf`, else the publication PDF: tagged, PDF/A, no
+/// empty signature fields), then `index.html`.
 /// Drafts are left out unless `drafts`. Files are written atomically; `target` is made.
 pub fn publish_folder(
     source: &Path,
@@ -115,8 +116,9 @@ pub fn publish_folder(
                 write(&pdf_name, &bytes)?;
             }
             None => {
-                let bytes =
-                    pipeline::bytes(&document, Format::Pdf).map_err(|error| error.to_string())?;
+                // Not the signature-ready PDF: a website carries the accessible, archival one.
+                let bytes = pipeline::bytes(&document, Format::PublicationPdf)
+                    .map_err(|error| error.to_string())?;
                 write(&pdf_name, &bytes)?;
             }
         }

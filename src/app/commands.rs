@@ -38,6 +38,8 @@ pub enum Command {
     ExportDocx,
     /// Export as PDF (dialog).
     ExportPdf,
+    /// Export the publication PDF: tagged, PDF/A, no signature fields (dialog).
+    ExportPublicationPdf,
     /// Export the Adviesverslag as DOCX (dialog).
     ExportReportDocx,
     /// Export the Adviesverslag as PDF (dialog).
@@ -156,6 +158,7 @@ fixed_commands![
     SaveAs,
     ExportDocx,
     ExportPdf,
+    ExportPublicationPdf,
     ExportReportDocx,
     ExportReportPdf,
     ExportBesluitDocx,
@@ -198,6 +201,9 @@ impl Command {
             Command::SaveAs => "Opslaan als…".to_string(),
             Command::ExportDocx => "Exporteren als DOCX…".to_string(),
             Command::ExportPdf => "Exporteren als PDF…".to_string(),
+            Command::ExportPublicationPdf => {
+                "Publicatieversie exporteren (PDF, toegankelijk)…".to_string()
+            }
             Command::ExportReportDocx => "Adviesverslag exporteren als DOCX…".to_string(),
             Command::ExportReportPdf => "Adviesverslag exporteren als PDF…".to_string(),
             Command::ExportBesluitDocx => "Ontwerp van collegebesluit als DOCX…".to_string(),
@@ -248,6 +254,9 @@ impl Command {
             }
             Command::ExportPdf => {
                 "Maak het PDF-bestand met lege handtekeningvelden dat de partijen ondertekenen."
+            }
+            Command::ExportPublicationPdf => {
+                "Maak de PDF voor de website: toegankelijk (PDF/UA, met koppen, lijsten en tabellen voor schermlezers) en archiefvast (PDF/A), zonder handtekeningvelden."
             }
             Command::ExportReportDocx => {
                 "Maak een Word-document met de adviezen, de goedkeuring, de beoordelingen, de opmerkingen en de geschiedenis."
@@ -324,6 +333,7 @@ impl Command {
             | Command::ShowDesk
             | Command::ExportDocx
             | Command::ExportPdf
+            | Command::ExportPublicationPdf
             | Command::ExportReportDocx
             | Command::ExportReportPdf
             | Command::ExportBesluitDocx
@@ -359,7 +369,9 @@ impl Command {
             | Command::OpenDesk
             | Command::Save
             | Command::SaveAs => Some((Menu::File, 0)),
-            Command::ExportDocx | Command::ExportPdf => Some((Menu::File, 1)),
+            Command::ExportDocx | Command::ExportPdf | Command::ExportPublicationPdf => {
+                Some((Menu::File, 1))
+            }
             Command::ExportReportDocx
             | Command::ExportReportPdf
             | Command::ExportBesluitDocx
@@ -418,12 +430,24 @@ pub enum Pending {
 /// The party is named by its legal name ("Gemeente Zoersel"), never by the short name the
 /// text uses ("de gemeente").
 pub fn export_file_name(protocol: &Protocol, format: Format, today: chrono::NaiveDate) -> String {
+    if format == Format::PublicationPdf {
+        return publication_name(export_file_name(protocol, Format::Pdf, today));
+    }
     format!(
         "Protocol {} {}.{}",
         crate::package::name_for_files(protocol),
         crate::dutch::dutch_long(today),
         format.extension()
     )
+}
+
+/// The name of the publication PDF beside the signature-ready `pdf_name`: "X.pdf" →
+/// "X publicatie.pdf", so the two never take each other's place.
+fn publication_name(pdf_name: String) -> String {
+    match pdf_name.strip_suffix(".pdf") {
+        Some(stem) => format!("{stem} publicatie.pdf"),
+        None => pdf_name,
+    }
 }
 
 /// The suggested name of an export of a protocol saved as `saved`: the saved file's own name
@@ -438,6 +462,15 @@ pub fn export_file_name_for(
     today: chrono::NaiveDate,
 ) -> String {
     use crate::pipeline::Product;
+    if format == Format::PublicationPdf {
+        return publication_name(export_file_name_for(
+            protocol,
+            saved,
+            product,
+            Format::Pdf,
+            today,
+        ));
+    }
     let stem = saved
         .and_then(|path| path.file_stem())
         .map(|stem| stem.to_string_lossy().into_owned())
@@ -568,5 +601,36 @@ mod tests {
                 assert!(!command.label().is_empty() && !command.tooltip().is_empty());
             }
         }
+    }
+
+    #[test]
+    fn the_publication_pdf_is_in_the_file_menu_beside_the_pdf_and_keeps_its_own_name() {
+        let command = Command::ExportPublicationPdf;
+        assert_eq!(
+            command.label(),
+            "Publicatieversie exporteren (PDF, toegankelijk)…"
+        );
+        assert_eq!(command.menu(), Command::ExportPdf.menu());
+        assert!(Command::FIXED.contains(&command));
+        let protocol = Protocol::default();
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 4).unwrap_or_default();
+        let saved = std::path::Path::new("Zoersel sociale toeslag.ron");
+        let name = |format| {
+            export_file_name_for(
+                &protocol,
+                Some(saved),
+                crate::pipeline::Product::Protocol,
+                format,
+                today,
+            )
+        };
+        assert_eq!(name(Format::Pdf), "Zoersel sociale toeslag.pdf");
+        assert_eq!(
+            name(Format::PublicationPdf),
+            "Zoersel sociale toeslag publicatie.pdf"
+        );
+        assert!(
+            export_file_name(&protocol, Format::PublicationPdf, today).ends_with(" publicatie.pdf")
+        );
     }
 }

@@ -67,6 +67,7 @@ impl ProtocolApp {
             Command::SaveAs => self.save_as(ctx, None),
             Command::ExportDocx => self.export(ctx, Format::Docx, None, false),
             Command::ExportPdf => self.export(ctx, Format::Pdf, None, false),
+            Command::ExportPublicationPdf => self.export(ctx, Format::PublicationPdf, None, false),
             Command::ExportReportDocx => self.export_report(ctx, Format::Docx, None),
             Command::ExportReportPdf => self.export_report(ctx, Format::Pdf, None),
             Command::ExportBesluitDocx => {
@@ -357,7 +358,9 @@ impl ProtocolApp {
         }
         let kind = match &purpose {
             PickFor::Export(_, Format::Docx) => (&["docx"][..], "Word-documenten"),
-            PickFor::Export(_, Format::Pdf) => (&["pdf"][..], "PDF-bestanden"),
+            PickFor::Export(_, Format::Pdf | Format::PublicationPdf) => {
+                (&["pdf"][..], "PDF-bestanden")
+            }
             PickFor::Open | PickFor::SaveAs(_) | PickFor::Compare => {
                 (&["ron"][..], "protocollen (.ron)")
             }
@@ -459,6 +462,7 @@ impl ProtocolApp {
         let title = match format {
             Format::Docx => "Exporteren als DOCX",
             Format::Pdf => "Exporteren als PDF",
+            Format::PublicationPdf => "Publicatieversie exporteren (PDF, toegankelijk)",
         };
         self.spawn_export(ctx, format, path, title, name, findings, Product::Protocol);
     }
@@ -490,6 +494,11 @@ impl ProtocolApp {
             (Product::Besluit, Format::Pdf) => "Collegebesluit exporteren als PDF",
             (Product::Addendum, Format::Docx) => "Addendum exporteren als DOCX",
             (Product::Addendum, Format::Pdf) => "Addendum exporteren als PDF",
+            (Product::Besluit, Format::PublicationPdf) => "Publicatieversie van het collegebesluit",
+            (Product::Addendum, Format::PublicationPdf) => "Publicatieversie van het addendum",
+            (Product::Protocol | Product::Adviesverslag, Format::PublicationPdf) => {
+                "Publicatieversie van het adviesverslag"
+            }
             (Product::Protocol | Product::Adviesverslag, Format::Docx) => {
                 "Adviesverslag exporteren als DOCX"
             }

@@ -11,6 +11,7 @@ use crate::pipeline::{self, Format, PipelineError, Product};
 pub(super) fn run(args: &ExportArgs) -> u8 {
     if args.docx.is_none()
         && args.pdf.is_none()
+        && args.publication_pdf.is_none()
         && args.report_docx.is_none()
         && args.report_pdf.is_none()
         && args.besluit_docx.is_none()
@@ -20,7 +21,7 @@ pub(super) fn run(args: &ExportArgs) -> u8 {
     {
         eprintln!(
             "Fout: zeg wat er gemaakt moet worden: --docx BESTAND.docx en/of --pdf BESTAND.pdf \
-             (of het adviesverslag met --report-docx / --report-pdf, het ontwerp van \
+             (de publicatieversie met --publication-pdf, het adviesverslag met --report-docx / --report-pdf, het ontwerp van \
              collegebesluit met --besluit-docx / --besluit-pdf, een addendum met \
              --addendum-docx / --addendum-pdf)."
         );
@@ -49,6 +50,11 @@ pub(super) fn run(args: &ExportArgs) -> u8 {
     for (path, product, format) in [
         (&args.docx, Product::Protocol, Format::Docx),
         (&args.pdf, Product::Protocol, Format::Pdf),
+        (
+            &args.publication_pdf,
+            Product::Protocol,
+            Format::PublicationPdf,
+        ),
         (&args.report_docx, Product::Adviesverslag, Format::Docx),
         (&args.report_pdf, Product::Adviesverslag, Format::Pdf),
         (&args.besluit_docx, Product::Besluit, Format::Docx),
@@ -89,6 +95,7 @@ fn clashing_output(args: &ExportArgs) -> Option<String> {
     let outputs: Vec<(&str, &Path)> = [
         ("--docx", &args.docx),
         ("--pdf", &args.pdf),
+        ("--publication-pdf", &args.publication_pdf),
         ("--report-docx", &args.report_docx),
         ("--report-pdf", &args.report_pdf),
         ("--besluit-docx", &args.besluit_docx),
@@ -164,6 +171,9 @@ fn export_one(
     path: &Path,
 ) -> u8 {
     let what = match product {
+        Product::Protocol if format == Format::PublicationPdf => {
+            "Publicatieversie (PDF)".to_string()
+        }
         Product::Protocol => format.short_name().to_string(),
         Product::Adviesverslag => format!("Adviesverslag ({})", format.short_name()),
         Product::Besluit => format!("Ontwerp van collegebesluit ({})", format.short_name()),

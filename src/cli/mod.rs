@@ -232,6 +232,10 @@ pub struct ExportArgs {
     /// Schrijf een PDF naar dit bestand.
     #[arg(long, value_name = "BESTAND")]
     pub pdf: Option<PathBuf>,
+    /// Schrijf de publicatieversie als PDF: toegankelijk (PDF/UA-1) en archiefvast (PDF/A-2),
+    /// zonder handtekeningvelden, voor de website.
+    #[arg(long, value_name = "BESTAND")]
+    pub publication_pdf: Option<PathBuf>,
     /// Schrijf het adviesverslag (opmerkingen, oordelen, adviezen, geschiedenis) als DOCX.
     #[arg(long, value_name = "BESTAND")]
     pub report_docx: Option<PathBuf>,

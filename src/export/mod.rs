@@ -32,6 +32,13 @@ pub fn pdf(document: &Document) -> Result<Vec<u8>, ExportError> {
     pdf::write(document)
 }
 
+/// The publication PDF of a document: the same pages as [`pdf`], tagged for PDF/UA-1 and
+/// PDF/A-2u (structure tree, `/Lang`, output intent, XMP identification), with the signature
+/// boxes as text and no fields; for a website to carry. Deterministic.
+pub fn publication_pdf(document: &Document) -> Result<Vec<u8>, ExportError> {
+    pdf::write_publication(document)
+}
+
 /// The `/Info` key that holds the full content fingerprint of a signed document (the
 /// protocol, an addendum); `signature::verify` reads it back from the first revision.
 pub const INFO_FINGERPRINT_KEY: &str = "ProtocolwijzerFingerprint";

@@ -7,6 +7,7 @@
 use std::rc::Rc;
 
 use super::fonts::Face;
+use super::structure::{self, Artifact, Mark, Numbering, Role, Structure};
 use super::table::{self, RowBox};
 use super::text::{self, Alignment, Style, TextLine};
 use crate::document::{Block, Document, Heading, List, ListMarker, Paragraph, SignatureBox, Span};
@@ -35,12 +36,14 @@ pub(super) const RULE: Rgb = [0.35, 0.35, 0.35];
 /// an item is being built, of the page once it is placed).
 #[derive(Clone, Debug, PartialEq)]
 pub(super) enum Draw {
-    /// A line of text with its top-left corner at (`x`, `y`).
+    /// A line of text with its top-left corner at (`x`, `y`), and what it is to the
+    /// structure tree.
     Text {
         x: f32,
         y: f32,
         line: TextLine,
         color: Rgb,
+        mark: Mark,
     },
     /// A rectangle, filled and/or stroked.
     Rect {
@@ -98,6 +101,13 @@ pub(super) struct Page {
     pub(super) draws: Vec<Draw>,
 }
 
+/// The laid-out document: its pages, and the structure tree their text is marked with.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(super) struct Layout {
+    pub(super) pages: Vec<Page>,
+    pub(super) structure: Structure,
+}
+
 /// What an item is, for the page breaker.
 #[derive(Clone, Debug)]
 enum Kind {
@@ -117,7 +127,7 @@ struct Item {
     keep_with_next: bool,
     kind: Kind,
     /// The footnotes referenced in this item (their lines, laid out for the page foot).
-    footnotes: Vec<Vec<TextLine>>,
+    footnotes: Vec<Footnote>,
 }
 
 impl Item {
@@ -129,6 +139,22 @@ impl Item {
             kind: Kind::Fixed(draws),
             footnotes: Vec::new(),
         }
+    }
+
+    /// The first structure element the item's text is marked with.
+    fn first_element(&self) -> Option<usize> {
+        let draws = match &self.kind {
+            Kind::Fixed(draws) => draws.clone(),
+            Kind::Row(row) => row.draws(),
+            Kind::PageBreak => Vec::new(),
+        };
+        draws.iter().find_map(|draw| match draw {
+            Draw::Text {
+                mark: Mark::Content(node),
+                ..
+            } => Some(*node),
+            _ => None,
+        })
     }
 
     /// The text the item shows, for finding its footnote marks.
@@ -163,8 +189,9 @@ impl Item {
     }
 }
 
-/// Lays out the whole document: pages with their body, header and footer.
-pub(super) fn layout(document: &Document) -> Vec<Page> {
+/// Lays out the whole document: pages with their body, header and footer, and the structure
+/// tree of their text.
+pub(super) fn layout(document: &Document) -> Layout {
     // Footnote references become raised numbers; their texts go to the foot of the page
     // where the number stands.
     let mut blocks = document.blocks.clone();
@@ -181,18 +208,48 @@ pub(super) fn layout(document: &Document) -> Vec<Page> {
     }
     let mut items = Vec::new();
     let mut previous: Option<&Block> = None;
+    let mut structure = Builder::default();
     for block in &blocks {
         let start = items.len();
-        block_items(block, &mut items);
+        block_items(block, &mut items, &mut structure);
         if let Some(first) = items.get_mut(start) {
             first.space_before = space_between(previous, block);
         }
         previous = Some(block);
     }
-    attach_footnotes(&mut items, &notes);
+    let mut structure = structure.tree;
+    attach_footnotes(&mut items, &notes, &mut structure);
     let mut pages = flow(items);
     decorate(&mut pages, document);
-    pages
+    Layout { pages, structure }
+}
+
+/// A footnote's lines at the page foot, with the Note element they are marked with.
+type Footnote = (usize, Vec<TextLine>);
+
+/// The structure tree while the blocks are laid out, and whether the title (the one H1) has
+/// been seen.
+#[derive(Default)]
+struct Builder {
+    tree: Structure,
+    titled: bool,
+}
+
+impl Builder {
+    /// A new element of `role` under the Document element, as the mark of its lines.
+    fn block(&mut self, role: Role) -> Mark {
+        Mark::Content(self.tree.add(structure::DOCUMENT, role))
+    }
+
+    /// The role of a heading of `level`: the title is the H1, parts and articles are H2 and
+    /// below them H3, as in the HTML page. Without a title, headings start at H1.
+    fn heading(&self, level: u8) -> Role {
+        match (self.titled, level <= 1) {
+            (true, true) | (false, false) => Role::H2,
+            (true, false) => Role::H3,
+            (false, true) => Role::H1,
+        }
+    }
 }
 
 /// Size of a footnote's text.
@@ -211,8 +268,9 @@ fn footnote_mark(number: usize) -> String {
 }
 
 /// Gives each item the footnotes whose marks it shows, in reading order, laid out for the
-/// page foot ("¹ Zie bijlage 1.").
-fn attach_footnotes(items: &mut [Item], notes: &[Vec<Span>]) {
+/// page foot ("¹ Zie bijlage 1."); each note becomes a Note element right after the block
+/// that refers to it.
+fn attach_footnotes(items: &mut [Item], notes: &[Vec<Span>], structure: &mut Structure) {
     let mut next = 0;
     let mut start = 0;
     while next < notes.len() && start < items.len() {
@@ -228,7 +286,11 @@ fn attach_footnotes(items: &mut [Item], notes: &[Vec<Span>]) {
             TEXT_WIDTH,
             Alignment::Left,
         );
-        items[found].footnotes.push(lines);
+        let block = items[found]
+            .first_element()
+            .map_or(structure::DOCUMENT, |node| structure.block_of(node));
+        let note = structure.add_note_after(block);
+        items[found].footnotes.push((note, lines));
         start = found;
         next += 1;
     }
@@ -253,7 +315,13 @@ fn space_between(previous: Option<&Block>, block: &Block) -> f32 {
 
 /// Lines of text as items, with widow and orphan control: the first two and the last two
 /// lines of a paragraph stay together.
-fn line_items(lines: Vec<TextLine>, x: f32, keep_all: bool, keep_last: bool) -> Vec<Item> {
+fn line_items(
+    lines: Vec<TextLine>,
+    x: f32,
+    mark: Mark,
+    keep_all: bool,
+    keep_last: bool,
+) -> Vec<Item> {
     let count = lines.len();
     lines
         .into_iter()
@@ -266,6 +334,7 @@ fn line_items(lines: Vec<TextLine>, x: f32, keep_all: bool, keep_last: bool) -> 
                 y: 0.0,
                 line,
                 color: [0.0; 3],
+                mark,
             });
             Item {
                 keep_with_next: keep_all
@@ -294,7 +363,7 @@ pub(super) fn highlights(line: &TextLine, x: f32, y: f32) -> Vec<Draw> {
         .collect()
 }
 
-fn block_items(block: &Block, items: &mut Vec<Item>) {
+fn block_items(block: &Block, items: &mut Vec<Item>, structure: &mut Builder) {
     match block {
         Block::Title(spans) => {
             let lines = text::wrap(
@@ -303,7 +372,10 @@ fn block_items(block: &Block, items: &mut Vec<Item>) {
                 TEXT_WIDTH,
                 Alignment::Center,
             );
-            items.extend(line_items(lines, MARGIN_X, true, true));
+            // The first title is the document's one H1; a later one is a paragraph.
+            let mark = structure.block(if structure.titled { Role::P } else { Role::H1 });
+            structure.titled = true;
+            items.extend(line_items(lines, MARGIN_X, mark, true, true));
         }
         Block::Subtitle(spans) => {
             let lines = text::wrap(
@@ -312,13 +384,20 @@ fn block_items(block: &Block, items: &mut Vec<Item>) {
                 TEXT_WIDTH,
                 Alignment::Center,
             );
-            items.extend(line_items(lines, MARGIN_X, true, true));
+            let mark = structure.block(Role::P);
+            items.extend(line_items(lines, MARGIN_X, mark, true, true));
         }
-        Block::Heading(heading) => heading_items(heading, items),
-        Block::Paragraph(paragraph) => paragraph_items(paragraph, items),
-        Block::List(list) => list_items(list, items),
+        Block::Heading(heading) => {
+            let mark = structure.block(structure.heading(heading.level));
+            heading_items(heading, items, mark);
+        }
+        Block::Paragraph(paragraph) => {
+            let mark = structure.block(Role::P);
+            paragraph_items(paragraph, items, mark);
+        }
+        Block::List(list) => list_items(list, items, &mut structure.tree),
         Block::Table(table) => {
-            let rows = table::rows(table, MARGIN_X, TEXT_WIDTH);
+            let rows = table::rows(table, MARGIN_X, TEXT_WIDTH, &mut structure.tree);
             items.extend(rows.into_iter().map(|row| Item {
                 space_before: 0.0,
                 height: row.height(),
@@ -332,7 +411,7 @@ fn block_items(block: &Block, items: &mut Vec<Item>) {
             if let Some(last) = items.last_mut() {
                 last.keep_with_next = true;
             }
-            signature_items(boxes, items)
+            signature_items(boxes, items, &mut structure.tree)
         }
         Block::PageBreak => items.push(Item {
             kind: Kind::PageBreak,
@@ -341,7 +420,7 @@ fn block_items(block: &Block, items: &mut Vec<Item>) {
     }
 }
 
-fn heading_items(heading: &Heading, items: &mut Vec<Item>) {
+fn heading_items(heading: &Heading, items: &mut Vec<Item>, mark: Mark) {
     let size = if heading.level <= 1 { 12.5 } else { 11.0 };
     let lines = text::wrap(
         &[Span::plain(heading.text.clone())],
@@ -350,7 +429,7 @@ fn heading_items(heading: &Heading, items: &mut Vec<Item>) {
         Alignment::Left,
     );
     let start = items.len();
-    items.extend(line_items(lines, MARGIN_X, true, true));
+    items.extend(line_items(lines, MARGIN_X, mark, true, true));
     if let Some(Item {
         kind: Kind::Fixed(draws),
         ..
@@ -364,41 +443,81 @@ fn heading_items(heading: &Heading, items: &mut Vec<Item>) {
     }
 }
 
-fn paragraph_items(paragraph: &Paragraph, items: &mut Vec<Item>) {
+fn paragraph_items(paragraph: &Paragraph, items: &mut Vec<Item>, mark: Mark) {
     let lines = text::wrap(
         &paragraph.spans,
         Style::new(Face::Regular, BODY_SIZE),
         TEXT_WIDTH,
         paragraph.align.into(),
     );
-    items.extend(line_items(lines, MARGIN_X, false, paragraph.keep_with_next));
+    items.extend(line_items(
+        lines,
+        MARGIN_X,
+        mark,
+        false,
+        paragraph.keep_with_next,
+    ));
 }
 
-fn list_items(list: &List, items: &mut Vec<Item>) {
+/// The Lbl and LBody of a new list item of `list`: a text-only item's body holds its lines,
+/// one with nested items holds a P (its lines) and the nested L.
+fn list_item(structure: &mut Structure, list: usize, nested: bool) -> (Mark, Mark, usize) {
+    let item = structure.add(list, Role::LI);
+    let label = Mark::Content(structure.add(item, Role::Lbl));
+    let body = structure.add(item, Role::LBody);
+    if nested {
+        let text = structure.add(body, Role::P);
+        (label, Mark::Content(text), body)
+    } else {
+        (label, Mark::Content(body), body)
+    }
+}
+
+fn list_items(list: &List, items: &mut Vec<Item>, structure: &mut Structure) {
     const INDENT: f32 = 20.0;
     const CHILD_INDENT: f32 = 38.0;
     let style = Style::new(Face::Regular, BODY_SIZE);
+    let numbering = match list.marker {
+        ListMarker::Bullet => Numbering::Disc,
+        ListMarker::Number => Numbering::Decimal,
+        ListMarker::Letter => Numbering::UpperAlpha,
+    };
+    let list_node = structure.add(structure::DOCUMENT, Role::L(numbering));
     for (index, item) in list.items.iter().enumerate() {
         let marker = list.marker.label(index);
         let start = items.len();
+        let (label, text, body) = list_item(structure, list_node, !item.children.is_empty());
         let lines = text::wrap(&item.spans, style, TEXT_WIDTH - INDENT, Alignment::Justify);
-        items.extend(line_items(lines, MARGIN_X + INDENT, false, false));
-        add_marker(items, start, &marker, MARGIN_X, style);
+        items.extend(line_items(lines, MARGIN_X + INDENT, text, false, false));
+        add_marker(items, start, &marker, MARGIN_X, style, label);
         if index > 0
             && let Some(first) = items.get_mut(start)
         {
             first.space_before = 3.0;
         }
+        let nested = if item.children.is_empty() {
+            None
+        } else {
+            Some(structure.add(body, Role::L(Numbering::Disc)))
+        };
         for child in &item.children {
             let start = items.len();
+            let (label, text, _) = list_item(structure, nested.unwrap_or(body), false);
             let lines = text::wrap(child, style, TEXT_WIDTH - CHILD_INDENT, Alignment::Justify);
-            items.extend(line_items(lines, MARGIN_X + CHILD_INDENT, false, false));
+            items.extend(line_items(
+                lines,
+                MARGIN_X + CHILD_INDENT,
+                text,
+                false,
+                false,
+            ));
             add_marker(
                 items,
                 start,
                 ListMarker::NESTED,
                 MARGIN_X + INDENT + 2.0,
                 style,
+                label,
             );
             if let Some(first) = items.get_mut(start) {
                 first.space_before = 2.0;
@@ -407,7 +526,7 @@ fn list_items(list: &List, items: &mut Vec<Item>) {
     }
 }
 
-fn add_marker(items: &mut [Item], at: usize, marker: &str, x: f32, style: Style) {
+fn add_marker(items: &mut [Item], at: usize, marker: &str, x: f32, style: Style, mark: Mark) {
     if let Some(Item {
         kind: Kind::Fixed(draws),
         ..
@@ -423,14 +542,17 @@ fn add_marker(items: &mut [Item], at: usize, marker: &str, x: f32, style: Style)
                     y: 0.0,
                     line,
                     color: [0.0; 3],
+                    mark,
                 },
             );
         }
     }
 }
 
-/// Rows of two signature boxes; a box never splits.
-fn signature_items(boxes: &[SignatureBox], items: &mut Vec<Item>) {
+/// Rows of two signature boxes; a box never splits. In the structure tree the block is a Div
+/// of one Div per box, with a P for the party, the function, the name and the caption.
+fn signature_items(boxes: &[SignatureBox], items: &mut Vec<Item>, structure: &mut Structure) {
+    let block = structure.add(structure::DOCUMENT, Role::Div);
     const GUTTER: f32 = 18.0;
     const PADDING: f32 = 8.0;
     const SIGN_AREA: f32 = 62.0;
@@ -438,9 +560,12 @@ fn signature_items(boxes: &[SignatureBox], items: &mut Vec<Item>) {
     let inner = width - 2.0 * PADDING;
     let mut first = true;
     for pair in boxes.chunks(2) {
-        let contents: Vec<(Vec<TextLine>, &SignatureBox)> = pair
+        type Lines = Vec<(Mark, TextLine)>;
+        let contents: Vec<(Lines, Mark, &SignatureBox)> = pair
             .iter()
             .map(|signature| {
+                let signatory = structure.add(block, Role::Div);
+                let mut paragraph = || Mark::Content(structure.add(signatory, Role::P));
                 let party: Vec<Span> = signature
                     .party
                     .iter()
@@ -449,30 +574,39 @@ fn signature_items(boxes: &[SignatureBox], items: &mut Vec<Item>) {
                         ..span.clone()
                     })
                     .collect();
-                let mut lines = text::wrap(
+                let mark = paragraph();
+                let mut lines: Lines = text::wrap(
                     &party,
                     Style::new(Face::Bold, BODY_SIZE),
                     inner,
                     Alignment::Left,
-                );
+                )
+                .into_iter()
+                .map(|line| (mark, line))
+                .collect();
                 for spans in [&signature.function, &signature.name] {
-                    lines.extend(text::wrap(
-                        spans,
-                        Style::new(Face::Regular, BODY_SIZE),
-                        inner,
-                        Alignment::Left,
-                    ));
+                    let mark = paragraph();
+                    lines.extend(
+                        text::wrap(
+                            spans,
+                            Style::new(Face::Regular, BODY_SIZE),
+                            inner,
+                            Alignment::Left,
+                        )
+                        .into_iter()
+                        .map(|line| (mark, line)),
+                    );
                 }
-                (lines, signature)
+                (lines, paragraph(), signature)
             })
             .collect();
         let text_height = contents
             .iter()
-            .map(|(lines, _)| lines.iter().map(|line| line.height).sum::<f32>())
+            .map(|(lines, _, _)| lines.iter().map(|(_, line)| line.height).sum::<f32>())
             .fold(0.0, f32::max);
         let height = PADDING + text_height + 6.0 + SIGN_AREA + PADDING;
         let mut draws = Vec::new();
-        for (column, (lines, signature)) in contents.into_iter().enumerate() {
+        for (column, (lines, caption, signature)) in contents.into_iter().enumerate() {
             let x = MARGIN_X + column as f32 * (width + GUTTER);
             draws.push(Draw::Rect {
                 x,
@@ -483,7 +617,7 @@ fn signature_items(boxes: &[SignatureBox], items: &mut Vec<Item>) {
                 stroke: Some((0.6, RULE)),
             });
             let mut y = PADDING;
-            for line in lines {
+            for (mark, line) in lines {
                 let line_height = line.height;
                 draws.extend(highlights(&line, x + PADDING, y));
                 draws.push(Draw::Text {
@@ -491,6 +625,7 @@ fn signature_items(boxes: &[SignatureBox], items: &mut Vec<Item>) {
                     y,
                     line,
                     color: [0.0; 3],
+                    mark,
                 });
                 y += line_height;
             }
@@ -515,6 +650,7 @@ fn signature_items(boxes: &[SignatureBox], items: &mut Vec<Item>) {
                     y: area_y + 2.0,
                     line,
                     color: [0.45, 0.45, 0.45],
+                    mark: caption,
                 });
             }
             draws.push(Draw::Field {
@@ -540,7 +676,7 @@ struct Flow {
     /// The header rows of the table whose rows are being placed.
     table_header: Option<Rc<Vec<RowBox>>>,
     /// The footnotes of this page, for its foot.
-    footnotes: Vec<Vec<TextLine>>,
+    footnotes: Vec<Footnote>,
 }
 
 impl Flow {
@@ -575,15 +711,18 @@ impl Flow {
             stroke: None,
         });
         y += FOOTNOTE_RULE_SPACE;
-        for line in notes.into_iter().flatten() {
-            let height = line.height;
-            self.page.draws.push(Draw::Text {
-                x: MARGIN_X,
-                y,
-                line,
-                color: [0.0; 3],
-            });
-            y += height;
+        for (note, lines) in notes {
+            for line in lines {
+                let height = line.height;
+                self.page.draws.push(Draw::Text {
+                    x: MARGIN_X,
+                    y,
+                    line,
+                    color: [0.0; 3],
+                    mark: Mark::Content(note),
+                });
+                y += height;
+            }
         }
     }
 
@@ -595,24 +734,25 @@ impl Flow {
         self.y += height;
     }
 
-    /// Continues a table on a fresh page: its header rows first.
+    /// Continues a table on a fresh page: its header rows first, as artefacts (the table's
+    /// structure has them once, where the table starts).
     fn repeat_header(&mut self) {
         if let Some(header) = self.table_header.clone() {
             for row in header.iter() {
                 let height = row.height();
-                self.place(row.draws(), height);
+                self.place(row.repeated().draws(), height);
             }
         }
     }
 }
 
 /// The room footnotes take at a page's foot, with the rule above them.
-fn footnotes_height(notes: &[Vec<TextLine>]) -> f32 {
+fn footnotes_height(notes: &[Footnote]) -> f32 {
     footnotes_height_with(notes, &[])
 }
 
 /// The room the page's `notes` and an item's `more` take together.
-fn footnotes_height_with(notes: &[Vec<TextLine>], more: &[Vec<TextLine>]) -> f32 {
+fn footnotes_height_with(notes: &[Footnote], more: &[Footnote]) -> f32 {
     if notes.is_empty() && more.is_empty() {
         return 0.0;
     }
@@ -620,7 +760,7 @@ fn footnotes_height_with(notes: &[Vec<TextLine>], more: &[Vec<TextLine>]) -> f32
         + notes
             .iter()
             .chain(more)
-            .flatten()
+            .flat_map(|(_, lines)| lines)
             .map(|line| line.height)
             .sum::<f32>()
 }
@@ -788,6 +928,7 @@ fn decorate(pages: &mut [Page], document: &Document) {
                 TEXT_WIDTH - status_width - draft_width - 12.0,
             ),
             color: [0.3; 3],
+            mark: Mark::Artifact(Artifact::Header),
         });
         if draft {
             draws.push(Draw::Text {
@@ -800,6 +941,7 @@ fn decorate(pages: &mut [Page], document: &Document) {
                     Alignment::Right,
                 ),
                 color: [0.75, 0.1, 0.1],
+                mark: Mark::Artifact(Artifact::Header),
             });
         }
         draws.push(Draw::Text {
@@ -807,6 +949,7 @@ fn decorate(pages: &mut [Page], document: &Document) {
             y: header_y,
             line: line(status, small, TEXT_WIDTH, Alignment::Right),
             color: [0.3; 3],
+            mark: Mark::Artifact(Artifact::Header),
         });
         draws.push(Draw::Line {
             from: (MARGIN_X, header_y + 14.0),
@@ -831,6 +974,7 @@ fn decorate(pages: &mut [Page], document: &Document) {
             y: footer_y,
             line: line(fingerprint, small, TEXT_WIDTH * 0.6, Alignment::Left),
             color: [0.3; 3],
+            mark: Mark::Artifact(Artifact::Footer),
         });
         draws.push(Draw::Text {
             x: MARGIN_X,
@@ -842,6 +986,7 @@ fn decorate(pages: &mut [Page], document: &Document) {
                 Alignment::Right,
             ),
             color: [0.3; 3],
+            mark: Mark::Artifact(Artifact::Footer),
         });
         draws.append(&mut page.draws);
         page.draws = draws;
@@ -989,6 +1134,7 @@ mod tests {
             metadata: Metadata::default(),
             blocks: all,
         })
+        .pages
     }
 
     fn text_of(line: &TextLine) -> String {
@@ -1025,6 +1171,72 @@ mod tests {
                     .count()
             })
             .collect()
+    }
+
+    #[test]
+    fn the_structure_follows_the_blocks_and_a_repeated_table_header_is_an_artefact() {
+        let rows: Vec<Row> = (1..=80)
+            .map(|number| row(&[format!("Rij {number}")], false))
+            .collect();
+        let layout = layout(&Document {
+            metadata: Metadata::default(),
+            blocks: vec![
+                Block::Title(vec![Span::plain("Protocol")]),
+                heading("Artikel 1. Doel"),
+                Block::List(List {
+                    marker: ListMarker::Letter,
+                    items: vec![crate::document::ListItem {
+                        spans: vec![Span::plain("Punt")],
+                        children: vec![vec![Span::plain("Genest")]],
+                    }],
+                }),
+                table(rows),
+            ],
+        });
+        let roles: Vec<Role> = layout.structure.nodes.iter().map(|n| n.role).collect();
+        assert_eq!(
+            roles[..13],
+            [
+                Role::Document,
+                Role::H1,
+                Role::H2,
+                Role::L(Numbering::UpperAlpha),
+                Role::LI,
+                Role::Lbl,
+                Role::LBody,
+                Role::P,
+                Role::L(Numbering::Disc),
+                Role::LI,
+                Role::Lbl,
+                Role::LBody,
+                Role::Table,
+            ]
+        );
+        // The header cell "Kop" is content once, on the first page, and an artefact after.
+        let kop = |page: &Page| -> Vec<Mark> {
+            page.draws
+                .iter()
+                .filter_map(|draw| match draw {
+                    Draw::Text { line, mark, .. } if text_of(line) == "Kop" => Some(*mark),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert!(layout.pages.len() >= 2);
+        assert!(matches!(kop(&layout.pages[0])[..], [Mark::Content(_)]));
+        for page in &layout.pages[1..] {
+            assert_eq!(kop(page), [Mark::Artifact(Artifact::Repeated)]);
+        }
+        // Every line of the running header and footer is an artefact.
+        for page in &layout.pages {
+            for draw in &page.draws {
+                if let Draw::Text { y, mark, .. } = draw
+                    && (*y < BODY_TOP - 0.5 || *y >= BODY_BOTTOM)
+                {
+                    assert!(matches!(mark, Mark::Artifact(_)), "{draw:?}");
+                }
+            }
+        }
     }
 
     #[test]

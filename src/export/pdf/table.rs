@@ -6,6 +6,7 @@ use std::rc::Rc;
 
 use super::fonts::Face;
 use super::layout::{CELL_SHADE, Draw, HEADER_SHADE, RULE, Rgb, highlights};
+use super::structure::{self, Artifact, Mark, Role, Scope, Structure};
 use super::text::{self, Alignment, Style, TextLine};
 use crate::document::{Row, Table};
 
@@ -22,6 +23,8 @@ struct CellBox {
     fill: Option<Rgb>,
     /// Lines with their offset from the top of the cell's content.
     lines: Vec<(f32, TextLine)>,
+    /// The cell's TH or TD element.
+    mark: Mark,
 }
 
 impl CellBox {
@@ -86,6 +89,15 @@ impl RowBox {
 
     pub(super) fn header(&self) -> Rc<Vec<RowBox>> {
         Rc::clone(&self.header_rows)
+    }
+
+    /// The row as repeated at the top of a page the table continues on: an artefact.
+    pub(super) fn repeated(&self) -> RowBox {
+        let mut row = self.clone();
+        for cell in &mut row.cells {
+            cell.mark = Mark::Artifact(Artifact::Repeated);
+        }
+        row
     }
 
     /// Splits the row so that the first part is at most `available` high; `None` when not
@@ -164,6 +176,7 @@ impl RowBox {
                     y,
                     line: line.clone(),
                     color: [0.0; 3],
+                    mark: cell.mark,
                 });
             }
         }
@@ -216,13 +229,30 @@ fn columns(table: &Table, x: f32, width: f32) -> Vec<(f32, f32)> {
         .collect()
 }
 
-fn row_box(row: &Row, columns: &[(f32, f32)], header: bool) -> RowBox {
+/// A row laid out in `columns`, its TR element under `table`: a header row's cells head
+/// their columns, a shaded label cell ("Gegeven 3", "Doel") heads its row.
+fn row_box(
+    row: &Row,
+    columns: &[(f32, f32)],
+    header: bool,
+    structure: &mut Structure,
+    table: usize,
+) -> RowBox {
+    let tr = structure.add(table, Role::TR);
     let cells = columns
         .iter()
         .enumerate()
         .map(|(index, &(x, width))| {
             let cell = row.cells.get(index);
             let shaded = cell.is_some_and(|cell| cell.shaded);
+            let role = if header {
+                Role::TH(Scope::Column)
+            } else if shaded {
+                Role::TH(Scope::Row)
+            } else {
+                Role::TD
+            };
+            let mark = Mark::Content(structure.add(tr, role));
             let style = Style::new(if header { Face::Bold } else { Face::Regular }, CELL_SIZE);
             let mut lines = Vec::new();
             let mut offset = 0.0;
@@ -252,6 +282,7 @@ fn row_box(row: &Row, columns: &[(f32, f32)], header: bool) -> RowBox {
                     None
                 },
                 lines,
+                mark,
             }
         })
         .collect();
@@ -265,18 +296,25 @@ fn row_box(row: &Row, columns: &[(f32, f32)], header: bool) -> RowBox {
     }
 }
 
-/// The rows of `table` at `x`, `width` wide: header rows first.
-pub(super) fn rows(table: &Table, x: f32, width: f32) -> Vec<RowBox> {
+/// The rows of `table` at `x`, `width` wide: header rows first. The table becomes a Table
+/// element of the document in `structure`, a TR per row.
+pub(super) fn rows(table: &Table, x: f32, width: f32, structure: &mut Structure) -> Vec<RowBox> {
     let columns = columns(table, x, width);
+    let element = structure.add(structure::DOCUMENT, Role::Table);
     let header: Vec<RowBox> = table
         .header
         .iter()
-        .map(|row| row_box(row, &columns, true))
+        .map(|row| row_box(row, &columns, true, structure, element))
+        .collect();
+    let body: Vec<RowBox> = table
+        .rows
+        .iter()
+        .map(|row| row_box(row, &columns, false, structure, element))
         .collect();
     let shared = Rc::new(header.clone());
     let mut all: Vec<RowBox> = header
         .into_iter()
-        .chain(table.rows.iter().map(|row| row_box(row, &columns, false)))
+        .chain(body)
         .map(|mut row| {
             row.header_rows = Rc::clone(&shared);
             row

@@ -86,6 +86,9 @@ pub(super) struct TextLine {
     pub(super) height: f32,
     /// The baseline's distance below the top of the line box.
     pub(super) baseline: f32,
+    /// The line was broken at a space: the next line starts a new word. (The tagged PDF
+    /// writes that space at the end of the line, as tagged PDF asks word breaks to be.)
+    pub(super) breaks_at_space: bool,
 }
 
 /// The line height for text of `size` points.
@@ -252,7 +255,8 @@ fn split_word(pieces: Vec<Piece>, max: f32) -> Vec<Vec<Piece>> {
 /// paragraph gives one empty line (it still takes its height).
 pub(super) fn wrap(spans: &[Span], base: Style, max: f32, align: Alignment) -> Vec<TextLine> {
     let max = max.max(1.0);
-    let mut lines: Vec<Vec<Token>> = Vec::new();
+    // Each line's tokens, and whether it was broken at a space.
+    let mut lines: Vec<(Vec<Token>, bool)> = Vec::new();
     let mut current: Vec<Token> = Vec::new();
     let mut used = 0.0;
     for token in tokens(spans, base) {
@@ -266,17 +270,19 @@ pub(super) fn wrap(spans: &[Span], base: Style, max: f32, align: Alignment) -> V
             Token::Word(pieces) => {
                 let word_width: f32 = pieces.iter().map(|piece| piece.width).sum();
                 if used + word_width > max && !current.is_empty() {
+                    let mut at_space = false;
                     while matches!(current.last(), Some(Token::Space(_))) {
                         current.pop();
+                        at_space = true;
                     }
-                    lines.push(std::mem::take(&mut current));
+                    lines.push((std::mem::take(&mut current), at_space));
                     used = 0.0;
                 }
                 if word_width > max {
                     let mut parts = split_word(pieces, max);
                     let last = parts.pop();
                     for part in parts {
-                        lines.push(vec![Token::Word(part)]);
+                        lines.push((vec![Token::Word(part)], false));
                     }
                     if let Some(last) = last {
                         let token = Token::Word(last);
@@ -294,13 +300,16 @@ pub(super) fn wrap(spans: &[Span], base: Style, max: f32, align: Alignment) -> V
         current.pop();
     }
     if !current.is_empty() || lines.is_empty() {
-        lines.push(current);
+        lines.push((current, false));
     }
     let count = lines.len();
     lines
         .into_iter()
         .enumerate()
-        .map(|(index, tokens)| place(tokens, base, max, align, index + 1 == count))
+        .map(|(index, (tokens, at_space))| TextLine {
+            breaks_at_space: at_space,
+            ..place(tokens, base, max, align, index + 1 == count)
+        })
         .collect()
 }
 
@@ -358,6 +367,7 @@ fn place(tokens: Vec<Token>, base: Style, max: f32, align: Alignment, last: bool
         runs,
         height: line_height(size),
         baseline: size * 1.02,
+        breaks_at_space: false,
     }
 }
 
@@ -394,6 +404,24 @@ mod tests {
             let end = line.runs.last().map(|run| run.x + run.width).unwrap_or(0.0);
             assert!((end - 150.0).abs() < 0.5, "justified line ends at {end}");
         }
+    }
+
+    #[test]
+    fn a_line_knows_whether_it_was_broken_at_a_space() {
+        let lines = wrap(
+            &[Span::plain("alfa bravo charlie-delta-echo-foxtrot-golf")],
+            Style::new(Face::Regular, 10.0),
+            60.0,
+            Alignment::Left,
+        );
+        let breaks: Vec<bool> = lines.iter().map(|line| line.breaks_at_space).collect();
+        assert!(breaks.len() >= 3, "{breaks:?}");
+        assert!(breaks[0], "after \"alfa\" (or \"bravo\"): a space");
+        // After "charlie-": a break inside the word; the last line: no break at all.
+        assert!(
+            !breaks[breaks.len() - 2] && !breaks[breaks.len() - 1],
+            "{breaks:?}"
+        );
     }
 
     #[test]

@@ -40,19 +40,22 @@ pub(super) fn info(metadata: &Metadata, producer: &str) -> Dictionary {
     info
 }
 
-/// The catalog's `/Metadata` stream.
-pub(super) fn xmp_stream(metadata: &Metadata, producer: &str) -> Stream {
+/// The catalog's `/Metadata` stream; `archival` (the publication PDF) adds the PDF/A-2u and
+/// PDF/UA-1 identification.
+pub(super) fn xmp_stream(metadata: &Metadata, producer: &str, archival: bool) -> Stream {
     let mut stream = Stream::new(
         dictionary! { "Type" => "Metadata", "Subtype" => "XML" },
-        xmp(metadata, producer),
+        xmp(metadata, producer, archival),
     );
     stream.allows_compression = false;
     stream
 }
 
 /// The XMP packet: Dublin Core title, description, creator and language, the creating tool,
-/// dates and producer. User text goes through the writers' one XML escaper.
-fn xmp(metadata: &Metadata, producer: &str) -> Vec<u8> {
+/// dates and producer; `archival`, also which parts of PDF/A and PDF/UA the file claims,
+/// with the extension schemas PDF/A asks for the properties it does not predefine. User text
+/// goes through the writers' one XML escaper.
+fn xmp(metadata: &Metadata, producer: &str, archival: bool) -> Vec<u8> {
     let mut xml = Xml::default();
     xml.raw("<?xpacket begin=\"\u{FEFF}\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n")
         .raw("<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">")
@@ -94,9 +97,64 @@ fn xmp(metadata: &Metadata, producer: &str) -> Vec<u8> {
     xml.raw("<pdf:Producer>")
         .text(producer)
         .raw("</pdf:Producer>")
-        .raw("</rdf:Description></rdf:RDF></x:xmpmeta>\n<?xpacket end=\"w\"?>");
+        .raw("</rdf:Description>");
+    if archival {
+        xml.raw(ARCHIVAL);
+    }
+    xml.raw("</rdf:RDF></x:xmpmeta>\n<?xpacket end=\"w\"?>");
     xml.into_bytes()
 }
+
+/// The publication PDF's claims, PDF/A-2u and PDF/UA-1, and the PDF/A extension schemas of
+/// the properties PDF/A-2 does not predefine: `pdfuaid:part` and our `pw:` identity.
+const ARCHIVAL: &str = concat!(
+    "<rdf:Description rdf:about=\"\" xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">",
+    "<pdfaid:part>2</pdfaid:part><pdfaid:conformance>U</pdfaid:conformance>",
+    "</rdf:Description>",
+    "<rdf:Description rdf:about=\"\" xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">",
+    "<pdfuaid:part>1</pdfuaid:part>",
+    "</rdf:Description>",
+    "<rdf:Description rdf:about=\"\" ",
+    "xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\" ",
+    "xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\" ",
+    "xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\">",
+    "<pdfaExtension:schemas><rdf:Bag>",
+    "<rdf:li rdf:parseType=\"Resource\">",
+    "<pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>",
+    "<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>",
+    "<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>",
+    "<pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType=\"Resource\">",
+    "<pdfaProperty:name>part</pdfaProperty:name>",
+    "<pdfaProperty:valueType>Integer</pdfaProperty:valueType>",
+    "<pdfaProperty:category>internal</pdfaProperty:category>",
+    "<pdfaProperty:description>Indicates which part of ISO 14289 standard is followed",
+    "</pdfaProperty:description>",
+    "</rdf:li></rdf:Seq></pdfaSchema:property>",
+    "</rdf:li>",
+    "<rdf:li rdf:parseType=\"Resource\">",
+    "<pdfaSchema:schema>Protocolwijzer document identity</pdfaSchema:schema>",
+    "<pdfaSchema:namespaceURI>https://protocolwijzer.be/ns/pdf/1.0/</pdfaSchema:namespaceURI>",
+    "<pdfaSchema:prefix>pw</pdfaSchema:prefix>",
+    "<pdfaSchema:property><rdf:Seq>",
+    "<rdf:li rdf:parseType=\"Resource\">",
+    "<pdfaProperty:name>Document</pdfaProperty:name>",
+    "<pdfaProperty:valueType>Text</pdfaProperty:valueType>",
+    "<pdfaProperty:category>external</pdfaProperty:category>",
+    "<pdfaProperty:description>Which document this is (protocol, addendum)",
+    "</pdfaProperty:description>",
+    "</rdf:li>",
+    "<rdf:li rdf:parseType=\"Resource\">",
+    "<pdfaProperty:name>ContentFingerprint</pdfaProperty:name>",
+    "<pdfaProperty:valueType>Text</pdfaProperty:valueType>",
+    "<pdfaProperty:category>external</pdfaProperty:category>",
+    "<pdfaProperty:description>The full content fingerprint of the protocol",
+    "</pdfaProperty:description>",
+    "</rdf:li>",
+    "</rdf:Seq></pdfaSchema:property>",
+    "</rdf:li>",
+    "</rdf:Bag></pdfaExtension:schemas>",
+    "</rdf:Description>",
+);
 
 #[cfg(test)]
 mod tests {
@@ -111,12 +169,32 @@ mod tests {
             author: "Gemeente \u{FFFF}Zele".to_string(),
             ..Metadata::default()
         };
-        let xmp = String::from_utf8(xmp(&metadata, "P")).unwrap_or_default();
+        let xmp = String::from_utf8(xmp(&metadata, "P", false)).unwrap_or_default();
         assert!(
             xmp.contains(">Protocol A &amp; B &lt;C&gt;</rdf:li>"),
             "{xmp}"
         );
         assert!(xmp.contains("<rdf:li>Gemeente Zele</rdf:li>"), "{xmp}");
         assert!(!xmp.contains('\u{FFFE}') && !xmp.contains('\u{FFFF}'));
+    }
+
+    #[test]
+    fn the_publication_xmp_claims_pdf_a_2u_and_pdf_ua_1_with_their_schemas() {
+        let metadata = Metadata {
+            title: "Protocol".to_string(),
+            ..Metadata::default()
+        };
+        let plain = String::from_utf8(xmp(&metadata, "P", false)).unwrap_or_default();
+        assert!(!plain.contains("pdfaid"), "{plain}");
+        let xmp = String::from_utf8(xmp(&metadata, "P", true)).unwrap_or_default();
+        assert!(xmp.contains("<pdfaid:part>2</pdfaid:part>"), "{xmp}");
+        assert!(xmp.contains("<pdfaid:conformance>U</pdfaid:conformance>"));
+        assert!(xmp.contains("<pdfuaid:part>1</pdfuaid:part>"));
+        assert!(xmp.contains("<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>"));
+        // The extension schema names our namespace exactly as the identity lines use it.
+        assert!(xmp.contains(&format!(
+            "<pdfaSchema:namespaceURI>{XMP_NAMESPACE}</pdfaSchema:namespaceURI>"
+        )));
+        assert!(xmp.ends_with("</rdf:RDF></x:xmpmeta>\n<?xpacket end=\"w\"?>"));
     }
 }
