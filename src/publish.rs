@@ -25,10 +25,11 @@ pub struct Entry {
     pub date: Option<NaiveDate>,
     /// The HTML page's file name, beside the index.
     pub html: String,
-    /// The PDF's file name, beside the index.
+    /// The accessible publication PDF's file name (tagged, PDF/A), beside the index.
     pub pdf: String,
-    /// The PDF is the signed one found beside the protocol file (else our publication PDF).
-    pub signed_pdf: bool,
+    /// The signed PDF's file name, when one lay beside the protocol file: published too, as
+    /// the legal text (it is not tagged; the publication PDF is the accessible one).
+    pub signed_pdf: Option<String>,
     /// A draft (only published when asked for).
     pub draft: bool,
 }
@@ -49,9 +50,9 @@ pub fn page(protocol: &Protocol, context: &Context) -> String {
 }
 
 /// Publishes every protocol file (`.ron`) in `source` and its subfolders into `target`: per
-/// protocol an HTML page and a PDF (the signed PDF when one lies beside the protocol file as
-/// `<naam>.pdf` or `<naam> ondertekend.pdf`, else the publication PDF: tagged, PDF/A, no
-/// empty signature fields), then `index.html`.
+/// protocol an HTML page, the publication PDF (tagged, PDF/A, no empty signature fields) and,
+/// when one lies beside the protocol file as `<naam>.pdf` or `<naam> ondertekend.pdf`, the
+/// signed PDF as `<naam> ondertekend.pdf`; then `index.html`.
 /// Drafts are left out unless `drafts`. Files are written atomically; `target` is made.
 pub fn publish_folder(
     source: &Path,
@@ -107,21 +108,22 @@ pub fn publish_folder(
                 .map_err(|error| error.to_string())
         };
         write(&html_name, crate::export::html(&document).as_bytes())?;
-        let signed = signed_pdf_beside(&path);
-        match &signed {
+        // Not the signature-ready PDF: a website carries the accessible, archival one…
+        let bytes = pipeline::bytes(&document, Format::PublicationPdf)
+            .map_err(|error| error.to_string())?;
+        write(&pdf_name, &bytes)?;
+        // …and the signed one, as it is, beside it.
+        let signed_name = match signed_pdf_beside(&path) {
             Some(signed) => {
-                let bytes = std::fs::read(signed).map_err(|error| {
+                let bytes = std::fs::read(&signed).map_err(|error| {
                     format!("‘{}’ kan niet gelezen worden: {error}", signed.display())
                 })?;
-                write(&pdf_name, &bytes)?;
+                let name = format!("{stem} ondertekend.pdf");
+                write(&name, &bytes)?;
+                Some(name)
             }
-            None => {
-                // Not the signature-ready PDF: a website carries the accessible, archival one.
-                let bytes = pipeline::bytes(&document, Format::PublicationPdf)
-                    .map_err(|error| error.to_string())?;
-                write(&pdf_name, &bytes)?;
-            }
-        }
+            None => None,
+        };
         report.entries.push(Entry {
             title: document.metadata.title.clone(),
             parties: protocol
@@ -139,7 +141,7 @@ pub fn publish_folder(
             date: protocol.signing.date.or(protocol.title.date),
             html: html_name,
             pdf: pdf_name,
-            signed_pdf: signed.is_some(),
+            signed_pdf: signed_name,
             draft,
         });
     }
@@ -204,15 +206,20 @@ pub fn index(entries: &[Entry]) -> String {
             })
             .unwrap_or_else(|| "niet vermeld".to_string());
         let draft = if entry.draft { " (ontwerp)" } else { "" };
-        let pdf_label = if entry.signed_pdf {
-            "ondertekende PDF"
-        } else {
-            "PDF"
-        };
+        let signed = entry
+            .signed_pdf
+            .as_ref()
+            .map(|name| {
+                format!(
+                    " · <a href=\"{}\" type=\"application/pdf\">ondertekende PDF</a>",
+                    escape(&href(name))
+                )
+            })
+            .unwrap_or_default();
         out.push_str(&format!(
             "<tr><th scope=\"row\">{}{draft}</th><td>{}</td><td>{date}</td><td><a \
-             href=\"{}\">webpagina</a> · <a href=\"{}\" type=\"application/pdf\">{pdf_label}</a>\
-             </td></tr>\n",
+             href=\"{}\">webpagina</a> · <a href=\"{}\" type=\"application/pdf\">toegankelijke \
+             PDF</a>{signed}</td></tr>\n",
             escape(&entry.title),
             escape(&crate::dutch::join_names(&entry.parties)),
             escape(&href(&entry.html)),
@@ -254,14 +261,17 @@ mod tests {
             date: NaiveDate::from_ymd_opt(2026, 3, 30),
             html: "a b.html".to_string(),
             pdf: "a b.pdf".to_string(),
-            signed_pdf: true,
+            signed_pdf: Some("a b ondertekend.pdf".to_string()),
             draft: false,
         }];
         let page = index(&entries);
         assert!(page.contains("<th scope=\"row\">Protocol A &amp; B</th>"));
         assert!(page.contains("Gemeente A en Opgroeien regie"));
         assert!(page.contains("<time datetime=\"2026-03-30\">30 maart 2026</time>"));
-        assert!(page.contains("href=\"a%20b.pdf\" type=\"application/pdf\">ondertekende PDF"));
+        assert!(page.contains("href=\"a%20b.pdf\" type=\"application/pdf\">toegankelijke PDF"));
+        assert!(page.contains(
+            "href=\"a%20b%20ondertekend.pdf\" type=\"application/pdf\">ondertekende PDF"
+        ));
         assert!(index(&[]).contains("nog geen protocollen"));
     }
 }

@@ -288,14 +288,21 @@ fn a_folder_becomes_a_website_with_an_index_of_the_approved_protocols() {
     }
     assert!(!page.text.contains("Uitbetalingsactoren"));
     // Every link leads to a file of the site.
-    assert_eq!(page.links.len(), 4);
+    // Per protocol its page and its accessible PDF; the signed one beside it too.
+    assert_eq!(page.links.len(), 5);
     for link in &page.links {
         let name = percent_decode(link);
         assert!(site.path().join(&name).is_file(), "{link} → {name}");
     }
     assert_eq!(
-        std::fs::read(site.path().join("2026 - Vijfdorpen.pdf")).unwrap(),
+        std::fs::read(site.path().join("2026 - Vijfdorpen ondertekend.pdf")).unwrap(),
         b"%PDF-1.7 ondertekend"
+    );
+    let accessible = std::fs::read(site.path().join("2026 - Vijfdorpen.pdf")).unwrap();
+    let accessible = lopdf::Document::load_mem(&accessible).unwrap();
+    assert!(
+        accessible.catalog().unwrap().has(b"StructTreeRoot"),
+        "the accessible PDF is the tagged publication PDF"
     );
     assert!(page.text.contains("ondertekende PDF"));
     let exported = std::fs::read(site.path().join("Voorbeeldegem.pdf")).unwrap();
