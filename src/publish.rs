@@ -112,15 +112,24 @@ pub fn publish_folder(
         let bytes = pipeline::bytes(&document, Format::PublicationPdf)
             .map_err(|error| error.to_string())?;
         write(&pdf_name, &bytes)?;
-        // …and the signed one, as it is, beside it.
+        // …and the signed one, as it is, beside it: only when it is completely and validly
+        // signed and states this protocol's approved text.
         let signed_name = match signed_pdf_beside(&path) {
             Some(signed) => {
                 let bytes = std::fs::read(&signed).map_err(|error| {
                     format!("‘{}’ kan niet gelezen worden: {error}", signed.display())
                 })?;
-                let name = format!("{stem} ondertekend.pdf");
-                write(&name, &bytes)?;
-                Some(name)
+                match signed_pdf_refused(&bytes, &protocol) {
+                    None => {
+                        let name = format!("{stem} ondertekend.pdf");
+                        write(&name, &bytes)?;
+                        Some(name)
+                    }
+                    Some(reason) => {
+                        report.left_out.push((signed, reason));
+                        None
+                    }
+                }
             }
             None => None,
         };
@@ -155,6 +164,26 @@ pub fn publish_folder(
     )
     .map_err(|error| error.to_string())?;
     Ok(report)
+}
+
+/// Why the signed PDF `bytes` is not published with `protocol`, if it is not: the
+/// verification (`signature::verify`) finds it incomplete, invalid, changed or not the
+/// approved text.
+fn signed_pdf_refused(bytes: &[u8], protocol: &Protocol) -> Option<String> {
+    let reasons = match crate::signature::verify(
+        bytes,
+        &crate::signature::Roots::belgian_eid(),
+        Some(protocol),
+    ) {
+        Ok(report) => report.reasons_not_signed(),
+        Err(error) => vec![error.to_string()],
+    };
+    (!reasons.is_empty()).then(|| {
+        format!(
+            "de ondertekende PDF wordt niet gepubliceerd (alleen de toegankelijke PDF): {}",
+            reasons.join(" ")
+        )
+    })
 }
 
 /// The signed PDF beside a protocol file, if there is one: `<naam>.pdf` or

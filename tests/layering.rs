@@ -49,7 +49,15 @@ const ALLOWED: &[(&str, &[&str])] = &[
     (
         "publish",
         &[
-            "model", "dutch", "file", "check", "document", "export", "pipeline", "desk",
+            "model",
+            "dutch",
+            "file",
+            "check",
+            "document",
+            "export",
+            "pipeline",
+            "desk",
+            "signature",
         ],
     ),
     (

@@ -231,7 +231,8 @@ fn a_folder_becomes_a_website_with_an_index_of_the_approved_protocols() {
         source.path().join("2026/Vijfdorpen.ron"),
     )
     .unwrap();
-    // The signed PDF beside the protocol file is published as it is.
+    // A file beside the protocol that is not its validly signed PDF is not published (a real
+    // signed one is, tests/signed_pdf.rs); the accessible PDF still is.
     std::fs::write(
         source.path().join("2026/Vijfdorpen ondertekend.pdf"),
         b"%PDF-1.7 ondertekend",
@@ -261,6 +262,11 @@ fn a_folder_becomes_a_website_with_an_index_of_the_approved_protocols() {
         "{warned}"
     );
     assert!(warned.contains("Kapot.ron"), "{warned}");
+    assert!(
+        warned.contains("Vijfdorpen ondertekend.pdf")
+            && warned.contains("de ondertekende PDF wordt niet gepubliceerd"),
+        "{warned}"
+    );
 
     let index = std::fs::read_to_string(site.path().join("index.html")).unwrap();
     let page = read_page(&index);
@@ -288,15 +294,17 @@ fn a_folder_becomes_a_website_with_an_index_of_the_approved_protocols() {
     }
     assert!(!page.text.contains("Uitbetalingsactoren"));
     // Every link leads to a file of the site.
-    // Per protocol its page and its accessible PDF; the signed one beside it too.
-    assert_eq!(page.links.len(), 5);
+    // Per protocol its page and its accessible PDF.
+    assert_eq!(page.links.len(), 4);
     for link in &page.links {
         let name = percent_decode(link);
         assert!(site.path().join(&name).is_file(), "{link} → {name}");
     }
-    assert_eq!(
-        std::fs::read(site.path().join("2026 - Vijfdorpen ondertekend.pdf")).unwrap(),
-        b"%PDF-1.7 ondertekend"
+    assert!(
+        !site
+            .path()
+            .join("2026 - Vijfdorpen ondertekend.pdf")
+            .exists()
     );
     let accessible = std::fs::read(site.path().join("2026 - Vijfdorpen.pdf")).unwrap();
     let accessible = lopdf::Document::load_mem(&accessible).unwrap();
@@ -304,7 +312,7 @@ fn a_folder_becomes_a_website_with_an_index_of_the_approved_protocols() {
         accessible.catalog().unwrap().has(b"StructTreeRoot"),
         "the accessible PDF is the tagged publication PDF"
     );
-    assert!(page.text.contains("ondertekende PDF"));
+    assert!(!page.text.contains("ondertekende PDF"));
     let exported = std::fs::read(site.path().join("Voorbeeldegem.pdf")).unwrap();
     assert!(exported.starts_with(b"%PDF"));
     assert!(

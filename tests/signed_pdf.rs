@@ -338,3 +338,61 @@ fn contents_gap(bytes: &[u8]) -> (usize, usize) {
         .collect();
     (numbers[1], numbers[2])
 }
+
+#[test]
+fn the_website_publishes_only_a_validly_signed_pdf_beside_the_accessible_one() {
+    if !pyhanko_available() {
+        return;
+    }
+    let signed = signed_in_turn(None);
+    let count = signed.fields.len();
+    let source = tempfile::tempdir().unwrap();
+    let site = tempfile::tempdir().unwrap();
+    for name in ["Voorbeeldegem", "Half"] {
+        std::fs::copy(
+            common::fixture_path(FIXTURE),
+            source.path().join(format!("{name}.ron")),
+        )
+        .unwrap();
+    }
+    std::fs::copy(
+        &signed.versions[count],
+        source.path().join("Voorbeeldegem ondertekend.pdf"),
+    )
+    .unwrap();
+    std::fs::copy(
+        &signed.versions[count - 1],
+        source.path().join("Half ondertekend.pdf"),
+    )
+    .unwrap();
+    let output = common::protocolwijzer(&[
+        "website",
+        &source.path().to_string_lossy(),
+        "-o",
+        &site.path().to_string_lossy(),
+        "--today",
+        "2026-12-04",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", common::stderr(&output));
+    // The complete one is published as it is, beside the accessible PDF.
+    assert_eq!(
+        std::fs::read(site.path().join("Voorbeeldegem ondertekend.pdf")).unwrap(),
+        std::fs::read(&signed.versions[count]).unwrap()
+    );
+    assert!(site.path().join("Voorbeeldegem.pdf").is_file());
+    let index = std::fs::read_to_string(site.path().join("index.html")).unwrap();
+    assert!(
+        index.contains(
+            "href=\"Voorbeeldegem%20ondertekend.pdf\" type=\"application/pdf\">ondertekende PDF"
+        ),
+        "{index}"
+    );
+    // The one with a field still empty is not, and the user is told why.
+    assert!(!site.path().join("Half ondertekend.pdf").exists());
+    assert!(site.path().join("Half.pdf").is_file());
+    let warned = common::stderr(&output);
+    assert!(
+        warned.contains("Half ondertekend.pdf") && warned.contains("is niet ondertekend"),
+        "{warned}"
+    );
+}

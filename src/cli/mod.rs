@@ -177,7 +177,8 @@ pub enum Command {
     Package(PackageArgs),
     /// Maak de versie voor de website: van elk goedgekeurd protocol in MAP (en submappen) een
     /// toegankelijke webpagina en een toegankelijke PDF, en de ondertekende PDF als die naast
-    /// het protocol staat, plus index.html met de lijst van alle protocollen.
+    /// het protocol staat en volledig en geldig ondertekend is, plus index.html met de lijst
+    /// van alle protocollen.
     Website {
         /// De map met protocolbestanden (.ron).
         #[arg(value_name = "MAP")]
