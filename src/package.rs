@@ -12,16 +12,15 @@ use std::fmt;
 use std::io::{Cursor, Read, Write};
 
 use chrono::{Datelike, NaiveDate};
-use sha2::{Digest, Sha256};
 use zip::write::SimpleFileOptions;
 
 use crate::check::{self, Finding, Severity};
 use crate::document::{Document, besluit};
-use crate::dutch::dutch_long;
+use crate::dutch::{count_of, dutch_long};
 use crate::export::ExportError;
 use crate::file;
 use crate::model::Protocol;
-use crate::model::fingerprint::fingerprint;
+use crate::model::fingerprint::{fingerprint, sha256_hex};
 use crate::pipeline::{self, Format, Product};
 
 /// Why every document of a draft package is a draft, as its header says ("Ontwerp –
@@ -88,7 +87,7 @@ impl fmt::Display for PackageError {
                     "Het indienpakket wordt niet gemaakt: de controle vindt nog {}. Los {} op, \
                      of maak bewust een ontwerppakket (elk document krijgt dan het opschrift \
                      ONTWERP).",
-                    count(errors.len(), "fout", "fouten"),
+                    count_of(errors.len(), "fout", "fouten"),
                     if errors.len() == 1 { "die" } else { "ze" }
                 )?;
                 for finding in errors.iter().take(ERRORS_SHOWN) {
@@ -98,7 +97,7 @@ impl fmt::Display for PackageError {
                     write!(
                         f,
                         "\n– en nog {}.",
-                        count(errors.len() - ERRORS_SHOWN, "fout", "fouten")
+                        count_of(errors.len() - ERRORS_SHOWN, "fout", "fouten")
                     )?;
                 }
                 Ok(())
@@ -286,22 +285,6 @@ fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn count(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
-}
-
-/// The SHA-256 of `bytes` in lower-case hex.
-fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|byte| format!("{byte:02x}"))
-        .collect()
-}
-
 /// Packs `files` in order, deflated, every entry with the same metadata: the package's date
 /// at midnight (unzipped files show the day the package is of, and no clock is read), Unix,
 /// mode 644. Names are UTF-8 (the zip crate sets the flag for non-ASCII names).
@@ -374,8 +357,8 @@ impl Contents<'_> {
             format!("Status van de documenten: {}", self.status),
             format!(
                 "Controle: {}, {}, {} ter info",
-                count(severity(Severity::Fout), "fout", "fouten"),
-                count(
+                count_of(severity(Severity::Fout), "fout", "fouten"),
+                count_of(
                     severity(Severity::Waarschuwing),
                     "waarschuwing",
                     "waarschuwingen"

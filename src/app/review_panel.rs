@@ -62,6 +62,16 @@ pub(super) struct Verification {
     pub report: Box<crate::signature::Report>,
 }
 
+impl Verification {
+    /// The verified file's name, as the tab and the history call it.
+    fn file_name(&self) -> String {
+        self.path
+            .file_name()
+            .map(|name| name.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    }
+}
+
 /// Another protocol file the current content is compared with.
 pub(super) struct Comparison {
     /// The file.
@@ -270,11 +280,7 @@ impl ProtocolApp {
             return;
         };
         let report = &verification.report;
-        let name = verification
-            .path
-            .file_name()
-            .map(|name| name.to_string_lossy().into_owned())
-            .unwrap_or_default();
+        let name = verification.file_name();
         ui.add_space(4.0);
         let heading = ui.label(RichText::new(format!("Controle van ‘{name}’")).strong());
         if std::mem::take(&mut self.side.review.scroll_to_verification) {
@@ -813,15 +819,10 @@ impl ProtocolApp {
             }
             Action::SignWithPdf => match draft.verification.take() {
                 Some(verification) => {
-                    let name = verification
-                        .path
-                        .file_name()
-                        .map(|name| name.to_string_lossy().into_owned())
-                        .unwrap_or_default();
                     let result = review::sign_with_pdf(
                         &mut self.protocol,
                         &verification.report.evidence(),
-                        &name,
+                        &verification.file_name(),
                         &who,
                         when,
                     )

@@ -58,9 +58,16 @@ fn prune_empty(value: &mut Value) -> bool {
 
 /// The full fingerprint (64 lower-case hex digits) of the protocol's content.
 pub fn fingerprint(protocol: &Protocol) -> String {
-    let canonical = canonical_content(protocol).to_string();
-    let digest = Sha256::digest(canonical.as_bytes());
-    digest.iter().map(|byte| format!("{byte:02x}")).collect()
+    sha256_hex(canonical_content(protocol).to_string().as_bytes())
+}
+
+/// The SHA-256 of `bytes` in 64 lower-case hex digits: the fingerprint's form, also used for
+/// the files of a package and a signed PDF.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect()
 }
 
 /// The first [`SHORT_LENGTH`] hex digits of a fingerprint, as printed in footers.

@@ -16,7 +16,6 @@ mod pdf;
 mod trust;
 
 use chrono::NaiveDateTime;
-use sha2::{Digest, Sha256};
 
 use crate::export::{INFO_DOCUMENT_KEY, INFO_FINGERPRINT_KEY};
 use crate::model::{Protocol, fingerprint};
@@ -244,6 +243,14 @@ impl Report {
         lines
     }
 
+    /// Every signature, in the exported fields and in fields a signer's tool added.
+    fn signatures(&self) -> impl Iterator<Item = &SignatureReport> {
+        self.fields
+            .iter()
+            .chain(&self.extra_signatures)
+            .filter_map(|field| field.signature.as_ref())
+    }
+
     /// What the workflow needs to move the protocol to "Ondertekend"
     /// (`review::sign_with_pdf`).
     pub fn evidence(&self) -> SignedPdfEvidence {
@@ -257,25 +264,15 @@ impl Report {
             problems: self.problems(),
             signers: self.signers(),
             certificates: self
-                .fields
-                .iter()
-                .chain(&self.extra_signatures)
-                .filter_map(|field| field.signature.as_ref())
-                .map(|signature| match &signature.trust {
-                    Trust::Chained { root } => format!("nagegaan tot {root}"),
-                    Trust::NotChecked => "niet nagegaan".to_string(),
-                    Trust::Untrusted(reason) => format!("niet vertrouwd: {reason}"),
-                })
+                .signatures()
+                .map(|signature| signature.trust.describe())
                 .collect(),
         }
     }
 
     /// The signatures, for the history: "Jan Peeters (Citizen CA, 04-12-2026 10:15 UTC)".
     pub fn signers(&self) -> Vec<String> {
-        self.fields
-            .iter()
-            .chain(&self.extra_signatures)
-            .filter_map(|field| field.signature.as_ref())
+        self.signatures()
             .map(|signature| {
                 let time = signature
                     .signing_time
@@ -300,14 +297,12 @@ pub fn field_sentence(field: &FieldReport) -> String {
         Validity::Valid { algorithm } => format!("handtekening geldig ({algorithm})"),
         Validity::Invalid(reason) => format!("handtekening ONGELDIG: {reason}"),
     };
-    let trust = match &signature.trust {
-        Trust::Chained { root } => format!("certificaat nagegaan tot {root}"),
-        Trust::NotChecked => "certificaat niet nagegaan".to_string(),
-        Trust::Untrusted(reason) => format!("certificaat niet vertrouwd: {reason}"),
-    };
     format!(
-        "{}: ondertekend door {}, uitgegeven door {}{time}; {validity}; {trust}",
-        field.name, signature.signer, signature.issuer
+        "{}: ondertekend door {}, uitgegeven door {}{time}; {validity}; certificaat {}",
+        field.name,
+        signature.signer,
+        signature.issuer,
+        signature.trust.describe()
     )
 }
 
@@ -353,25 +348,29 @@ pub fn verify(
     roots: &Roots,
     protocol: Option<&Protocol>,
 ) -> Result<Report, VerifyError> {
-    let sha256 = hex(&Sha256::digest(bytes));
+    let sha256 = fingerprint::sha256_hex(bytes);
     let ends = pdf::revision_ends(bytes);
     let Some(&last_end) = ends.last() else {
         return Err(VerifyError::NotAPdf(
             "het einde van het bestand (%%EOF) ontbreekt".into(),
         ));
     };
-    let load = |end: usize| lopdf::Document::load_mem(&bytes[..end]);
-    let first = load(ends[0]).map_err(|error| VerifyError::NotAPdf(error.to_string()))?;
-    let whole = load(last_end).map_err(|error| VerifyError::NotAPdf(error.to_string()))?;
+    // Every revision read once: the first is the export, the last the whole file.
+    let revisions: Vec<Result<lopdf::Document, lopdf::Error>> = ends
+        .iter()
+        .map(|end| lopdf::Document::load_mem(&bytes[..*end]))
+        .collect();
+    let first = readable(revisions.first())?;
+    let whole = readable(revisions.last())?;
 
     let identity = match (
-        pdf::info_text(&first, INFO_DOCUMENT_KEY),
-        pdf::info_text(&first, INFO_FINGERPRINT_KEY),
+        pdf::info_text(first, INFO_DOCUMENT_KEY),
+        pdf::info_text(first, INFO_FINGERPRINT_KEY),
     ) {
         (Some(kind), Some(fingerprint)) => Some(EmbeddedIdentity { kind, fingerprint }),
         _ => None,
     };
-    let exported: Vec<String> = pdf::signature_fields(&first)
+    let exported: Vec<String> = pdf::signature_fields(first)
         .into_iter()
         .map(|field| field.name)
         .collect();
@@ -383,7 +382,7 @@ pub fn verify(
         })
         .collect();
     let mut extra_signatures = Vec::new();
-    for field in pdf::signature_fields(&whole) {
+    for field in pdf::signature_fields(whole) {
         let signature = field
             .value
             .as_ref()
@@ -408,15 +407,15 @@ pub fn verify(
         })
         .collect();
     let mut before = first;
-    for (revision, end) in ends.iter().enumerate().skip(1) {
+    for (revision, read) in revisions.iter().enumerate().skip(1) {
         let after_signature = signature_revisions
             .iter()
             .filter(|(signed, _)| *signed < revision)
             .max_by_key(|(signed, _)| *signed)
             .map(|(_, name)| name.clone());
-        match load(*end) {
+        match read {
             Ok(after) => {
-                for description in pdf::disallowed_changes(&before, &after) {
+                for description in pdf::disallowed_changes(before, after) {
                     changes.push(Change {
                         revision,
                         after_signature: after_signature.clone(),
@@ -458,6 +457,19 @@ pub fn verify(
         changes,
         text,
     })
+}
+
+/// A revision that must be readable (the first, the last).
+fn readable(
+    revision: Option<&Result<lopdf::Document, lopdf::Error>>,
+) -> Result<&lopdf::Document, VerifyError> {
+    match revision {
+        Some(Ok(document)) => Ok(document),
+        Some(Err(error)) => Err(VerifyError::NotAPdf(error.to_string())),
+        None => Err(VerifyError::NotAPdf(
+            "het bestand heeft geen versies".into(),
+        )),
+    }
 }
 
 /// Checks one signature dictionary against the file's bytes.
@@ -569,8 +581,4 @@ fn compare_text(identity: Option<&EmbeddedIdentity>, protocol: &Protocol) -> Tex
         (true, false) => TextMatch::ProtocolChangedSince,
         (false, _) => TextMatch::NotApproved,
     }
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
 }

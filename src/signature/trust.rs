@@ -67,7 +67,7 @@ impl Roots {
             let bytes = std::fs::read(&path).map_err(|error| {
                 format!("‘{}’ kan niet worden gelezen: {error}", path.display())
             })?;
-            let read = if bytes.starts_with(b"-----") || bytes.windows(5).any(|w| w == b"-----") {
+            let read = if bytes.windows(5).any(|window| window == b"-----") {
                 Certificate::load_pem_chain(&bytes)
             } else {
                 Certificate::from_der(&bytes).map(|certificate| vec![certificate])
@@ -114,6 +114,18 @@ pub enum Trust {
     NotChecked,
     /// The certificate does not chain to a trusted root, or a link is broken; why, in Dutch.
     Untrusted(String),
+}
+
+impl Trust {
+    /// The verdict on the certificate in a few Dutch words: "nagegaan tot Belgium Root CA4",
+    /// "niet nagegaan", "niet vertrouwd: …".
+    pub fn describe(&self) -> String {
+        match self {
+            Trust::Chained { root } => format!("nagegaan tot {root}"),
+            Trust::NotChecked => "niet nagegaan".to_string(),
+            Trust::Untrusted(reason) => format!("niet vertrouwd: {reason}"),
+        }
+    }
 }
 
 /// The chain of `signer` through `pool` to one of `roots`, each certificate valid at `at`.
